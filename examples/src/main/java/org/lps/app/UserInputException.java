@@ -1,0 +1,17 @@
+package org.lps.app;
+
+/**
+ * A problem with what the user gave us (a flag value, a file): reported as one line, exit code 2.
+ * Modules signal bad input with their own exception types; {@link ErrorReporter} maps those too.
+ */
+public class UserInputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UserInputException(String message) {
+        super(message);
+    }
+
+    public UserInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
