@@ -1,11 +1,16 @@
 package org.lps.app;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks against peers measured in the same run (PHCpack, PyTorch).")
-final class BenchCommand extends Pending {
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks against peers measured in the same run (PHCpack, PyTorch).",
+        subcommands = {BenchEvalCommand.class, BenchSolveCommand.class, BenchTrainCommand.class})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    String missing() {
-        return "benchmarks (issues #2, #3, #5)";
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name one of the subcommands: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -21,7 +21,7 @@ abstract class Pending implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("lps " + spec.name() + ": not available yet: " + missing() + " has not landed");
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": not available yet: " + missing() + " has not landed");
         return ErrorReporter.EXIT_BAD_INPUT;
     }
 }

@@ -1,11 +1,16 @@
 package org.lps.app;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "study", mixinStandardHelpOptions = true, description = "Studies: counts, dying-relu, inits.")
-final class StudyCommand extends Pending {
+@Command(name = "study", mixinStandardHelpOptions = true, description = "Studies of LPS block systems and of initialization schemes; each writes JSON, CSV and a PNG plot.",
+        subcommands = {StudyCountsCommand.class, StudyDyingReluCommand.class, StudyInitsCommand.class})
+final class StudyCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    String missing() {
-        return "lps-init studies (issue #7)";
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name one of the subcommands: " + String.join(", ", spec.subcommands().keySet()));
     }
 }
