@@ -102,6 +102,11 @@ final class ExpressionParser {
         }
         Token after = lx.peek();
         if (after.is(Kind.NUMBER) || after.is(Kind.IDENT) || after.is(Kind.LPAREN)) {
+            Token before = lx.previous();
+            if (before != null && after.line() > before.line()) {
+                throw lx.error(after, "expected an operator or the end of the statement before "
+                        + after.describe() + " (is a ';' missing at the end of line " + before.line() + "?)");
+            }
             throw lx.error(after, "missing operator before " + after.describe()
                     + " (multiplication must be explicit: write " + sample(start) + "*" + after.text() + ")");
         }

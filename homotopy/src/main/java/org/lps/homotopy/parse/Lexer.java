@@ -17,6 +17,7 @@ final class Lexer {
     private int line = 1;
     private int lineStart;
     private Token peeked;
+    private Token previous;
 
     /**
      * @param commentChars characters that start a comment running to the end of the line
@@ -43,7 +44,13 @@ final class Lexer {
     Token next() {
         Token t = peek();
         peeked = null;
+        previous = t;
         return t;
+    }
+
+    /** The last token {@link #next()} returned, or null at the start. */
+    Token previous() {
+        return previous;
     }
 
     ParseException error(Token at, String message) {

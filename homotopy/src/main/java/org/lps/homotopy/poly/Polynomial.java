@@ -21,6 +21,9 @@ public final class Polynomial {
     /** Expansions larger than this are refused: a system of that size is a typo or an attack, not an input. */
     public static final int MAX_TERMS = 2_000_000;
 
+    /** Products needing more term-by-term multiplications than this are refused (about a second of work). */
+    public static final long MAX_PRODUCT_WORK = 200_000_000L;
+
     private static final Polynomial ZERO = new Polynomial(0, new int[0], new double[0], new double[0]);
 
     private final int width;
@@ -269,6 +272,10 @@ public final class Polynomial {
         }
         if (isConstant()) {
             return o.scale(re[0], im[0]);
+        }
+        if ((long) termCount() * o.termCount() > MAX_PRODUCT_WORK) {
+            throw new PolynomialTooLargeException("product of polynomials with " + termCount() + " and "
+                    + o.termCount() + " terms is too large to expand");
         }
         int w = Math.max(width, o.width);
         TermAccumulator acc = new TermAccumulator(w, (int) Math.min(MAX_TERMS, (long) termCount() * o.termCount()));

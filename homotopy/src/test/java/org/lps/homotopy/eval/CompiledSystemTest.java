@@ -1,0 +1,133 @@
+package org.lps.homotopy.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.hipparchus.complex.Complex;
+import org.junit.jupiter.api.Test;
+import org.lps.homotopy.family.StandardSystems;
+import org.lps.homotopy.poly.Polynomial;
+import org.lps.homotopy.poly.PolynomialSystem;
+
+class CompiledSystemTest {
+
+    /** Compares the compiled values and Jacobian with the symbolic ones, entry by entry, relative to scale. */
+    private static void assertMatchesSymbolic(PolynomialSystem s, long seed) {
+        int n = s.variableCount(), m = s.equationCount();
+        Evaluator ev = CompiledSystem.compile(s).evaluator();
+        Polynomial[][] jac = s.jacobian();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] x = new double[2 * n], f = new double[2 * m], j = new double[2 * m * n], g = new double[2 * m];
+        for (int trial = 0; trial < 5; trial++) {
+            double[] xr = new double[n], xi = new double[n];
+            for (int v = 0; v < n; v++) {
+                xr[v] = x[2 * v] = rnd.nextDouble(-1.5, 1.5);
+                xi[v] = x[2 * v + 1] = trial == 0 ? 0.0 : rnd.nextDouble(-1.5, 1.5);
+            }
+            ev.valuesAndJacobian(x, f, j);
+            ev.values(x, g);
+            for (int i = 0; i < m; i++) {
+                Complex want = s.equation(i).evaluate(xr, xi);
+                double scale = 1 + want.norm();
+                assertEquals(want.getReal(), f[2 * i], 1e-12 * scale);
+                assertEquals(want.getImaginary(), f[2 * i + 1], 1e-12 * scale);
+                assertEquals(f[2 * i], g[2 * i], 1e-13 * scale);
+                assertEquals(f[2 * i + 1], g[2 * i + 1], 1e-13 * scale);
+                for (int v = 0; v < n; v++) {
+                    Complex d = jac[i][v].evaluate(xr, xi);
+                    double ds = 1 + d.norm();
+                    assertEquals(d.getReal(), j[2 * (i * n + v)], 1e-12 * ds);
+                    assertEquals(d.getImaginary(), j[2 * (i * n + v) + 1], 1e-12 * ds);
+                }
+            }
+        }
+    }
+
+    @Test
+    void familiesMatchSymbolicEvaluation() {
+        assertMatchesSymbolic(StandardSystems.cyclic(7), 1);
+        assertMatchesSymbolic(StandardSystems.katsura(6), 2);
+        assertMatchesSymbolic(StandardSystems.noon(5), 3);
+        assertMatchesSymbolic(StandardSystems.eco(6), 4);
+        assertMatchesSymbolic(StandardSystems.chandra(5), 5);
+        assertMatchesSymbolic(StandardSystems.reimer(4), 6);
+    }
+
+    @Test
+    void denseRandomSystemsMatch() {
+        assertMatchesSymbolic(randomDense(4, 3, 11), 7);
+        assertMatchesSymbolic(randomDense(3, 6, 12), 8);
+    }
+
+    @Test
+    void jacobianMatchesFiniteDifferences() {
+        // holomorphic maps: a real-direction central difference gives the complex derivative
+        PolynomialSystem s = randomDense(3, 4, 21);
+        int n = 3;
+        Evaluator ev = CompiledSystem.compile(s).evaluator();
+        double[] x = {0.3, -0.2, -0.7, 0.4, 0.5, 0.1};
+        double[] f = new double[6], j = new double[18], fp = new double[6], fm = new double[6];
+        ev.valuesAndJacobian(x, f, j);
+        double h = 1e-6;
+        for (int v = 0; v < n; v++) {
+            double[] xp = x.clone(), xm = x.clone();
+            xp[2 * v] += h;
+            xm[2 * v] -= h;
+            ev.values(xp, fp);
+            ev.values(xm, fm);
+            for (int i = 0; i < 3; i++) {
+                assertEquals((fp[2 * i] - fm[2 * i]) / (2 * h), j[2 * (i * n + v)], 1e-6);
+                assertEquals((fp[2 * i + 1] - fm[2 * i + 1]) / (2 * h), j[2 * (i * n + v) + 1], 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void zeroCoordinatesAreFine() {
+        // prefix/suffix products need no division, so the Jacobian at 0 is exact
+        PolynomialSystem s = StandardSystems.cyclic(5);
+        Evaluator ev = CompiledSystem.compile(s).evaluator();
+        double[] x = new double[10], f = new double[10], j = new double[50];
+        x[0] = 2;   // x1 = 2, others 0
+        ev.valuesAndJacobian(x, f, j);
+        // f1 = sum x_i: d/dx_v = 1 everywhere
+        for (int v = 0; v < 5; v++) {
+            assertEquals(1.0, j[2 * v]);
+        }
+        // f2 = x1x2 + x2x3 + ... + x5x1: d/dx2 = x1 + x3 = 2, d/dx5 = x4 + x1 = 2, d/dx3 = x2 + x4 = 0
+        assertEquals(2.0, j[2 * (5 + 1)]);
+        assertEquals(2.0, j[2 * (5 + 4)]);
+        assertEquals(0.0, j[2 * (5 + 2)]);
+        assertEquals(-1.0, f[8]);   // x1...x5 - 1
+    }
+
+    /** All monomials of degree <= d in n variables, with random complex coefficients: one per equation. */
+    static PolynomialSystem randomDense(int n, int d, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<String> names = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            names.add("x" + v);
+        }
+        List<Polynomial> eqs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Polynomial> terms = new ArrayList<>();
+            addMonomials(terms, new int[n], 0, d, rnd);
+            eqs.add(Polynomial.sum(terms));
+        }
+        return new PolynomialSystem(names, eqs);
+    }
+
+    private static void addMonomials(List<Polynomial> out, int[] e, int v, int left, SplittableRandom rnd) {
+        if (v == e.length) {
+            out.add(Polynomial.monomial(rnd.nextGaussian(), rnd.nextGaussian(), e.clone()));
+            return;
+        }
+        for (int k = 0; k <= left; k++) {
+            e[v] = k;
+            addMonomials(out, e, v + 1, left - k, rnd);
+        }
+        e[v] = 0;
+    }
+}
