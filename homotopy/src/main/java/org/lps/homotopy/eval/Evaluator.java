@@ -1,26 +1,20 @@
 package org.lps.homotopy.eval;
 
-import java.util.Arrays;
-
 /**
  * Runs a {@link CompiledSystem} at complex points. Complex vectors are interleaved {@code double[]}
  * ({@code re0, im0, re1, im1, ...}); the Jacobian is row-major, entry (i, v) at {@code 2 * (i * n + v)}.
  *
- * <p>Allocation-free: the workspace is allocated once, here. Not thread-safe: one evaluator per thread.
+ * <p>Allocation-free: the workspace (the monomial values) is allocated once, here. Not thread-safe: one
+ * evaluator per thread.
  */
 public final class Evaluator {
 
     private final CompiledSystem p;
-    private final double[] pow;
-    /** Prefix products of a term: its coefficient times the factors before factor k. */
-    private final double[] preRe;
-    private final double[] preIm;
+    private final double[] mono;
 
     Evaluator(CompiledSystem program) {
         this.p = program;
-        this.pow = new double[2 * program.powerTableSize];
-        preRe = new double[program.maxFactors];
-        preIm = new double[program.maxFactors];
+        this.mono = new double[2 * program.monoParent.length];
     }
 
     public CompiledSystem system() {
@@ -29,93 +23,60 @@ public final class Evaluator {
 
     /** f = F(x). */
     public void values(double[] x, double[] f) {
-        powers(x);
-        final int[] fs = p.factorStart, fp = p.factorPow;
-        for (int i = 0; i < p.equations; i++) {
-            double sr = 0, si = 0;
-            for (int t = p.termStart[i]; t < p.termStart[i + 1]; t++) {
-                double vr = p.coefRe[t], vi = p.coefIm[t];
-                for (int k = fs[t]; k < fs[t + 1]; k++) {
-                    double ar = pow[2 * fp[k]], ai = pow[2 * fp[k] + 1];
-                    double nr = vr * ar - vi * ai;
-                    vi = vr * ai + vi * ar;
-                    vr = nr;
-                }
-                sr += vr;
-                si += vi;
-            }
-            f[2 * i] = sr;
-            f[2 * i + 1] = si;
-        }
+        monomials(x);
+        sum(p.valStart, p.valMono, p.valCoef, f);
     }
 
     /** f = F(x) and jac = dF/dx(x), in one pass. */
     public void valuesAndJacobian(double[] x, double[] f, double[] jac) {
-        powers(x);
-        final int n = p.variables;
-        Arrays.fill(jac, 0, 2 * p.equations * n, 0.0);
-        final int[] fs = p.factorStart, fp = p.factorPow, fpm = p.factorPowMinus1, fv = p.factorVar;
-        final double[] fe = p.factorExp;
-        for (int i = 0; i < p.equations; i++) {
-            double sr = 0, si = 0;
-            final int row = 2 * i * n;
-            for (int t = p.termStart[i]; t < p.termStart[i + 1]; t++) {
-                final int k0 = fs[t], m = fs[t + 1] - k0;
-                // prefix products, starting from the coefficient
-                double vr = p.coefRe[t], vi = p.coefIm[t];
-                for (int j = 0; j < m; j++) {
-                    preRe[j] = vr;
-                    preIm[j] = vi;
-                    int a = 2 * fp[k0 + j];
-                    double ar = pow[a], ai = pow[a + 1];
-                    double nr = vr * ar - vi * ai;
-                    vi = vr * ai + vi * ar;
-                    vr = nr;
-                }
-                sr += vr;
-                si += vi;
-                // walk back with the suffix product: d/dx_{v_j} = e_j x^{e_j - 1} * prefix_j * suffix_j
-                double ur = 1, ui = 0;
-                for (int j = m - 1; j >= 0; j--) {
-                    int k = k0 + j;
-                    int d = 2 * fpm[k];
-                    double e = fe[k];
-                    double dr = e * pow[d], di = e * pow[d + 1];
-                    // prefix * suffix
-                    double qr = preRe[j] * ur - preIm[j] * ui;
-                    double qi = preRe[j] * ui + preIm[j] * ur;
-                    int c = row + 2 * fv[k];
-                    jac[c] += qr * dr - qi * di;
-                    jac[c + 1] += qr * di + qi * dr;
-                    if (j > 0) {
-                        int a = 2 * fp[k];
-                        double ar = pow[a], ai = pow[a + 1];
-                        double nr = ur * ar - ui * ai;
-                        ui = ur * ai + ui * ar;
-                        ur = nr;
-                    }
-                }
-            }
-            f[2 * i] = sr;
-            f[2 * i + 1] = si;
+        monomials(x);
+        sum(p.valStart, p.valMono, p.valCoef, f);
+        sum(p.jacStart, p.jacMono, p.jacCoef, jac);
+    }
+
+    /** Fills the monomial table, parents first: m_k = m_parent(k) * x_var(k). */
+    private void monomials(double[] x) {
+        final int[] parent = p.monoParent, var = p.monoVar;
+        final double[] m = mono;
+        m[0] = 1;
+        m[1] = 0;
+        for (int k = 1; k < parent.length; k++) {
+            int a = 2 * parent[k], b = 2 * var[k];
+            double ar = m[a], ai = m[a + 1], br = x[b], bi = x[b + 1];
+            m[2 * k] = ar * br - ai * bi;
+            m[2 * k + 1] = ar * bi + ai * br;
         }
     }
 
-    /** Fills the power table: x_v^0 = 1, x_v^e = x_v^{e-1} * x_v. */
-    private void powers(double[] x) {
-        for (int v = 0; v < p.variables; v++) {
-            int o = 2 * p.powerOffset[v];
-            double xr = x[2 * v], xi = x[2 * v + 1];
-            double r = 1, im = 0;
-            pow[o] = 1;
-            pow[o + 1] = 0;
-            for (int e = 1; e <= p.maxExponent[v]; e++) {
-                double nr = r * xr - im * xi;
-                im = r * xi + im * xr;
-                r = nr;
-                pow[o + 2 * e] = r;
-                pow[o + 2 * e + 1] = im;
+    /**
+     * out_r = sum over the row's entries of coefficient * monomial (compressed rows). Two interleaved
+     * accumulators break the floating-point add dependency chain, which otherwise bounds long rows; the
+     * summation order is fixed at compile time, so results are reproducible.
+     */
+    private void sum(int[] start, int[] monoIndex, double[] coef, double[] out) {
+        final double[] m = mono;
+        final int rows = start.length - 1;
+        for (int r = 0; r < rows; r++) {
+            double sr = 0, si = 0, tr = 0, ti = 0;
+            int k = start[r];
+            final int end = start[r + 1];
+            for (; k + 1 < end; k += 2) {
+                int a = 2 * monoIndex[k], b = 2 * monoIndex[k + 1];
+                double cr = coef[2 * k], ci = coef[2 * k + 1], mr = m[a], mi = m[a + 1];
+                double dr = coef[2 * k + 2], di = coef[2 * k + 3], nr = m[b], ni = m[b + 1];
+                sr += cr * mr - ci * mi;
+                si += cr * mi + ci * mr;
+                tr += dr * nr - di * ni;
+                ti += dr * ni + di * nr;
             }
+            if (k < end) {
+                int a = 2 * monoIndex[k];
+                double cr = coef[2 * k], ci = coef[2 * k + 1], mr = m[a], mi = m[a + 1];
+                sr += cr * mr - ci * mi;
+                si += cr * mi + ci * mr;
+            }
+            out[2 * r] = sr + tr;
+            out[2 * r + 1] = si + ti;
         }
     }
 }

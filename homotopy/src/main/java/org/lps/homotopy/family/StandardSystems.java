@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.lps.homotopy.poly.Polynomial;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.poly.SystemBuilder;
@@ -179,6 +180,35 @@ public final class StandardSystems {
             b.equation(Polynomial.sum(terms));
         }
         return b.build();
+    }
+
+    /**
+     * A dense random system: n equations in n variables, each with every monomial of degree at most d and
+     * independent standard complex Gaussian coefficients (seeded). Its solution count is d^n (Bezout).
+     */
+    public static PolynomialSystem denseRandom(int n, int d, long seed) {
+        requireAtLeast("dense", n, 1);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        SystemBuilder b = new SystemBuilder();
+        b.variables("x", n);
+        for (int i = 0; i < n; i++) {
+            List<Polynomial> terms = new ArrayList<>();
+            addMonomials(terms, new int[n], 0, d, rnd);
+            b.equation(Polynomial.sum(terms));
+        }
+        return b.build();
+    }
+
+    private static void addMonomials(List<Polynomial> out, int[] e, int v, int left, SplittableRandom rnd) {
+        if (v == e.length) {
+            out.add(Polynomial.monomial(rnd.nextGaussian(), rnd.nextGaussian(), e.clone()));
+            return;
+        }
+        for (int k = 0; k <= left; k++) {
+            e[v] = k;
+            addMonomials(out, e, v + 1, left - k, rnd);
+        }
+        e[v] = 0;
     }
 
     /**

@@ -2,8 +2,6 @@ package org.lps.homotopy.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.hipparchus.complex.Complex;
 import org.junit.jupiter.api.Test;
@@ -57,14 +55,14 @@ class CompiledSystemTest {
 
     @Test
     void denseRandomSystemsMatch() {
-        assertMatchesSymbolic(randomDense(4, 3, 11), 7);
-        assertMatchesSymbolic(randomDense(3, 6, 12), 8);
+        assertMatchesSymbolic(StandardSystems.denseRandom(4, 3, 11), 7);
+        assertMatchesSymbolic(StandardSystems.denseRandom(3, 6, 12), 8);
     }
 
     @Test
     void jacobianMatchesFiniteDifferences() {
         // holomorphic maps: a real-direction central difference gives the complex derivative
-        PolynomialSystem s = randomDense(3, 4, 21);
+        PolynomialSystem s = StandardSystems.denseRandom(3, 4, 21);
         int n = 3;
         Evaluator ev = CompiledSystem.compile(s).evaluator();
         double[] x = {0.3, -0.2, -0.7, 0.4, 0.5, 0.1};
@@ -101,33 +99,5 @@ class CompiledSystemTest {
         assertEquals(2.0, j[2 * (5 + 4)]);
         assertEquals(0.0, j[2 * (5 + 2)]);
         assertEquals(-1.0, f[8]);   // x1...x5 - 1
-    }
-
-    /** All monomials of degree <= d in n variables, with random complex coefficients: one per equation. */
-    static PolynomialSystem randomDense(int n, int d, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        List<String> names = new ArrayList<>();
-        for (int v = 0; v < n; v++) {
-            names.add("x" + v);
-        }
-        List<Polynomial> eqs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            List<Polynomial> terms = new ArrayList<>();
-            addMonomials(terms, new int[n], 0, d, rnd);
-            eqs.add(Polynomial.sum(terms));
-        }
-        return new PolynomialSystem(names, eqs);
-    }
-
-    private static void addMonomials(List<Polynomial> out, int[] e, int v, int left, SplittableRandom rnd) {
-        if (v == e.length) {
-            out.add(Polynomial.monomial(rnd.nextGaussian(), rnd.nextGaussian(), e.clone()));
-            return;
-        }
-        for (int k = 0; k <= left; k++) {
-            e[v] = k;
-            addMonomials(out, e, v + 1, left - k, rnd);
-        }
-        e[v] = 0;
     }
 }
