@@ -14,13 +14,14 @@ import org.lps.polyapprox.poly.Basis;
  * points it solves sum_j c_j T_j(u_i) + (-1)^i E = f(x_i) (Chebyshev basis on the interval, so the system
  * stays well conditioned at high degree), then replaces the whole reference by the d + 2 alternating
  * extrema of the new error (multi-point exchange). It stops when the largest error exceeds the levelled
- * error |E| by less than a relative 1e-11, i.e. when the error equioscillates (Chebyshev's theorem: that
+ * error |E| by less than a relative 1e-10 (or by less than the rounding noise of evaluating f and p,
+ * {@link #noiseFloor}, for errors so small that 1e-10 of them is below rounding), i.e. when the error equioscillates (Chebyshev's theorem: that
  * characterises the best approximation).
  */
 final class Remez {
 
     static final int MAX_ITERATIONS = 200;
-    static final double TOLERANCE = 1e-11;
+    static final double TOLERANCE = 1e-10;
 
     /** The Chebyshev coefficients and the final reference. */
     record Result(double[] coefficients, double[] reference, double levelledError, int iterations, boolean converged) {
@@ -69,7 +70,7 @@ final class Remez {
                 bestRef = ref.clone();
                 levelled = e;
             }
-            if (max - e <= TOLERANCE * max || max <= 1e-15 * fScale) {
+            if (max - e <= Math.max(TOLERANCE * max, noiseFloor(fScale, degree))) {
                 return new Result(c, ref, e, iter, true);
             }
             double[] next = alternatingSubset(ext, m);
@@ -83,6 +84,14 @@ final class Remez {
             ref = next;
         }
         return new Result(best, bestRef, levelled, MAX_ITERATIONS, false);
+    }
+
+    /**
+     * How far apart two error values can be from rounding alone: f and the Chebyshev sum are each evaluated
+     * to a few ulps of max|f| per term. Below this, equioscillation cannot be seen in double precision.
+     */
+    static double noiseFloor(double fScale, int degree) {
+        return 4e-15 * Math.max(fScale, 1e-300) * (degree + 1);
     }
 
     /**
