@@ -3,8 +3,8 @@ package org.lps.polyapprox.moments;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import org.lps.polyapprox.poly.Polynomial;
 
 /**
  * A polynomial in the mean mu and standard deviation s of a Gaussian, as plain data: {@link #terms()} maps
@@ -73,7 +73,7 @@ public final class MuSigmaPolynomial {
             if (sb.length() > 0) {
                 sb.append(" + ");
             }
-            sb.append(String.format(Locale.ROOT, "%.6g", e.getValue()).replaceAll("\\.?0+(e|$)", "$1"));
+            sb.append(Polynomial.format(e.getValue()));
             if (e.getKey().mu() > 0) {
                 sb.append(" mu^").append(e.getKey().mu());
             }

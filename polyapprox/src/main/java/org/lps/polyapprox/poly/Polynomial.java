@@ -139,6 +139,21 @@ public final class Polynomial {
         return Arrays.hashCode(c);
     }
 
+    /** Six significant digits without trailing zeros: {@code 0.5}, {@code -4}, {@code 100000}, {@code 1.5e-05}. */
+    public static String format(double v) {
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        String exponent = e < 0 ? "" : s.substring(e);
+        if (mantissa.indexOf('.') >= 0) {
+            mantissa = mantissa.replaceAll("0+$", "");
+            if (mantissa.endsWith(".")) {
+                mantissa = mantissa.substring(0, mantissa.length() - 1);
+            }
+        }
+        return mantissa + exponent;
+    }
+
     /** e.g. {@code 0.199471 + 0.5 x + 0.199471 x^2} (six significant digits; exact values via coefficients()). */
     @Override
     public String toString() {
@@ -147,7 +162,7 @@ public final class Polynomial {
             if (c[k] == 0 && c.length > 1) {
                 continue;
             }
-            String v = String.format(Locale.ROOT, "%.6g", Math.abs(c[k])).replaceAll("\\.?0+(e|$)", "$1");
+            String v = format(Math.abs(c[k]));
             if (sb.length() == 0) {
                 sb.append(c[k] < 0 ? "-" : "");
             } else {

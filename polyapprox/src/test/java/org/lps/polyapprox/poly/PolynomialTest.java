@@ -56,5 +56,8 @@ class PolynomialTest {
     @Test
     void printsReadably() {
         assertEquals("1 - 2 x + 3 x^3", p.toString());
+        assertEquals("100000 + 0.5 x - 1.5e-05 x^2", Polynomial.of(100000, 0.5, -1.5e-5).toString());
+        assertEquals("-4", Polynomial.format(-4.0));
+        assertEquals("0.199471", Polynomial.format(1 / Math.sqrt(8 * Math.PI)));
     }
 }
