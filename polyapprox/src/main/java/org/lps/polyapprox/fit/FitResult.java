@@ -119,7 +119,8 @@ public final class FitResult {
 
     /**
      * For minimax: the d + 2 points where the error equioscillates (the final Remez reference), increasing.
-     * Empty for the other methods.
+     * Empty for the other methods, and for minimax when the error is at rounding level (then the Chebyshev
+     * interpolant is returned: double precision cannot tell it from the best approximation).
      */
     public double[] equioscillationPoints() {
         return reference.clone();

@@ -10,7 +10,11 @@ import org.lps.polyapprox.activation.Activation;
 import org.lps.polyapprox.poly.Basis;
 
 /**
- * The best uniform approximation on [lo, hi] by the Remez exchange algorithm. On a reference of d + 2
+ * The best uniform approximation on [lo, hi] by the Remez exchange algorithm. (When even the Chebyshev
+ * interpolant's error is below rounding noise, that interpolant is returned with an empty reference: in
+ * double precision it cannot be improved, and noise has no equioscillation to find.)
+ *
+ * <p> On a reference of d + 2
  * points it solves sum_j c_j T_j(u_i) + (-1)^i E = f(x_i) (Chebyshev basis on the interval, so the system
  * stays well conditioned at high degree), then replaces the whole reference by the d + 2 alternating
  * extrema of the new error (multi-point exchange). It stops when the largest error exceeds the levelled
@@ -34,11 +38,20 @@ final class Remez {
         Basis basis = Chebyshev.basis(lo, hi);
         int m = degree + 2;
         double[] kinks = f.kinks();
-        double[] ref = initialReference(f, degree, lo, hi, basis, kinks);
         double fScale = 0;
         for (int i = 0; i <= 64; i++) {
             fScale = Math.max(fScale, Math.abs(f.value(lo + (hi - lo) * i / 64)));
         }
+        double floor = noiseFloor(fScale, degree);
+        double[] cheb = Chebyshev.coefficients(f, degree, lo, hi);
+        List<Extrema.Point> chebExtrema = Extrema.local(x -> f.value(x) - basis.evaluate(cheb, x), lo, hi, kinks,
+                Extrema.gridSize(degree));
+        double chebMax = Math.abs(Extrema.largest(chebExtrema).e());
+        if (chebMax <= floor) {
+            // Already at rounding level: the error is noise, whose "extrema" would make a degenerate reference.
+            return new Result(cheb, new double[0], chebMax, 0, true);
+        }
+        double[] ref = initialReference(chebExtrema, degree, basis);
         double[] best = null;
         double[] bestRef = null;
         double bestMax = Double.POSITIVE_INFINITY;
@@ -70,7 +83,7 @@ final class Remez {
                 bestRef = ref.clone();
                 levelled = e;
             }
-            if (max - e <= Math.max(TOLERANCE * max, noiseFloor(fScale, degree))) {
+            if (max - e <= Math.max(TOLERANCE * max, floor)) {
                 return new Result(c, ref, e, iter, true);
             }
             double[] next = alternatingSubset(ext, m);
@@ -100,12 +113,9 @@ final class Remez {
      * textbook start (the Chebyshev extrema) can be degenerate: for relu on a symmetric interval the
      * polynomial through them matches f exactly with a levelled error of 0, and then nothing alternates.
      */
-    static double[] initialReference(Activation f, int degree, double lo, double hi, Basis basis, double[] kinks) {
+    static double[] initialReference(List<Extrema.Point> chebyshevErrorExtrema, int degree, Basis basis) {
         int m = degree + 2;
-        double[] c = Chebyshev.coefficients(f, degree, lo, hi);
-        List<Extrema.Point> ext = Extrema.local(x -> f.value(x) - basis.evaluate(c, x), lo, hi, kinks,
-                Extrema.gridSize(degree));
-        double[] ref = alternatingSubset(ext, m);
+        double[] ref = alternatingSubset(chebyshevErrorExtrema, m);
         if (ref != null) {
             return ref;
         }

@@ -50,6 +50,18 @@ class MinimaxTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void errorsAtRoundingLevelGiveTheChebyshevInterpolantWithoutAReference() {
+        // tanh on a 0.1-wide interval at degree 7: the best error is ~1e-16, pure rounding noise
+        Activation f = Activation.tanh();
+        Measure m = Measure.parse("uniform:0.5:0.6");
+        FitResult mm = PolyFit.fit(f, 7, m, Method.MINIMAX);
+        assertTrue(mm.maxError() < 1e-14, "max error " + mm.maxError());
+        assertEquals(0, mm.equioscillationPoints().length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(PolyFit.fit(f, 7, m, Method.CHEBYSHEV).coefficients(),
+                mm.coefficients(), 0);
+    }
+
     /**
      * Independently of Remez's own bookkeeping: scan the error of the returned monomial polynomial on a fine
      * grid and find d + 2 points, in increasing order, with alternating signs and |error| equal to the
