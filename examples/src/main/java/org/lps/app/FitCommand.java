@@ -106,9 +106,9 @@ final class FitCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  p(x) = %s%n", r.polynomial());
         out.printf(Locale.ROOT, "  coefficients (c0 first): %s%n", join(r.coefficients()));
         out.printf(Locale.ROOT, "  in the basis %s: %s%n", r.basis().describe(), join(r.basisCoefficients()));
-        out.printf(Locale.ROOT, "  l2Error  %.6g  (root-mean-square under %s; mean square %.6g)%n", r.l2Error(),
-                m.spec(), r.l2Error() * r.l2Error());
-        out.printf(Locale.ROOT, "  maxError %.6g  at x = %s, on [%s, %s]%n", r.maxError(), short6(r.maxErrorAt()),
+        out.printf(Locale.ROOT, "  l2Error  %s  (root-mean-square under %s; mean square %s)%n", short6(r.l2Error()),
+                m.spec(), short6(r.l2Error() * r.l2Error()));
+        out.printf(Locale.ROOT, "  maxError %s  at x = %s, on [%s, %s]%n", short6(r.maxError()), short6(r.maxErrorAt()),
                 num(m.lower()), num(m.upper()));
         if (r.method() == Method.MINIMAX) {
             out.printf(Locale.ROOT, "  the error equioscillates at x = %s%n",

@@ -95,7 +95,7 @@ final class L2Projection {
             double factorial = 1;
             for (int n = 2; n <= degree; n++) {
                 factorial *= n;
-                c[n] = sigma * he[n - 2] * pdf / factorial;
+                c[n] = sigma * he[n - 2] * pdf / factorial + 0.0; // + 0.0 turns He_odd(-0.0) = -0.0 into 0
             }
         }
         return c;

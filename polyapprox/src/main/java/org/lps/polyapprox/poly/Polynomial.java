@@ -168,11 +168,13 @@ public final class Polynomial {
             } else {
                 sb.append(c[k] < 0 ? " - " : " + ");
             }
-            sb.append(v);
+            if (k == 0 || !v.equals("1")) {
+                sb.append(v).append(k == 0 ? "" : " ");
+            }
             if (k == 1) {
-                sb.append(" x");
+                sb.append("x");
             } else if (k > 1) {
-                sb.append(" x^").append(k);
+                sb.append("x^").append(k);
             }
         }
         return sb.length() == 0 ? "0" : sb.toString();

@@ -58,6 +58,7 @@ class PolynomialTest {
         assertEquals("1 - 2 x + 3 x^3", p.toString());
         assertEquals("100000 + 0.5 x - 1.5e-05 x^2", Polynomial.of(100000, 0.5, -1.5e-5).toString());
         assertEquals("-4", Polynomial.format(-4.0));
+        assertEquals("x - x^3", Polynomial.of(0, 1, 0, -1).toString());
         assertEquals("0.199471", Polynomial.format(1 / Math.sqrt(8 * Math.PI)));
     }
 }
