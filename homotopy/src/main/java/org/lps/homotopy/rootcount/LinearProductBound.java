@@ -32,15 +32,6 @@ public final class LinearProductBound {
         return new ChoiceCounter(structure, Long.MAX_VALUE).count();
     }
 
-    /** The count, or null when it needs more than {@code nodeBudget} search nodes. */
-    static BigInteger countWithin(SetStructure structure, long nodeBudget) {
-        try {
-            return new ChoiceCounter(structure, nodeBudget).count();
-        } catch (ChoiceCounter.BudgetExceeded e) {
-            return null;
-        }
-    }
-
     /**
      * Calls {@code sink} once per admissible choice, in a deterministic order, with a fresh array holding, for
      * each equation, the index of its chosen factor. A linear-product start system has one root per choice: the

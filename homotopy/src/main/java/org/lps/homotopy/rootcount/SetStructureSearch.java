@@ -34,12 +34,18 @@ public final class SetStructureSearch {
 
     /** Search nodes one candidate's count may use before the candidate is abandoned. */
     static final long NODE_BUDGET = 400_000;
+    /**
+     * Search nodes all counts together may use (about a second or two): beyond it the best structure so far is
+     * returned. Counted in nodes, not seconds, so that the result does not depend on the machine.
+     */
+    static final long WORK_BUDGET = 2_000_000;
     /** How many of the best partitions seed candidates. */
     static final int PARTITIONS = 8;
     private static final int MAX_ROUNDS = 4;
 
     private final Supports s;
     private Result best;
+    private long workLeft = WORK_BUDGET;
 
     private SetStructureSearch(Supports s) {
         this.s = s;
@@ -60,11 +66,12 @@ public final class SetStructureSearch {
         // the fallback needs no count: a partition structure has its Bezout number as count
         search.best = new Result(SetStructure.ofPartition(s, top.partition()), top.bezout());
 
+        // most promising first, in case the work runs out
         List<int[][][]> starts = new ArrayList<>();
-        starts.add(search.restricted(Partition.single(s.variables)));
         for (MultiHomogeneous.Bound b : partitions) {
             starts.add(search.restricted(b.partition()));
         }
+        starts.add(search.restricted(Partition.single(s.variables)));
         starts.add(search.greedyFromSupports());
 
         List<Set<List<List<Integer>>>> pool = new ArrayList<>();
@@ -84,10 +91,23 @@ public final class SetStructureSearch {
         return search.best;
     }
 
-    /** Counts a candidate and keeps it when it is better (smaller bound, then fewer variable slots). */
+    /**
+     * Counts a candidate and keeps it when it is better (smaller bound, then fewer variable slots). Candidates
+     * whose count would overrun the remaining work are skipped.
+     */
     private boolean consider(int[][][] factors) {
+        if (workLeft <= 0) {
+            return false;
+        }
         SetStructure st = SetStructure.ofTrusted(s.variables, factors);
-        BigInteger b = LinearProductBound.countWithin(st, NODE_BUDGET);
+        ChoiceCounter counter = new ChoiceCounter(st, Math.min(NODE_BUDGET, workLeft));
+        BigInteger b;
+        try {
+            b = counter.count();
+        } catch (ChoiceCounter.BudgetExceeded e) {
+            b = null;
+        }
+        workLeft -= counter.nodes();
         if (b == null) {
             return false;
         }
