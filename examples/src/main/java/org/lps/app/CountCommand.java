@@ -28,7 +28,8 @@ final class CountCommand implements Callable<Integer> {
     String file;
 
     @Option(names = "--system", paramLabel = "NAME",
-            description = "A built-in family instead of a file: cyclic7, katsura6, noon4, eco6, chandra5, reimer5, ...")
+            description = "A built-in system instead of a file: cyclic7, katsura6, noon4, eco6, chandra5, reimer5, ...,"
+                    + " or lps-k2-d3 (LPS block system of width k, activation degree d, generic data).")
     String system;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",

@@ -7,18 +7,26 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.lps.homotopy.family.StandardSystems;
 import org.lps.homotopy.parse.Format;
 import org.lps.homotopy.parse.SystemParser;
 import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.rootcount.LpsBlockSystem;
 
 /**
  * Where a command's polynomial system comes from: a file, standard input ({@code -}), or a built-in family
- * ({@code --system cyclic7}). Exactly one of the two must be given.
+ * ({@code --system cyclic7}, or {@code --system lps-k2-d3} for an LPS block system with generic data). Exactly
+ * one of the two must be given.
  */
 final class SystemInput {
 
     static final String STDIN = "-";
+
+    /** {@code lps-k2-d3}: the LPS block system of width 2 and degree 3 with generic data. */
+    private static final Pattern LPS_BLOCK = Pattern.compile("lps-?k([1-9])-?d([1-9])");
 
     private SystemInput() {
     }
@@ -31,6 +39,10 @@ final class SystemInput {
                     : "give either a FILE or --system, not both");
         }
         if (builtin != null) {
+            Matcher m = LPS_BLOCK.matcher(builtin.toLowerCase(Locale.ROOT));
+            if (m.matches()) {
+                return LpsBlockSystem.generic(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1);
+            }
             return StandardSystems.byName(builtin);
         }
         if (file.equals(STDIN)) {

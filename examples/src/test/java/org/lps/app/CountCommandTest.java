@@ -92,6 +92,14 @@ class CountCommandTest {
     }
 
     @Test
+    void lpsBlockSystemByName() throws Exception {
+        JsonNode j = json(run("count", "--system", "lps-k2-d2", "--json"));
+        assertEquals(46875, j.get("totalDegree").asLong());
+        assertEquals(10761, j.get("linearProductBound").asLong());
+        assertEquals(7, j.get("variables").asInt());
+    }
+
+    @Test
     void humanSummary() {
         Run r = run("count", "--system", "chandra5");
         assertEquals(0, r.exit(), r.err());
