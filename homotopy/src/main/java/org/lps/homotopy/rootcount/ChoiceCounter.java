@@ -57,6 +57,7 @@ final class ChoiceCounter {
     private final int[] matchVar;       // variable -> matched position, or -1
     private final int[][] saved;
     private final int[] seen;
+    private final int[] matchedVarScratch; // position -> its matched variable, rebuilt per key
     private int stamp;
 
     private final long[] setMask;       // set id -> its variables as a bit mask (when variables <= 64)
@@ -131,6 +132,7 @@ final class ChoiceCounter {
         Arrays.fill(matchVar, -1);
         this.saved = new int[n][variables];
         this.seen = new int[variables];
+        this.matchedVarScratch = new int[n];
     }
 
     /** The number of admissible choices (factors with equal sets counted separately). */
@@ -236,7 +238,7 @@ final class ChoiceCounter {
      */
     private TightKey tightKey(int level) {
         long free = 0;
-        int[] matchedVar = new int[level];
+        int[] matchedVar = matchedVarScratch;
         for (int v = 0; v < variables; v++) {
             if (matchVar[v] < 0) {
                 free |= 1L << v;

@@ -2,6 +2,7 @@ package org.lps.homotopy.rootcount;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -153,7 +154,7 @@ public final class MultiHomogeneous {
         long[] next = new long[states];
         cur[start] = 1;
         for (int[] d : deg) {
-            java.util.Arrays.fill(next, 0);
+            Arrays.fill(next, 0);
             for (int st = 0; st < states; st++) {
                 long c = cur[st];
                 if (c == 0) {
@@ -180,7 +181,7 @@ public final class MultiHomogeneous {
         BigInteger[] next = new BigInteger[states];
         cur[start] = BigInteger.ONE;
         for (int[] d : deg) {
-            java.util.Arrays.fill(next, null);
+            Arrays.fill(next, null);
             for (int st = 0; st < states; st++) {
                 BigInteger c = cur[st];
                 if (c == null) {

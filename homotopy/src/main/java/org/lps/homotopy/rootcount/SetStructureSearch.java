@@ -42,6 +42,12 @@ public final class SetStructureSearch {
     /** How many of the best partitions seed candidates. */
     static final int PARTITIONS = 8;
     private static final int MAX_ROUNDS = 4;
+    /**
+     * Beyond this many factors in all (the sum of the degrees) the search is skipped and the best partition's
+     * structure is returned: covering tests grow with the square of a degree, and a start system that large
+     * is a statement about the input, not something to optimize.
+     */
+    static final int MAX_FACTORS = 400;
 
     private final Supports s;
     private Result best;
@@ -65,6 +71,9 @@ public final class SetStructureSearch {
         MultiHomogeneous.Bound top = partitions.get(0);
         // the fallback needs no count: a partition structure has its Bezout number as count
         search.best = new Result(SetStructure.ofPartition(s, top.partition()), top.bezout());
+        if (Arrays.stream(s.degrees).asLongStream().sum() > MAX_FACTORS) {
+            return search.best;
+        }
 
         // most promising first, in case the work runs out
         List<int[][][]> starts = new ArrayList<>();
