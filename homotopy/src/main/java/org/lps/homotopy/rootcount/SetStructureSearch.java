@@ -35,7 +35,7 @@ public final class SetStructureSearch {
     /** Search nodes one candidate's count may use before the candidate is abandoned. */
     static final long NODE_BUDGET = 400_000;
     /**
-     * Search nodes all counts together may use (about a second or two): beyond it the best structure so far is
+     * Search nodes all counts together may use (a few seconds at most): beyond it the best structure so far is
      * returned. Counted in nodes, not seconds, so that the result does not depend on the machine.
      */
     static final long WORK_BUDGET = 2_000_000;
@@ -57,7 +57,7 @@ public final class SetStructureSearch {
         this.s = s;
     }
 
-    /** The best structure found for {@code system} (square, affine). */
+    /** The best structure found for {@code system} (on its affine chart when it has projective groups). */
     public static Result find(PolynomialSystem system) {
         RootCounts.requireSquare(system);
         PolynomialSystem chart = RootCounts.affineChart(system);
