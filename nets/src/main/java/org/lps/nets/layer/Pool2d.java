@@ -1,0 +1,161 @@
+package org.lps.nets.layer;
+
+import java.util.Arrays;
+import org.lps.nets.tensor.Shape;
+
+/**
+ * Max or average pooling over square windows, no padding, output size floor((H - k) / s) + 1 as PyTorch's
+ * {@code MaxPool2d}/{@code AvgPool2d}. A max ties to the first maximum in the window, row by row.
+ */
+public final class Pool2d extends Layer {
+    /** Which reduction a window applies. */
+    public enum Mode { MAX, AVG }
+
+    private final Mode mode;
+    private final int k;
+    private final int stride;
+    private final int c;
+    private final int h;
+    private final int w;
+    private final int oh;
+    private final int ow;
+
+    public Pool2d(Shape input, Mode mode, int size, int stride) {
+        super(input, outShape(input, size, stride));
+        this.mode = mode;
+        this.k = size;
+        this.stride = stride;
+        this.c = input.dim(0);
+        this.h = input.dim(1);
+        this.w = input.dim(2);
+        this.oh = outputShape().dim(1);
+        this.ow = outputShape().dim(2);
+    }
+
+    private static Shape outShape(Shape in, int size, int stride) {
+        if (in.rank() != 3) {
+            throw new IllegalArgumentException("pooling needs a CxHxW input, got " + in);
+        }
+        if (size <= 0 || stride <= 0) {
+            throw new IllegalArgumentException("pooling size and stride must be positive");
+        }
+        if (in.dim(1) < size || in.dim(2) < size) {
+            throw new IllegalArgumentException("pooling window " + size + " larger than the input " + in);
+        }
+        return Shape.of(in.dim(0), (in.dim(1) - size) / stride + 1, (in.dim(2) - size) / stride + 1);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public String kind() {
+        return mode == Mode.MAX ? "maxpool" : "avgpool";
+    }
+
+    @Override
+    public String toString() {
+        return kind() + " " + k + "x" + k + " stride " + stride + " -> " + outputShape();
+    }
+
+    @Override
+    public Runner runner(int maxBatch) {
+        return mode == Mode.MAX ? new MaxRunner(maxBatch) : new AvgRunner();
+    }
+
+    private final class MaxRunner implements Runner {
+        /** Input index of each output's maximum, for the backward scatter. */
+        private final int[] argmax;
+
+        MaxRunner(int maxBatch) {
+            argmax = new int[Math.multiplyExact(maxBatch, c * oh * ow)];
+        }
+
+        @Override
+        public void forward(float[] x, float[] y, int batch) {
+            int o = 0;
+            for (int plane = 0; plane < batch * c; plane++) {
+                int base = plane * h * w;
+                for (int r = 0; r < oh; r++) {
+                    for (int q = 0; q < ow; q++, o++) {
+                        int start = base + r * stride * w + q * stride;
+                        int best = start;
+                        float bv = x[start];
+                        for (int i = 0; i < k; i++) {
+                            int row = start + i * w;
+                            for (int j = 0; j < k; j++) {
+                                float v = x[row + j];
+                                if (v > bv || Float.isNaN(v) && !Float.isNaN(bv)) {
+                                    bv = v;
+                                    best = row + j;
+                                }
+                            }
+                        }
+                        y[o] = bv;
+                        argmax[o] = best;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void backward(float[] x, float[] y, float[] dy, float[] dx, int batch) {
+            if (dx == null) {
+                return;
+            }
+            Arrays.fill(dx, 0, batch * c * h * w, 0f);
+            int n = batch * c * oh * ow;
+            for (int o = 0; o < n; o++) {
+                dx[argmax[o]] += dy[o];
+            }
+        }
+    }
+
+    private final class AvgRunner implements Runner {
+        private final float inv = 1f / (k * k);
+
+        @Override
+        public void forward(float[] x, float[] y, int batch) {
+            int o = 0;
+            for (int plane = 0; plane < batch * c; plane++) {
+                int base = plane * h * w;
+                for (int r = 0; r < oh; r++) {
+                    for (int q = 0; q < ow; q++, o++) {
+                        int start = base + r * stride * w + q * stride;
+                        float s = 0f;
+                        for (int i = 0; i < k; i++) {
+                            for (int j = 0; j < k; j++) {
+                                s += x[start + i * w + j];
+                            }
+                        }
+                        y[o] = s * inv;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void backward(float[] x, float[] y, float[] dy, float[] dx, int batch) {
+            if (dx == null) {
+                return;
+            }
+            Arrays.fill(dx, 0, batch * c * h * w, 0f);
+            int o = 0;
+            for (int plane = 0; plane < batch * c; plane++) {
+                int base = plane * h * w;
+                for (int r = 0; r < oh; r++) {
+                    for (int q = 0; q < ow; q++, o++) {
+                        int start = base + r * stride * w + q * stride;
+                        float g = dy[o] * inv;
+                        for (int i = 0; i < k; i++) {
+                            for (int j = 0; j < k; j++) {
+                                dx[start + i * w + j] += g;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package org.lps.nets.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.lps.nets.data.Dataset;
+import org.lps.nets.layer.Parameter;
+import org.lps.nets.loss.Loss;
+import org.lps.nets.model.Model;
+import org.lps.nets.model.ModelRunner;
+import org.lps.nets.optim.Optimizer;
+
+/**
+ * Mini-batch training on all cores. Each batch is cut into one contiguous shard per thread; every thread runs
+ * forward and backward on its shard with its own buffers, then the per-thread gradients are summed in thread
+ * order and the optimizer updates the weights, each thread a fixed range of every parameter. Nothing depends
+ * on timing, so the same seed and thread count give the same weights, bit for bit.
+ */
+public final class Trainer implements AutoCloseable {
+    private final Model model;
+    private final Optimizer optimizer;
+    private final Loss loss;
+    private final int batch;
+    private final Workers workers;
+    private final int threads;
+    private final int shardMax;
+    private final ModelRunner[] runners;
+    private final float[][] xs;
+    private final int[][] ls;
+    private final int[] shardRows;
+    private final double[] shardLoss;
+    private final Parameter[] params;
+    private final int inSize;
+    private final int outSize;
+    private final java.util.function.IntConsumer forwardBackward = this::forwardBackward;
+    private final java.util.function.IntConsumer reduceUpdate = this::reduceUpdate;
+    // The batch being stepped, read by the worker threads (published by Workers.run's volatile writes).
+    private float[] stepX;
+    private int[] stepLabels;
+    private int[] stepOrder;
+    private int stepFrom;
+    private int stepRows;
+
+    /** A trainer with {@code threads} threads (the caller's included); close it to stop them. */
+    public Trainer(Model model, Optimizer optimizer, Loss loss, int batch, int threads) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        this.model = model;
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.batch = batch;
+        this.threads = threads;
+        this.shardMax = (batch + threads - 1) / threads;
+        this.inSize = model.inputShape().size();
+        this.outSize = model.outputShape().size();
+        this.runners = new ModelRunner[threads];
+        this.xs = new float[threads][];
+        this.ls = new int[threads][];
+        for (int t = 0; t < threads; t++) {
+            runners[t] = model.runner(shardMax);
+            xs[t] = new float[Math.multiplyExact(shardMax, inSize)];
+            ls[t] = new int[shardMax];
+        }
+        this.shardRows = new int[threads];
+        this.shardLoss = new double[threads];
+        this.params = model.namedParameters().values().toArray(new Parameter[0]);
+        optimizer.attach(List.of(params));
+        this.workers = new Workers(threads);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Trains {@code epochs} epochs, evaluating on {@code test} after each; the seed fixes the batch order. */
+    public List<EpochResult> fit(Dataset train, Dataset test, int epochs, long seed, ProgressListener listener) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<EpochResult> results = new ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
+            EpochResult r = epoch(train, test, e, rng.split(), listener);
+            results.add(r);
+            listener.epoch(r);
+        }
+        return results;
+    }
+
+    private EpochResult epoch(Dataset train, Dataset test, int epoch, SplittableRandom rng, ProgressListener listener) {
+        check(train);
+        int n = train.size();
+        int[] order = shuffled(n, rng);
+        int batches = (n + batch - 1) / batch;
+        double lossSum = 0;
+        long start = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+            int from = b * batch;
+            int rows = Math.min(batch, n - from);
+            lossSum += step(train, order, from, rows);
+            listener.batch(epoch, b + 1, batches, lossSum / Math.min(n, from + rows));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Evaluation ev = evaluate(test);
+        return new EpochResult(epoch, lossSum / n, ev.loss(), ev.accuracy(), n / seconds, seconds);
+    }
+
+    /** One optimizer step on the samples {@code order[from, from + rows)}; returns their summed loss. */
+    public double step(Dataset data, int[] order, int from, int rows) {
+        stepX = data.features();
+        stepLabels = data.labels();
+        stepOrder = order;
+        stepFrom = from;
+        stepRows = rows;
+        workers.run(forwardBackward);
+        optimizer.beginStep();
+        workers.run(reduceUpdate);
+        double sum = 0;
+        for (int t = 0; t < threads; t++) {
+            sum += shardLoss[t];
+        }
+        return sum;
+    }
+
+    /** Thread t: forward and backward on its shard of the current batch. */
+    private void forwardBackward(int t) {
+        int rows = stepRows;
+        int lo = stepFrom + (int) ((long) rows * t / threads);
+        int hi = stepFrom + (int) ((long) rows * (t + 1) / threads);
+        int m = hi - lo;
+        shardRows[t] = m;
+        shardLoss[t] = 0;
+        if (m == 0) {
+            return;
+        }
+        float[] xt = xs[t];
+        int[] lt = ls[t];
+        for (int i = 0; i < m; i++) {
+            int s = stepOrder[lo + i];
+            System.arraycopy(stepX, s * inSize, xt, i * inSize, inSize);
+            lt[i] = stepLabels[s];
+        }
+        ModelRunner r = runners[t];
+        float[] out = r.forward(xt, m);
+        // Scaled by the whole batch, so the summed shard gradients are the batch mean's gradient.
+        shardLoss[t] = loss.evaluate(out, m, outSize, lt, null, r.outputGradient(), 1f / rows);
+        r.backward(m);
+    }
+
+    /** Thread t: sums the shard gradients of its range of every parameter, then updates that range. */
+    private void reduceUpdate(int t) {
+        for (int p = 0; p < params.length; p++) {
+            int size = params[p].size();
+            int lo = (int) ((long) size * t / threads);
+            int hi = (int) ((long) size * (t + 1) / threads);
+            float[] g0 = runners[0].parameterGradients().get(p);
+            if (shardRows[0] == 0) { // a batch smaller than the thread count: shard 0 ran nothing
+                java.util.Arrays.fill(g0, lo, hi, 0f);
+            }
+            // Fixed summation order, whatever thread does it: shard 0 + shard 1 + ...
+            for (int r = 1; r < threads; r++) {
+                if (shardRows[r] == 0) {
+                    continue;
+                }
+                float[] gr = runners[r].parameterGradients().get(p);
+                for (int i = lo; i < hi; i++) {
+                    g0[i] += gr[i];
+                }
+            }
+            optimizer.update(p, params[p].values(), g0, lo, hi);
+        }
+    }
+
+    /** Mean loss and accuracy on {@code data}, computed in fixed-size chunks so any thread count gives the same. */
+    public Evaluation evaluate(Dataset data) {
+        check(data);
+        int n = data.size();
+        int chunks = (n + shardMax - 1) / shardMax;
+        double[] chunkLoss = new double[chunks];
+        int[] chunkCorrect = new int[chunks];
+        float[] x = data.features();
+        int[] labels = data.labels();
+        workers.run(t -> {
+            ModelRunner r = runners[t];
+            for (int c = t; c < chunks; c += threads) {
+                int lo = c * shardMax;
+                int m = Math.min(shardMax, n - lo);
+                System.arraycopy(x, lo * inSize, xs[t], 0, m * inSize);
+                System.arraycopy(labels, lo, ls[t], 0, m);
+                float[] out = r.forward(xs[t], m);
+                chunkLoss[c] = loss.evaluate(out, m, outSize, ls[t], null, null, 1f);
+                int correct = 0;
+                for (int i = 0; i < m; i++) {
+                    if (argmax(out, i * outSize, outSize) == ls[t][i]) {
+                        correct++;
+                    }
+                }
+                chunkCorrect[c] = correct;
+            }
+        });
+        double total = 0;
+        long correct = 0;
+        for (int c = 0; c < chunks; c++) {
+            total += chunkLoss[c];
+            correct += chunkCorrect[c];
+        }
+        return new Evaluation(total / n, (double) correct / n, n);
+    }
+
+    static int argmax(float[] v, int off, int len) {
+        int best = 0;
+        for (int j = 1; j < len; j++) {
+            if (v[off + j] > v[off + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private void check(Dataset d) {
+        if (d.shape().size() != inSize) {
+            throw new IllegalArgumentException("the data has samples of " + d.shape() + " but the model takes " + model.inputShape());
+        }
+        if (d.classes() > outSize) {
+            throw new IllegalArgumentException("the data has " + d.classes() + " classes but the model outputs " + outSize + " values");
+        }
+        if (d.size() == 0) {
+            throw new IllegalArgumentException("the dataset is empty");
+        }
+    }
+
+    /** A random permutation of 0..n-1 (Fisher-Yates). */
+    static int[] shuffled(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = p[i];
+            p[i] = p[j];
+            p[j] = tmp;
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        workers.close();
+    }
+}
