@@ -1,11 +1,319 @@
 package org.lps.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lps.nets.data.Dataset;
+import org.lps.nets.data.FashionMnist;
+import org.lps.nets.init.He;
+import org.lps.nets.layer.Activations;
+import org.lps.nets.loss.Loss;
+import org.lps.nets.model.Architecture;
+import org.lps.nets.model.Model;
+import org.lps.nets.optim.Optimizer;
+import org.lps.nets.tensor.Gemm;
+import org.lps.nets.train.EpochResult;
+import org.lps.nets.train.ProgressListener;
+import org.lps.nets.train.Trainer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Our training throughput next to PyTorch's on the same MLP and CNN, in the same run.")
-final class BenchTrainCommand extends Pending {
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Our training throughput next to PyTorch's on the same MLP and CNN, in the same run.",
+                "Same batch, same threads, SGD momentum 0.9, cross-entropy; PyTorch runs with /usr/bin/python3",
+                "and the OpenBLAS settings of DESIGN.md. With --accuracy: the recipes of issue 5 on the full",
+                "Fashion-MNIST (MLP 1 epoch, CNN 2 epochs) for both, test accuracy side by side."})
+final class BenchTrainCommand implements Callable<Integer> {
+    static final String MLP = "mlp:784,256,256,10";
+    static final String CNN = "cnn:1x28x28,c16k3,p2,c32k3,p2,d10";
+    private static final String OPENBLAS_DIR = "/usr/lib/x86_64-linux-gnu/openblas-pthread";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--threads", description = "Threads for both sides; default: all cores")
+    Integer threads;
+
+    @Option(names = "--batch", defaultValue = "128", description = "default: ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--seconds", defaultValue = "4", description = "Length of one timed run; default: ${DEFAULT-VALUE}")
+    double seconds;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed runs per side (the best counts); default: ${DEFAULT-VALUE}")
+    int repeats;
+
+    @Option(names = "--arch", defaultValue = "both", description = "mlp, cnn or both; default: ${DEFAULT-VALUE}")
+    String which;
+
+    @Option(names = "--accuracy", description = "Compare test accuracy on the full Fashion-MNIST instead of speed")
+    boolean accuracy;
+
+    @Option(names = "--profile", description = "Also print where our training time goes, per layer")
+    boolean profile;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "The Python with torch; default: ${DEFAULT-VALUE}")
+    String python;
+
+    @Option(names = "--json", description = "One JSON object on stdout")
+    boolean json;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
     @Override
-    String missing() {
-        return "the training benchmark (issue #5)";
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || batch < 1 || !(seconds > 0) || repeats < 1) {
+            throw new UserInputException("--threads, --batch, --seconds and --repeats must be positive");
+        }
+        List<String> archs = switch (which.toLowerCase(Locale.ROOT)) {
+            case "mlp" -> List.of(MLP);
+            case "cnn" -> List.of(CNN);
+            case "both" -> List.of(MLP, CNN);
+            default -> throw new UserInputException("--arch '" + which + "': expected mlp, cnn or both");
+        };
+        String torchProblem = torchProblem();
+        if (torchProblem != null) {
+            err.println("bench train: PyTorch peer skipped: " + torchProblem);
+        }
+        String blasThreads = System.getenv("OPENBLAS_NUM_THREADS");
+        if (!"1".equals(blasThreads)) {
+            err.println("bench train: OPENBLAS_NUM_THREADS is " + (blasThreads == null ? "unset" : blasThreads)
+                    + "; run through ./lps (which sets it to 1) or our threads and OpenBLAS's compete");
+        }
+        ObjectNode report = mapper.createObjectNode();
+        report.put("mode", accuracy ? "accuracy" : "speed");
+        report.put("threads", t);
+        report.put("batch", batch);
+        report.put("gemm", Gemm.backend());
+        report.put("openblasCoretype", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
+        ArrayNode rows = report.putArray("results");
+        if (!json) {
+            out.printf("threads %d, batch %d, GEMM %s, OPENBLAS_CORETYPE=%s%n", t, batch, Gemm.backend(), System.getenv("OPENBLAS_CORETYPE"));
+        }
+        for (String arch : archs) {
+            ObjectNode row = accuracy ? accuracyRow(arch, t, torchProblem, err) : speedRow(arch, t, torchProblem, err, out);
+            rows.add(row);
+            if (!json) {
+                print(out, row);
+            }
+        }
+        if (json) {
+            out.println(report);
+        }
+        return 0;
+    }
+
+    private ObjectNode speedRow(String arch, int t, String torchProblem, PrintWriter err, PrintWriter out) throws IOException, InterruptedException {
+        String key = arch.substring(0, 3);
+        err.println("bench train: " + key + ": ours...");
+        double[] ours = oursSpeed(arch, t, out);
+        ObjectNode row = mapper.createObjectNode();
+        row.put("arch", arch);
+        row.put("oursImagesPerSecond", Math.round(max(ours)));
+        row.set("oursRuns", runs(ours));
+        if (torchProblem == null) {
+            err.println("bench train: " + key + ": pytorch...");
+            List<JsonNode> lines = python(List.of("--mode", "speed", "--arch", key, "--batch", "" + batch, "--threads", "" + t,
+                    "--seconds", "" + seconds, "--repeats", "" + repeats));
+            JsonNode p = lines.get(lines.size() - 1);
+            double torch = p.path("imagesPerSecond").asDouble();
+            row.put("pytorchImagesPerSecond", Math.round(torch));
+            row.set("pytorchRuns", p.path("runs"));
+            row.put("ratio", Math.round(max(ours) / torch * 1000) / 1000.0);
+        }
+        return row;
+    }
+
+    /** Images per second of our training steps, {@code repeats} timed runs after a warm-up. */
+    private double[] oursSpeed(String arch, int t, PrintWriter out) {
+        Model model = Architecture.parse(arch, Activations.relu());
+        new He().initialize(model, 1);
+        Dataset data = FashionMnist.embedded().standardized().train();
+        int[] order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        double[] rates = new double[repeats];
+        try (Trainer trainer = new Trainer(model, Optimizer.sgd(0.05, 0.9, 0), Loss.softmaxCrossEntropy(), batch, t)) {
+            timed(trainer, data, order, Math.min(2.0, seconds));
+            if (profile) {
+                trainer.startProfile();
+            }
+            for (int r = 0; r < repeats; r++) {
+                rates[r] = timed(trainer, data, order, seconds);
+            }
+            if (profile && !json) {
+                out.print(trainer.profile());
+            }
+        }
+        return rates;
+    }
+
+    private double timed(Trainer trainer, Dataset data, int[] order, double secs) {
+        long start = System.nanoTime();
+        long images = 0;
+        long limit = (long) (secs * 1e9);
+        int n = data.size() - data.size() % batch; // whole batches only, like the Python side
+        while (true) {
+            for (int from = 0; from < n; from += batch) {
+                trainer.step(data, order, from, batch);
+                images += batch;
+            }
+            long el = System.nanoTime() - start;
+            if (el >= limit) {
+                return images / (el / 1e9);
+            }
+        }
+    }
+
+    private ObjectNode accuracyRow(String arch, int t, String torchProblem, PrintWriter err) throws IOException, InterruptedException {
+        String key = arch.substring(0, 3);
+        int epochs = key.equals("mlp") ? 1 : 2;
+        FashionMnist.Split split = FashionMnist.load().standardized();
+        Model model = Architecture.parse(arch, Activations.relu());
+        new He().initialize(model, 1);
+        err.println("bench train: " + key + ": ours, " + epochs + " epoch(s) on the full Fashion-MNIST...");
+        List<EpochResult> ours;
+        try (Trainer trainer = new Trainer(model, Optimizer.sgd(0.05, 0.9, 0), Loss.softmaxCrossEntropy(), batch, t)) {
+            ours = trainer.fit(split.train(), split.test(), epochs, 1, ProgressListener.NONE);
+        }
+        EpochResult last = ours.get(ours.size() - 1);
+        ObjectNode row = mapper.createObjectNode();
+        row.put("arch", arch);
+        row.put("epochs", epochs);
+        row.put("oursTestAccuracy", last.testAccuracy());
+        row.put("oursImagesPerSecond", Math.round(last.imagesPerSecond()));
+        if (torchProblem == null) {
+            err.println("bench train: " + key + ": pytorch, same recipe...");
+            List<JsonNode> lines = python(List.of("--mode", "accuracy", "--arch", key, "--batch", "" + batch, "--threads", "" + t,
+                    "--epochs", "" + epochs, "--data", FashionMnist.locate().toString()));
+            JsonNode p = lines.get(lines.size() - 1);
+            row.put("pytorchTestAccuracy", p.path("testAccuracy").asDouble());
+            row.put("pytorchImagesPerSecond", Math.round(p.path("imagesPerSecond").asDouble()));
+            row.put("accuracyDifference", Math.round((last.testAccuracy() - p.path("testAccuracy").asDouble()) * 10000) / 10000.0);
+        }
+        return row;
+    }
+
+    private void print(PrintWriter out, ObjectNode row) {
+        if (accuracy) {
+            out.printf("%-36s %d epoch(s)  ours %.4f", row.get("arch").asText(), row.get("epochs").asInt(), row.get("oursTestAccuracy").asDouble());
+            if (row.has("pytorchTestAccuracy")) {
+                out.printf("  pytorch %.4f  difference %+.4f", row.get("pytorchTestAccuracy").asDouble(), row.get("accuracyDifference").asDouble());
+            }
+        } else {
+            out.printf("%-36s ours %7d images/s", row.get("arch").asText(), row.get("oursImagesPerSecond").asLong());
+            if (row.has("pytorchImagesPerSecond")) {
+                out.printf("  pytorch %7d images/s  ratio %.2f", row.get("pytorchImagesPerSecond").asLong(), row.get("ratio").asDouble());
+            }
+        }
+        out.println();
+        out.flush();
+    }
+
+    /** Null when {@code python -c 'import torch'} works, else why not. */
+    private String torchProblem() {
+        try {
+            Process p = processBuilder(List.of("-c", "import torch")).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 ? null : python + " -c 'import torch' failed (on Debian: apt-get install python3-torch)";
+        } catch (IOException e) {
+            return "cannot run " + python + " (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private List<JsonNode> python(List<String> args) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("lps-bench-train", ".py");
+        try {
+            try (InputStream in = BenchTrainCommand.class.getResourceAsStream("bench_train.py")) {
+                if (in == null) {
+                    throw new IllegalStateException("bench_train.py missing from the app");
+                }
+                Files.write(script, in.readAllBytes());
+            }
+            List<String> cmd = new ArrayList<>();
+            cmd.add(script.toString());
+            cmd.addAll(args);
+            Process p = processBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IOException("the PyTorch benchmark failed (exit " + p.exitValue() + ")");
+            }
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("{")) {
+                    lines.add(mapper.readTree(line));
+                }
+            }
+            if (lines.isEmpty()) {
+                throw new IOException("the PyTorch benchmark printed no result");
+            }
+            return lines;
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    /** PyTorch in its fastest setup here (DESIGN.md): OpenBLAS pthread, one BLAS thread, SkylakeX kernels on AVX-512 AMD. */
+    private ProcessBuilder processBuilder(List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(python);
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (Files.isDirectory(Path.of(OPENBLAS_DIR))) {
+            String old = System.getenv("LD_LIBRARY_PATH");
+            pb.environment().put("LD_LIBRARY_PATH", old == null || old.isEmpty() ? OPENBLAS_DIR : OPENBLAS_DIR + ":" + old);
+        }
+        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        String core = System.getenv("OPENBLAS_CORETYPE");
+        if (core != null) {
+            pb.environment().put("OPENBLAS_CORETYPE", core);
+        } else if (amdAvx512()) {
+            pb.environment().put("OPENBLAS_CORETYPE", "SkylakeX");
+        }
+        return pb;
+    }
+
+    private static boolean amdAvx512() {
+        try {
+            String info = Files.readString(Path.of("/proc/cpuinfo"));
+            return info.contains("AuthenticAMD") && info.contains(" avx512f");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private ArrayNode runs(double[] r) {
+        ArrayNode a = mapper.createArrayNode();
+        for (double v : r) {
+            a.add(Math.round(v));
+        }
+        return a;
+    }
+
+    private static double max(double[] v) {
+        double m = v[0];
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
     }
 }

@@ -19,6 +19,8 @@ public final class ModelRunner {
     private final float[][] grads;
     private final List<float[]> paramGrads = new ArrayList<>();
     private float[] lastInput;
+    private long[] forwardNanos;
+    private long[] backwardNanos;
 
     ModelRunner(Model model, int maxBatch) {
         if (maxBatch <= 0) {
@@ -64,7 +66,11 @@ public final class ModelRunner {
         }
         float[] in = x;
         for (int i = 0; i < runners.length; i++) {
+            long t0 = forwardNanos == null ? 0 : System.nanoTime();
             runners[i].forward(in, outs[i], batch);
+            if (forwardNanos != null) {
+                forwardNanos[i] += System.nanoTime() - t0;
+            }
             in = outs[i];
         }
         lastInput = x;
@@ -84,8 +90,28 @@ public final class ModelRunner {
         for (int i = runners.length - 1; i >= 0; i--) {
             float[] in = i == 0 ? lastInput : outs[i - 1];
             float[] dIn = i == 0 ? null : grads[i - 1];
+            long t0 = backwardNanos == null ? 0 : System.nanoTime();
             runners[i].backward(in, outs[i], grads[i], dIn, batch);
+            if (backwardNanos != null) {
+                backwardNanos[i] += System.nanoTime() - t0;
+            }
         }
+    }
+
+    /** Starts (or restarts) timing every layer's forward and backward pass. */
+    public void startProfile() {
+        forwardNanos = new long[runners.length];
+        backwardNanos = new long[runners.length];
+    }
+
+    /** Nanoseconds spent per layer since {@link #startProfile()}: {@code [layer][0 forward, 1 backward]}. */
+    public long[][] profile() {
+        long[][] p = new long[runners.length][2];
+        for (int i = 0; i < runners.length && forwardNanos != null; i++) {
+            p[i][0] = forwardNanos[i];
+            p[i][1] = backwardNanos[i];
+        }
+        return p;
     }
 
     /** The output of layer {@code i} (in {@link Model#layers()} order) from the last forward pass. */

@@ -40,6 +40,9 @@ public final class Trainer implements AutoCloseable {
     private int[] stepOrder;
     private int stepFrom;
     private int stepRows;
+    private boolean profiling;
+    private long updateNanos;
+    private long stepNanos;
 
     /** A trainer with {@code threads} threads (the caller's included); close it to stop them. */
     public Trainer(Model model, Optimizer optimizer, Loss loss, int batch, int threads) {
@@ -105,8 +108,9 @@ public final class Trainer implements AutoCloseable {
         for (int b = 0; b < batches; b++) {
             int from = b * batch;
             int rows = Math.min(batch, n - from);
-            lossSum += step(train, order, from, rows);
-            listener.batch(epoch, b + 1, batches, lossSum / Math.min(n, from + rows));
+            double l = step(train, order, from, rows);
+            lossSum += l;
+            listener.batch(epoch, b + 1, batches, l / rows, lossSum / (from + rows));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation ev = evaluate(test);
@@ -120,9 +124,16 @@ public final class Trainer implements AutoCloseable {
         stepOrder = order;
         stepFrom = from;
         stepRows = rows;
+        long t0 = profiling ? System.nanoTime() : 0;
         workers.run(forwardBackward);
         optimizer.beginStep();
+        long t1 = profiling ? System.nanoTime() : 0;
         workers.run(reduceUpdate);
+        if (profiling) {
+            long t2 = System.nanoTime();
+            updateNanos += t2 - t1;
+            stepNanos += t2 - t0;
+        }
         double sum = 0;
         for (int t = 0; t < threads; t++) {
             sum += shardLoss[t];
@@ -177,6 +188,29 @@ public final class Trainer implements AutoCloseable {
             }
             optimizer.update(p, params[p].values(), g0, lo, hi);
         }
+    }
+
+    /**
+     * Starts timing the layers of thread 0 (a representative shard) and the gradient reduction and update;
+     * read with {@link #profile()}.
+     */
+    public void startProfile() {
+        runners[0].startProfile();
+        updateNanos = 0;
+        stepNanos = 0;
+        profiling = true;
+    }
+
+    /** Where thread 0's time went since {@link #startProfile()}, one line per layer, in percent of step time. */
+    public String profile() {
+        long[][] p = runners[0].profile();
+        StringBuilder b = new StringBuilder(String.format("%-48s %8s %8s%n", "layer (thread 0)", "forward", "backward"));
+        double total = Math.max(1, stepNanos);
+        for (int i = 0; i < p.length; i++) {
+            b.append(String.format("%-48s %7.1f%% %7.1f%%%n", model.layers().get(i), 100 * p[i][0] / total, 100 * p[i][1] / total));
+        }
+        b.append(String.format("%-48s %7.1f%%%n", "gradient sum + optimizer update", 100 * updateNanos / total));
+        return b.toString();
     }
 
     /** Mean loss and accuracy on {@code data}, computed in fixed-size chunks so any thread count gives the same. */
