@@ -53,8 +53,8 @@ public final class Idx {
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
-        InputStream s = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
         try {
+            InputStream s = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
             byte[] head = readFully(s, 4, source, "header");
             if (head[0] != 0 || head[1] != 0) {
                 throw new IOException(source + ": not an IDX file (bad magic number)");
@@ -85,7 +85,12 @@ public final class Idx {
             byte[] data = readFully(s, (int) total, source, "data of " + Arrays.toString(dims));
             return new Array(dims, data);
         } catch (java.util.zip.ZipException e) {
-            throw new IOException(source + ": corrupt gzip data (" + e.getMessage() + ")", e);
+            throw new IOException(source + ": corrupt or truncated gzip data (" + e.getMessage() + ")", e);
+        } catch (EOFException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(source)) {
+                throw e;
+            }
+            throw new IOException(source + ": corrupt or truncated gzip data", e);
         }
     }
 

@@ -9,34 +9,25 @@ final class SoftmaxCrossEntropy implements Loss {
     }
 
     @Override
-    public double evaluate(float[] out, int rows, int dim, int[] labels, float[] values, float[] grad, float scale) {
-        if (labels == null) {
-            throw new IllegalArgumentException("cross-entropy needs class labels");
+    public double row(float[] out, int o, int dim, int label, float[] values, float[] grad, float scale) {
+        if (label < 0 || label >= dim) {
+            throw new IllegalArgumentException("cross-entropy needs a class label in 0.." + (dim - 1) + ", got " + label);
         }
-        double total = 0;
-        for (int r = 0; r < rows; r++) {
-            int o = r * dim;
-            int label = labels[r];
-            if (label < 0 || label >= dim) {
-                throw new IllegalArgumentException("label " + label + " outside 0.." + (dim - 1));
-            }
-            float max = out[o];
-            for (int j = 1; j < dim; j++) {
-                max = Math.max(max, out[o + j]);
-            }
-            double sum = 0;
+        float max = out[o];
+        for (int j = 1; j < dim; j++) {
+            max = Math.max(max, out[o + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < dim; j++) {
+            sum += Math.exp(out[o + j] - max);
+        }
+        if (grad != null) {
+            double inv = scale / sum;
             for (int j = 0; j < dim; j++) {
-                sum += Math.exp(out[o + j] - max);
+                grad[o + j] = (float) (Math.exp(out[o + j] - max) * inv);
             }
-            total += Math.log(sum) + max - out[o + label];
-            if (grad != null) {
-                double inv = scale / sum;
-                for (int j = 0; j < dim; j++) {
-                    grad[o + j] = (float) (Math.exp(out[o + j] - max) * inv);
-                }
-                grad[o + label] -= scale;
-            }
+            grad[o + label] -= scale;
         }
-        return total;
+        return Math.log(sum) + max - out[o + label];
     }
 }

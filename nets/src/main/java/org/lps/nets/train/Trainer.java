@@ -17,6 +17,11 @@ import org.lps.nets.optim.Optimizer;
  * on timing, so the same seed and thread count give the same weights, bit for bit.
  */
 public final class Trainer implements AutoCloseable {
+    /**
+     * Evaluation runs in chunks of this many samples whatever the thread count: BLAS kernels may round a row
+     * differently in batches of different sizes, and evaluation must not depend on the threads.
+     */
+    private static final int EVAL_CHUNK = 64;
     private final Model model;
     private final Optimizer optimizer;
     private final Loss loss;
@@ -64,8 +69,8 @@ public final class Trainer implements AutoCloseable {
         this.xs = new float[threads][];
         this.ls = new int[threads][];
         for (int t = 0; t < threads; t++) {
-            runners[t] = model.runner(shardMax);
-            xs[t] = new float[Math.multiplyExact(shardMax, inSize)];
+            runners[t] = model.runner(Math.max(shardMax, EVAL_CHUNK));
+            xs[t] = new float[Math.multiplyExact(Math.max(shardMax, EVAL_CHUNK), inSize)];
             ls[t] = new int[shardMax];
         }
         this.shardRows = new int[threads];
@@ -213,38 +218,36 @@ public final class Trainer implements AutoCloseable {
         return b.toString();
     }
 
-    /** Mean loss and accuracy on {@code data}, computed in fixed-size chunks so any thread count gives the same. */
+    /**
+     * Mean loss and accuracy on {@code data}. Per-sample losses are summed in sample order, so the result does
+     * not depend on the thread count.
+     */
     public Evaluation evaluate(Dataset data) {
         check(data);
         int n = data.size();
-        int chunks = (n + shardMax - 1) / shardMax;
-        double[] chunkLoss = new double[chunks];
-        int[] chunkCorrect = new int[chunks];
+        int chunks = (n + EVAL_CHUNK - 1) / EVAL_CHUNK;
+        double[] sampleLoss = new double[n];
+        boolean[] right = new boolean[n];
         float[] x = data.features();
         int[] labels = data.labels();
         workers.run(t -> {
             ModelRunner r = runners[t];
             for (int c = t; c < chunks; c += threads) {
-                int lo = c * shardMax;
-                int m = Math.min(shardMax, n - lo);
+                int lo = c * EVAL_CHUNK;
+                int m = Math.min(EVAL_CHUNK, n - lo);
                 System.arraycopy(x, lo * inSize, xs[t], 0, m * inSize);
-                System.arraycopy(labels, lo, ls[t], 0, m);
                 float[] out = r.forward(xs[t], m);
-                chunkLoss[c] = loss.evaluate(out, m, outSize, ls[t], null, null, 1f);
-                int correct = 0;
                 for (int i = 0; i < m; i++) {
-                    if (argmax(out, i * outSize, outSize) == ls[t][i]) {
-                        correct++;
-                    }
+                    sampleLoss[lo + i] = loss.row(out, i * outSize, outSize, labels[lo + i], null, null, 1f);
+                    right[lo + i] = argmax(out, i * outSize, outSize) == labels[lo + i];
                 }
-                chunkCorrect[c] = correct;
             }
         });
         double total = 0;
         long correct = 0;
-        for (int c = 0; c < chunks; c++) {
-            total += chunkLoss[c];
-            correct += chunkCorrect[c];
+        for (int i = 0; i < n; i++) {
+            total += sampleLoss[i];
+            correct += right[i] ? 1 : 0;
         }
         return new Evaluation(total / n, (double) correct / n, n);
     }
