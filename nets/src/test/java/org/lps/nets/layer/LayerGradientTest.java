@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lps.nets.tensor.Shape;
 
@@ -46,25 +47,25 @@ class LayerGradientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1,1", "1,0", "2,1", "2,0"})
-    void convGradients(String strideAndPadding) {
-        String[] sp = strideAndPadding.split(",");
-        Conv2d c = new Conv2d(Shape.of(2, 5, 6), 3, 3, Integer.parseInt(sp[0]), Integer.parseInt(sp[1]));
+    @CsvSource({"3,1,1", "3,1,0", "3,2,1", "3,2,0", "5,1,2", "1,1,0"})
+    void convGradients(int k, int stride, int pad) {
+        Conv2d c = new Conv2d(Shape.of(2, 5, 6), 3, k, stride, pad);
         randomize(c, 7);
         GradientCheck.check(c, GradientCheck.gaussian(2 * 2 * 5 * 6, 8), 2, 9);
     }
 
-    @Test
-    void convForwardMatchesDirectCrossCorrelation() {
-        int cin = 3, h = 9, w = 8, f = 4, k = 3, stride = 2, pad = 1, batch = 2;
+    @ParameterizedTest
+    @CsvSource({"3,2,1", "3,1,1", "5,1,2", "3,1,0", "1,1,0", "2,2,0"})
+    void convForwardMatchesDirectCrossCorrelation(int k, int stride, int pad) {
+        int cin = 3, h = 9, w = 8, f = 4, batch = 2;
         Conv2d c = new Conv2d(Shape.of(cin, h, w), f, k, stride, pad);
         randomize(c, 10);
         float[] x = GradientCheck.gaussian(batch * cin * h * w, 11);
         float[] y = new float[batch * c.outputShape().size()];
         c.runner(batch).forward(x, y, batch);
         int oh = c.outputShape().dim(1), ow = c.outputShape().dim(2);
-        assertEquals(5, oh);
-        assertEquals(4, ow);
+        assertEquals((h + 2 * pad - k) / stride + 1, oh);
+        assertEquals((w + 2 * pad - k) / stride + 1, ow);
         float[] wt = c.weight().values();
         for (int b = 0; b < batch; b++) {
             for (int o = 0; o < f; o++) {
@@ -116,6 +117,27 @@ class LayerGradientTest {
         new Pool2d(Shape.of(1, 4, 4), Pool2d.Mode.AVG, 2, 2).runner(1).forward(x, y, 1);
         assertArrayEquals(new float[] {3.5f, 5.5f, 11.5f, 13.5f}, y);
         assertEquals(Shape.of(1, 2, 2), new Pool2d(Shape.of(1, 5, 5), Pool2d.Mode.MAX, 2, 2).outputShape()); // floor, as PyTorch
+    }
+
+    @Test
+    void maxPoolTiesGoToTheFirstElementInRowOrder() {
+        for (int k : new int[] {2, 3}) { // the 2x2 fast path and the general loop
+            Pool2d p = new Pool2d(Shape.of(1, k, k), Pool2d.Mode.MAX, k, k);
+            float[] x = new float[k * k];
+            java.util.Arrays.fill(x, -1f);
+            x[1] = 5f;
+            x[k] = 5f; // same value in the next row
+            x[k * k - 1] = 5f;
+            Layer.Runner r = p.runner(1);
+            float[] y = new float[1];
+            r.forward(x, y, 1);
+            float[] dx = new float[k * k];
+            r.backward(x, y, new float[] {2f}, dx, 1);
+            float[] expected = new float[k * k];
+            expected[1] = 2f;
+            assertArrayEquals(expected, dx, "k=" + k);
+            assertEquals(5f, y[0]);
+        }
     }
 
     @Test
