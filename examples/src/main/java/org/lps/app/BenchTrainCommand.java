@@ -61,6 +61,9 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--accuracy", description = "Compare test accuracy on the full Fashion-MNIST instead of speed")
     boolean accuracy;
 
+    @Option(names = "--seeds", defaultValue = "1", description = "With --accuracy: seeds 1..N for both sides, mean accuracy; default: ${DEFAULT-VALUE}")
+    int seeds;
+
     @Option(names = "--profile", description = "Also print where our training time goes, per layer")
     boolean profile;
 
@@ -77,8 +80,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || batch < 1 || !(seconds > 0) || repeats < 1) {
-            throw new UserInputException("--threads, --batch, --seconds and --repeats must be positive");
+        if (t < 1 || batch < 1 || !(seconds > 0) || repeats < 1 || seeds < 1) {
+            throw new UserInputException("--threads, --batch, --seconds, --repeats and --seeds must be positive");
         }
         List<String> archs = switch (which.toLowerCase(Locale.ROOT)) {
             case "mlp" -> List.of(MLP);
@@ -185,36 +188,53 @@ final class BenchTrainCommand implements Callable<Integer> {
         String key = arch.substring(0, 3);
         int epochs = key.equals("mlp") ? 1 : 2;
         FashionMnist.Split split = FashionMnist.load().standardized();
-        Model model = Architecture.parse(arch, Activations.relu());
-        new He().initialize(model, 1);
-        err.println("bench train: " + key + ": ours, " + epochs + " epoch(s) on the full Fashion-MNIST...");
-        List<EpochResult> ours;
-        try (Trainer trainer = new Trainer(model, Optimizer.sgd(0.05, 0.9, 0), Loss.softmaxCrossEntropy(), batch, t)) {
-            ours = trainer.fit(split.train(), split.test(), epochs, 1, ProgressListener.NONE);
+        ArrayNode oursAcc = mapper.createArrayNode();
+        ArrayNode torchAcc = mapper.createArrayNode();
+        double oursSum = 0;
+        double torchSum = 0;
+        for (int seed = 1; seed <= seeds; seed++) {
+            Model model = Architecture.parse(arch, Activations.relu());
+            new He().initialize(model, seed);
+            err.println("bench train: " + key + ", seed " + seed + ": ours, " + epochs + " epoch(s) on the full Fashion-MNIST...");
+            List<EpochResult> ours;
+            try (Trainer trainer = new Trainer(model, Optimizer.sgd(0.05, 0.9, 0), Loss.softmaxCrossEntropy(), batch, t)) {
+                ours = trainer.fit(split.train(), split.test(), epochs, seed, ProgressListener.NONE);
+            }
+            double a = ours.get(ours.size() - 1).testAccuracy();
+            oursAcc.add(a);
+            oursSum += a;
+            if (torchProblem == null) {
+                err.println("bench train: " + key + ", seed " + seed + ": pytorch, same recipe...");
+                List<JsonNode> lines = python(List.of("--mode", "accuracy", "--arch", key, "--batch", "" + batch, "--threads", "" + t,
+                        "--epochs", "" + epochs, "--seed", "" + seed, "--data", FashionMnist.locate().toString()));
+                double p = Math.round(lines.get(lines.size() - 1).path("testAccuracy").asDouble() * 10000) / 10000.0; // float32 noise digits
+                torchAcc.add(p);
+                torchSum += p;
+            }
         }
-        EpochResult last = ours.get(ours.size() - 1);
         ObjectNode row = mapper.createObjectNode();
         row.put("arch", arch);
         row.put("epochs", epochs);
-        row.put("oursTestAccuracy", last.testAccuracy());
-        row.put("oursImagesPerSecond", Math.round(last.imagesPerSecond()));
+        row.put("seeds", seeds);
+        row.put("oursTestAccuracy", oursSum / seeds);
+        row.set("oursRuns", oursAcc);
         if (torchProblem == null) {
-            err.println("bench train: " + key + ": pytorch, same recipe...");
-            List<JsonNode> lines = python(List.of("--mode", "accuracy", "--arch", key, "--batch", "" + batch, "--threads", "" + t,
-                    "--epochs", "" + epochs, "--data", FashionMnist.locate().toString()));
-            JsonNode p = lines.get(lines.size() - 1);
-            row.put("pytorchTestAccuracy", p.path("testAccuracy").asDouble());
-            row.put("pytorchImagesPerSecond", Math.round(p.path("imagesPerSecond").asDouble()));
-            row.put("accuracyDifference", Math.round((last.testAccuracy() - p.path("testAccuracy").asDouble()) * 10000) / 10000.0);
+            row.put("pytorchTestAccuracy", torchSum / seeds);
+            row.set("pytorchRuns", torchAcc);
+            row.put("accuracyDifference", Math.round((oursSum - torchSum) / seeds * 10000) / 10000.0);
         }
         return row;
     }
 
     private void print(PrintWriter out, ObjectNode row) {
         if (accuracy) {
-            out.printf("%-36s %d epoch(s)  ours %.4f", row.get("arch").asText(), row.get("epochs").asInt(), row.get("oursTestAccuracy").asDouble());
+            out.printf("%-36s %d epoch(s), %d seed(s)  ours %.4f", row.get("arch").asText(), row.get("epochs").asInt(),
+                    row.get("seeds").asInt(), row.get("oursTestAccuracy").asDouble());
             if (row.has("pytorchTestAccuracy")) {
                 out.printf("  pytorch %.4f  difference %+.4f", row.get("pytorchTestAccuracy").asDouble(), row.get("accuracyDifference").asDouble());
+            }
+            if (row.get("seeds").asInt() > 1) {
+                out.printf("%n  runs: ours %s  pytorch %s", row.get("oursRuns"), row.path("pytorchRuns"));
             }
         } else {
             out.printf("%-36s ours %7d images/s", row.get("arch").asText(), row.get("oursImagesPerSecond").asLong());
