@@ -104,6 +104,28 @@ class TrainerTest {
     }
 
     @Test
+    void stepsAllocateNothingInSteadyState() {
+        Model m = Architecture.parse("cnn:1x28x28,c4k3,p2,d10", Activations.relu());
+        new He().initialize(m, 1);
+        int[] order = new int[DATA.train().size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (Trainer t = new Trainer(m, Optimizer.adam(1e-3, 0.9, 0.999, 1e-8, 0), Loss.softmaxCrossEntropy(), 32, 1)) {
+            for (int i = 0; i < 200; i++) {
+                t.step(DATA.train(), order, (i * 32) % 2944, 32);
+            }
+            long before = mx.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 50; i++) {
+                t.step(DATA.train(), order, (i * 32) % 2944, 32);
+            }
+            long perStep = (mx.getCurrentThreadAllocatedBytes() - before) / 50;
+            assertTrue(perStep < 64, perStep + " bytes allocated per step");
+        }
+    }
+
+    @Test
     void evaluationDoesNotDependOnThreads() {
         Model m = Architecture.parse("mlp:784,32,10", Activations.relu());
         new He().initialize(m, 1);
