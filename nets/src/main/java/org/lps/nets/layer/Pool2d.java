@@ -50,6 +50,15 @@ public final class Pool2d extends Layer {
         return mode;
     }
 
+    /** Window side. */
+    public int size() {
+        return k;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
     @Override
     public String kind() {
         return mode == Mode.MAX ? "maxpool" : "avgpool";

@@ -18,8 +18,16 @@ final class GradientCheck {
     private GradientCheck() {
     }
 
-    /** Checks dL/dx and every parameter gradient of {@code layer} at input {@code x} (batch rows). */
+    /**
+     * Checks dL/dx and every parameter gradient of {@code layer} at input {@code x} (batch rows): against
+     * float differences of the layer itself, then against double differences of {@link DoubleReference}.
+     */
     static void check(Layer layer, float[] x, int batch, long seed) {
+        checkFloat(layer, x, batch, seed);
+        DoubleReference.checkBackward(layer, x, batch, seed);
+    }
+
+    static void checkFloat(Layer layer, float[] x, int batch, long seed) {
         int outSize = batch * layer.outputShape().size();
         SplittableRandom rng = new SplittableRandom(seed);
         float[] r = new float[outSize];
