@@ -10,11 +10,11 @@ import java.util.function.IntConsumer;
  */
 final class Workers implements AutoCloseable {
     /**
-     * Spins before parking. Short on purpose: on a busy machine (2 cores shared with builds) a long spin
-     * steals the core from the very thread being waited for; measured with 20000 spins the MLP ran at a
-     * third of the speed it reached with 0 to 100.
+     * How long to spin before parking: about ten times an unpark's latency, and short on purpose: on a busy
+     * machine a long spin steals the core from the very thread being waited for (spinning up to a
+     * millisecond ran the MLP at a third of the speed it reached with short spins).
      */
-    private static final int SPINS = 100;
+    private static final long SPIN_NANOS = 20_000L;
 
     private final int n;
     private final Thread[] threads;
@@ -63,8 +63,9 @@ final class Workers implements AutoCloseable {
         } catch (Throwable e) {
             failure = e;
         }
-        for (int spin = 0; pending.get() > 0; spin++) {
-            if (spin < SPINS) {
+        long spinStart = System.nanoTime();
+        while (pending.get() > 0) {
+            if (System.nanoTime() - spinStart < SPIN_NANOS) {
                 Thread.onSpinWait();
             } else {
                 LockSupport.park(this);
@@ -87,7 +88,8 @@ final class Workers implements AutoCloseable {
         while (!closed) {
             int g = generation;
             if (g == seen) {
-                for (int spin = 0; spin < SPINS && generation == seen && !closed; spin++) {
+                long spinStart = System.nanoTime();
+                while (generation == seen && !closed && System.nanoTime() - spinStart < SPIN_NANOS) {
                     Thread.onSpinWait();
                 }
                 if (generation == seen && !closed) {
