@@ -41,7 +41,10 @@ public final class FashionMnist {
 
     /** The directory holding the full set, or a {@link FileNotFoundException} saying how to get it. */
     public static Path locate() throws FileNotFoundException {
-        String env = System.getenv("LPS_DATA");
+        return locate(System.getenv("LPS_DATA"), Path.of(DEBIAN_DIR));
+    }
+
+    static Path locate(String env, Path deb) throws FileNotFoundException {
         if (env != null && !env.isBlank()) {
             for (Path d : new Path[] {Path.of(env), Path.of(env, "fashion-mnist")}) {
                 if (find(d, TRAIN_IMAGES) != null) {
@@ -49,12 +52,11 @@ public final class FashionMnist {
                 }
             }
         }
-        Path deb = Path.of(DEBIAN_DIR);
         if (find(deb, TRAIN_IMAGES) != null) {
             return deb;
         }
         throw new FileNotFoundException("Fashion-MNIST not found in " + (env == null || env.isBlank() ? "" : "$LPS_DATA=" + env + " nor in ")
-                + DEBIAN_DIR + ": install it with 'apt-get install dataset-fashion-mnist', or set LPS_DATA to a directory holding "
+                + deb + ": install it with 'apt-get install dataset-fashion-mnist', or set LPS_DATA to a directory holding "
                 + TRAIN_IMAGES + "[.gz] and the three other IDX files; or use --data embedded");
     }
 

@@ -82,6 +82,20 @@ class IdxTest {
     }
 
     @Test
+    void locatesTheFullSetOrSaysHowToGetIt() throws IOException {
+        Path none = dir.resolve("none");
+        Exception e = assertThrows(IOException.class, () -> FashionMnist.locate(null, none));
+        assertEquals("Fashion-MNIST not found in " + none + ": install it with 'apt-get install dataset-fashion-mnist', or set LPS_DATA"
+                + " to a directory holding train-images-idx3-ubyte[.gz] and the three other IDX files; or use --data embedded", e.getMessage());
+        e = assertThrows(IOException.class, () -> FashionMnist.locate("/nowhere", none));
+        assertTrue(e.getMessage().startsWith("Fashion-MNIST not found in $LPS_DATA=/nowhere nor in " + none), e.getMessage());
+        Path own = dir.resolve("data/fashion-mnist");
+        Files.createDirectories(own);
+        Idx.write(own.resolve("train-images-idx3-ubyte"), new int[] {1, 1, 1}, new byte[1], false);
+        assertEquals(own, FashionMnist.locate(dir.resolve("data").toString(), none));
+    }
+
+    @Test
     void missingFullSetSaysHowToGetIt() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
         Exception e = assertThrows(IOException.class, () -> FashionMnist.load(dir.resolve("empty")));
