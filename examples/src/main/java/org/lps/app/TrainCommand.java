@@ -38,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
             completionCandidates = InitNames.class)
     String init;
 
-    @Option(names = "--data", defaultValue = "embedded", description = "fashion-mnist (the full set, from $LPS_DATA or /usr/share/datasets/fashion-mnist) or embedded (the shipped subset); default: ${DEFAULT-VALUE}")
+    @Option(names = "--data", defaultValue = "embedded", description = "fashion-mnist (the full set, from $LPS_DATA or /usr/share/datasets/fashion-mnist), embedded (the shipped subset) or a directory of MNIST-format IDX files; default: ${DEFAULT-VALUE}")
     String data;
 
     @Option(names = "--epochs", defaultValue = "1", description = "default: ${DEFAULT-VALUE}")

@@ -111,12 +111,19 @@ public final class FashionMnist {
         }
     }
 
-    /** {@code embedded} or {@code fashion-mnist}, as the {@code --data} flag takes them. */
+    /**
+     * {@code embedded}, {@code fashion-mnist}, or a directory holding the four IDX files of an MNIST-format
+     * set (MNIST itself works), as the {@code --data} flag takes them.
+     */
     public static Split byName(String name) throws IOException {
         switch (name) {
             case "embedded": return embedded();
             case "fashion-mnist": return load();
-            default: throw new IllegalArgumentException("--data '" + name + "': expected fashion-mnist or embedded");
+            default:
+                if (Files.isDirectory(Path.of(name))) {
+                    return load(Path.of(name));
+                }
+                throw new IllegalArgumentException("--data '" + name + "': expected fashion-mnist, embedded or a directory of IDX files");
         }
     }
 }

@@ -98,7 +98,8 @@ class IdxTest {
     @Test
     void missingFullSetSaysHowToGetIt() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
-        Exception e = assertThrows(IOException.class, () -> FashionMnist.load(dir.resolve("empty")));
+        Exception e = assertThrows(IOException.class, () -> FashionMnist.byName(dir.resolve("empty").toString()));
         assertTrue(e.getMessage().contains("missing train-images-idx3-ubyte"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FashionMnist.byName("cifar"));
     }
 }
