@@ -109,11 +109,13 @@ final class BenchTrainCommand implements Callable<Integer> {
         if (!json) {
             out.printf("threads %d, batch %d, GEMM %s, OPENBLAS_CORETYPE=%s%n", t, batch, Gemm.backend(), System.getenv("OPENBLAS_CORETYPE"));
         }
-        for (String arch : archs) {
-            ObjectNode row = accuracy ? accuracyRow(arch, t, torchProblem, err) : speedRow(arch, t, torchProblem, err, out);
-            rows.add(row);
-            if (!json) {
-                print(out, row);
+        try (TorchPeer torch = accuracy || torchProblem != null ? null : new TorchPeer(t)) {
+            for (String arch : archs) {
+                ObjectNode row = accuracy ? accuracyRow(arch, t, torchProblem, err) : speedRow(arch, t, torch, err, out);
+                rows.add(row);
+                if (!json) {
+                    print(out, row);
+                }
             }
         }
         if (json) {
@@ -122,29 +124,12 @@ final class BenchTrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ObjectNode speedRow(String arch, int t, String torchProblem, PrintWriter err, PrintWriter out) throws IOException, InterruptedException {
+    /**
+     * Alternates timed runs, ours then PyTorch's, {@code repeats} times: on a shared machine both sides then
+     * see the same background load, and the best run of each counts.
+     */
+    private ObjectNode speedRow(String arch, int t, TorchPeer torch, PrintWriter err, PrintWriter out) throws IOException {
         String key = arch.substring(0, 3);
-        err.println("bench train: " + key + ": ours...");
-        double[] ours = oursSpeed(arch, t, out);
-        ObjectNode row = mapper.createObjectNode();
-        row.put("arch", arch);
-        row.put("oursImagesPerSecond", Math.round(max(ours)));
-        row.set("oursRuns", runs(ours));
-        if (torchProblem == null) {
-            err.println("bench train: " + key + ": pytorch...");
-            List<JsonNode> lines = python(List.of("--mode", "speed", "--arch", key, "--batch", "" + batch, "--threads", "" + t,
-                    "--seconds", "" + seconds, "--repeats", "" + repeats));
-            JsonNode p = lines.get(lines.size() - 1);
-            double torch = p.path("imagesPerSecond").asDouble();
-            row.put("pytorchImagesPerSecond", Math.round(torch));
-            row.set("pytorchRuns", p.path("runs"));
-            row.put("ratio", Math.round(max(ours) / torch * 1000) / 1000.0);
-        }
-        return row;
-    }
-
-    /** Images per second of our training steps, {@code repeats} timed runs after a warm-up. */
-    private double[] oursSpeed(String arch, int t, PrintWriter out) {
         Model model = Architecture.parse(arch, Activations.relu());
         new He().initialize(model, 1);
         Dataset data = FashionMnist.embedded().standardized().train();
@@ -152,20 +137,81 @@ final class BenchTrainCommand implements Callable<Integer> {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        double[] rates = new double[repeats];
+        double[] ours = new double[repeats];
+        double[] theirs = new double[repeats];
         try (Trainer trainer = new Trainer(model, Optimizer.sgd(0.05, 0.9, 0), Loss.softmaxCrossEntropy(), batch, t)) {
+            err.println("bench train: " + key + ": warming up...");
             timed(trainer, data, order, Math.min(2.0, seconds));
             if (profile) {
                 trainer.startProfile();
             }
             for (int r = 0; r < repeats; r++) {
-                rates[r] = timed(trainer, data, order, seconds);
+                err.println("bench train: " + key + ": run " + (r + 1) + "/" + repeats + (torch == null ? "" : ", ours then pytorch"));
+                ours[r] = timed(trainer, data, order, seconds);
+                if (torch != null) {
+                    theirs[r] = torch.run(key, seconds);
+                }
             }
             if (profile && !json) {
                 out.print(trainer.profile());
             }
         }
-        return rates;
+        ObjectNode row = mapper.createObjectNode();
+        row.put("arch", arch);
+        row.put("oursImagesPerSecond", Math.round(max(ours)));
+        row.set("oursRuns", runs(ours));
+        if (torch != null) {
+            row.put("pytorchImagesPerSecond", Math.round(max(theirs)));
+            row.set("pytorchRuns", runs(theirs));
+            row.put("ratio", Math.round(max(ours) / max(theirs) * 1000) / 1000.0);
+        }
+        return row;
+    }
+
+    /** The PyTorch side of the speed benchmark: bench_train.py in serve mode, one timed run per request. */
+    private final class TorchPeer implements AutoCloseable {
+        private final Process process;
+        private final Path script;
+        private final java.io.BufferedReader in;
+        private final java.io.Writer toPython;
+
+        TorchPeer(int threads) throws IOException {
+            script = extractScript();
+            process = processBuilder(List.of(script.toString(), "--mode", "serve", "--batch", "" + batch, "--threads", "" + threads))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            toPython = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            response(); // {"ready": true, ...}
+        }
+
+        double run(String arch, double secs) throws IOException {
+            toPython.write(arch + " " + secs + "\n");
+            toPython.flush();
+            return response().path("imagesPerSecond").asDouble();
+        }
+
+        private JsonNode response() throws IOException {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("{")) {
+                    return mapper.readTree(line);
+                }
+            }
+            throw new IOException("the PyTorch benchmark stopped without an answer");
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                toPython.close();
+                process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                process.destroy();
+                Files.deleteIfExists(script);
+            }
+        }
     }
 
     private double timed(Trainer trainer, Dataset data, int[] order, double secs) {
@@ -261,15 +307,20 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
     }
 
-    private List<JsonNode> python(List<String> args) throws IOException, InterruptedException {
+    private static Path extractScript() throws IOException {
         Path script = Files.createTempFile("lps-bench-train", ".py");
-        try {
-            try (InputStream in = BenchTrainCommand.class.getResourceAsStream("bench_train.py")) {
-                if (in == null) {
-                    throw new IllegalStateException("bench_train.py missing from the app");
-                }
-                Files.write(script, in.readAllBytes());
+        try (InputStream in = BenchTrainCommand.class.getResourceAsStream("bench_train.py")) {
+            if (in == null) {
+                throw new IllegalStateException("bench_train.py missing from the app");
             }
+            Files.write(script, in.readAllBytes());
+        }
+        return script;
+    }
+
+    private List<JsonNode> python(List<String> args) throws IOException, InterruptedException {
+        Path script = extractScript();
+        try {
             List<String> cmd = new ArrayList<>();
             cmd.add(script.toString());
             cmd.addAll(args);

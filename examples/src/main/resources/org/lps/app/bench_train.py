@@ -1,6 +1,8 @@
 """PyTorch peer of `lps bench train`: the same networks, batch, optimizer and threads as the Java side.
 
-Run by the lps app with /usr/bin/python3 and the OpenBLAS environment of DESIGN.md. Two modes:
+Run by the lps app with /usr/bin/python3 and the OpenBLAS environment of DESIGN.md. Three modes:
+  --mode serve     reads "ARCH SECONDS" lines on stdin, answers each with one timed run (images per
+                   second, JSON) so the app can alternate its runs with ours on a shared machine;
   --mode speed     training images per second on random inputs, after a warm-up;
   --mode accuracy  the recipe of issue 5 on the full Fashion-MNIST: He-normal weights, zero biases,
                    SGD momentum 0.9, standardized inputs; test accuracy after each epoch.
@@ -10,6 +12,7 @@ import argparse
 import gzip
 import json
 import os
+import sys
 import time
 
 import numpy as np
@@ -56,13 +59,13 @@ def load(directory, stem):
     raise SystemExit("missing " + stem + " in " + directory)
 
 
-def speed(args):
-    torch.manual_seed(args.seed)
-    net = build(args.arch)
+def timer(arch, args):
+    """A function running training steps for a given time and returning images per second."""
+    net = build(arch)
     opt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=0.9)
     loss_fn = nn.CrossEntropyLoss()
     n = 4096
-    x = shaped(torch.randn(n, 784), args.arch)
+    x = shaped(torch.randn(n, 784), arch)
     y = torch.randint(0, 10, (n,))
 
     def run(seconds):
@@ -80,6 +83,27 @@ def speed(args):
                 return images / elapsed
 
     run(args.warmup)
+    return run
+
+
+def serve(args):
+    torch.manual_seed(args.seed)
+    timers = {}
+    print(json.dumps({"ready": True, "torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
+    for line in sys.stdin:
+        parts = line.split()
+        if not parts:
+            continue
+        arch, seconds = parts[0], float(parts[1])
+        if arch not in timers:
+            timers[arch] = timer(arch, args)
+        rate = timers[arch](seconds)
+        print(json.dumps({"framework": "pytorch", "arch": arch, "imagesPerSecond": rate}), flush=True)
+
+
+def speed(args):
+    torch.manual_seed(args.seed)
+    run = timer(args.arch, args)
     rates = [run(args.seconds) for _ in range(args.repeats)]
     print(json.dumps({"framework": "pytorch", "arch": args.arch, "batch": args.batch,
                       "threads": torch.get_num_threads(), "imagesPerSecond": max(rates),
@@ -123,7 +147,7 @@ def accuracy(args):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--mode", choices=["speed", "accuracy"], default="speed")
+    p.add_argument("--mode", choices=["serve", "speed", "accuracy"], default="speed")
     p.add_argument("--arch", choices=["mlp", "cnn"], default="mlp")
     p.add_argument("--batch", type=int, default=128)
     p.add_argument("--threads", type=int, default=2)
@@ -136,7 +160,7 @@ def main():
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
-    speed(args) if args.mode == "speed" else accuracy(args)
+    {"serve": serve, "speed": speed, "accuracy": accuracy}[args.mode](args)
 
 
 if __name__ == "__main__":
