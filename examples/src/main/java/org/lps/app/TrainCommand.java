@@ -132,6 +132,10 @@ final class TrainCommand implements Callable<Integer> {
                 @Override
                 public void epoch(EpochResult r) {
                     bar.epoch(r);
+                    if (!Double.isFinite(r.trainLoss())) {
+                        throw new UserInputException("training diverged in epoch " + r.epoch() + " (the loss is "
+                                + r.trainLoss() + "): lower --lr (" + fmt(opt.learningRate()) + ")");
+                    }
                     if (json) {
                         ObjectNode n = mapper.createObjectNode();
                         n.put("epoch", r.epoch());

@@ -93,6 +93,7 @@ class TrainCommandTest {
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--plot", "x.svg"}, "--plot 'x.svg'");
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--activation", "softsign"}, "unknown activation 'softsign'");
         assertBad(new String[] {"train"}, "Missing required option: '--arch");
+        assertBad(new String[] {"train", "--arch", "mlp:784,64,10", "--lr", "1e6", "--quiet"}, "training diverged in epoch 1");
     }
 
     private static void assertBad(String[] args, String fragment) {

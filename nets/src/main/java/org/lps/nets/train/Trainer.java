@@ -1,8 +1,10 @@
 package org.lps.nets.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.lps.nets.data.Dataset;
 import org.lps.nets.layer.Parameter;
 import org.lps.nets.loss.Loss;
@@ -37,8 +39,8 @@ public final class Trainer implements AutoCloseable {
     private final Parameter[] params;
     private final int inSize;
     private final int outSize;
-    private final java.util.function.IntConsumer forwardBackward = this::forwardBackward;
-    private final java.util.function.IntConsumer reduceUpdate = this::reduceUpdate;
+    private final IntConsumer forwardBackward = this::forwardBackward;
+    private final IntConsumer reduceUpdate = this::reduceUpdate;
     // The batch being stepped, read by the worker threads (published by Workers.run's volatile writes).
     private float[] stepX;
     private int[] stepLabels;
@@ -124,6 +126,10 @@ public final class Trainer implements AutoCloseable {
 
     /** One optimizer step on the samples {@code order[from, from + rows)}; returns their summed loss. */
     public double step(Dataset data, int[] order, int from, int rows) {
+        if (rows < 1 || rows > batch || from < 0 || from + rows > order.length) {
+            throw new IllegalArgumentException("step over order[" + from + ", " + (from + rows) + ") of " + order.length
+                    + " with batches of at most " + batch);
+        }
         stepX = data.features();
         stepLabels = data.labels();
         stepOrder = order;
@@ -179,7 +185,7 @@ public final class Trainer implements AutoCloseable {
             int hi = (int) ((long) size * (t + 1) / threads);
             float[] g0 = runners[0].parameterGradients().get(p);
             if (shardRows[0] == 0) { // a batch smaller than the thread count: shard 0 ran nothing
-                java.util.Arrays.fill(g0, lo, hi, 0f);
+                Arrays.fill(g0, lo, hi, 0f);
             }
             // Fixed summation order, whatever thread does it: shard 0 + shard 1 + ...
             for (int r = 1; r < threads; r++) {
