@@ -50,6 +50,8 @@ public final class Trainer implements AutoCloseable {
     private boolean profiling;
     private long updateNanos;
     private long stepNanos;
+    private long gatherNanos;
+    private long lossNanos;
 
     /** A trainer with {@code threads} threads (the caller's included); close it to stop them. */
     public Trainer(Model model, Optimizer optimizer, Loss loss, int batch, int threads) {
@@ -163,6 +165,8 @@ public final class Trainer implements AutoCloseable {
         if (m == 0) {
             return;
         }
+        boolean timing = profiling && t == 0;
+        long t0 = timing ? System.nanoTime() : 0;
         float[] xt = xs[t];
         int[] lt = ls[t];
         for (int i = 0; i < m; i++) {
@@ -171,9 +175,15 @@ public final class Trainer implements AutoCloseable {
             lt[i] = stepLabels[s];
         }
         ModelRunner r = runners[t];
+        long t1 = timing ? System.nanoTime() : 0;
         float[] out = r.forward(xt, m);
+        long t2 = timing ? System.nanoTime() : 0;
         // Scaled by the whole batch, so the summed shard gradients are the batch mean's gradient.
         shardLoss[t] = loss.evaluate(out, m, outSize, lt, null, r.outputGradient(), 1f / rows);
+        if (timing) {
+            gatherNanos += t1 - t0;
+            lossNanos += System.nanoTime() - t2;
+        }
         r.backward(m);
     }
 
@@ -209,6 +219,8 @@ public final class Trainer implements AutoCloseable {
         runners[0].startProfile();
         updateNanos = 0;
         stepNanos = 0;
+        gatherNanos = 0;
+        lossNanos = 0;
         profiling = true;
     }
 
@@ -220,7 +232,15 @@ public final class Trainer implements AutoCloseable {
         for (int i = 0; i < p.length; i++) {
             b.append(String.format("%-48s %7.1f%% %7.1f%%%n", model.layers().get(i), 100 * p[i][0] / total, 100 * p[i][1] / total));
         }
+        long layers = 0;
+        for (long[] l : p) {
+            layers += l[0] + l[1];
+        }
+        b.append(String.format("%-48s %7.1f%%%n", "batch gather", 100 * gatherNanos / total));
+        b.append(String.format("%-48s %7.1f%%%n", "loss", 100 * lossNanos / total));
         b.append(String.format("%-48s %7.1f%%%n", "gradient sum + optimizer update", 100 * updateNanos / total));
+        b.append(String.format("%-48s %7.1f%%%n", "waiting for the other threads",
+                100 * (stepNanos - updateNanos - layers - gatherNanos - lossNanos) / total));
         return b.toString();
     }
 
