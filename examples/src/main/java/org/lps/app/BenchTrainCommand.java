@@ -104,10 +104,11 @@ final class BenchTrainCommand implements Callable<Integer> {
         report.put("threads", t);
         report.put("batch", batch);
         report.put("gemm", Gemm.backend());
-        report.put("openblasCoretype", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
+        report.put("openblasCoretype", System.getenv("OPENBLAS_CORETYPE"));
         ArrayNode rows = report.putArray("results");
         if (!json) {
-            out.printf("threads %d, batch %d, GEMM %s, OPENBLAS_CORETYPE=%s%n", t, batch, Gemm.backend(), System.getenv("OPENBLAS_CORETYPE"));
+            String core = System.getenv("OPENBLAS_CORETYPE");
+            out.printf("threads %d, batch %d, GEMM %s, OPENBLAS_CORETYPE=%s%n", t, batch, Gemm.backend(), core == null ? "(unset)" : core);
         }
         try (TorchPeer torch = accuracy || torchProblem != null ? null : new TorchPeer(t)) {
             for (String arch : archs) {
