@@ -92,11 +92,11 @@ final class BenchTrainCommand implements Callable<Integer> {
         };
         String torchProblem = torchProblem();
         if (torchProblem != null) {
-            err.println("bench train: PyTorch peer skipped: " + torchProblem);
+            err.println("lps bench train: PyTorch peer skipped: " + torchProblem);
         }
         String blasThreads = System.getenv("OPENBLAS_NUM_THREADS");
         if (!"1".equals(blasThreads)) {
-            err.println("bench train: OPENBLAS_NUM_THREADS is " + (blasThreads == null ? "unset" : blasThreads)
+            err.println("lps bench train: OPENBLAS_NUM_THREADS is " + (blasThreads == null ? "unset" : blasThreads)
                     + "; run through ./lps (which sets it to 1) or our threads and OpenBLAS's compete");
         }
         ObjectNode report = mapper.createObjectNode();
@@ -141,13 +141,13 @@ final class BenchTrainCommand implements Callable<Integer> {
         double[] ours = new double[repeats];
         double[] theirs = new double[repeats];
         try (Trainer trainer = new Trainer(model, Optimizer.sgd(0.05, 0.9, 0), Loss.softmaxCrossEntropy(), batch, t)) {
-            err.println("bench train: " + key + ": warming up...");
+            err.println("lps bench train: " + key + ": warming up...");
             timed(trainer, data, order, Math.min(2.0, seconds));
             if (profile) {
                 trainer.startProfile();
             }
             for (int r = 0; r < repeats; r++) {
-                err.println("bench train: " + key + ": run " + (r + 1) + "/" + repeats + (torch == null ? "" : ", ours then pytorch"));
+                err.println("lps bench train: " + key + ": run " + (r + 1) + "/" + repeats + (torch == null ? "" : ", ours then pytorch"));
                 ours[r] = timed(trainer, data, order, seconds);
                 if (torch != null) {
                     theirs[r] = torch.run(key, seconds);
@@ -243,7 +243,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         for (int seed = 1; seed <= seeds; seed++) {
             Model model = Architecture.parse(arch, Activations.relu());
             new He().initialize(model, seed);
-            err.println("bench train: " + key + ", seed " + seed + ": ours, " + epochs + " epoch(s) on the full Fashion-MNIST...");
+            err.println("lps bench train: " + key + ", seed " + seed + ": ours, " + epochs + " epoch(s) on the full Fashion-MNIST...");
             List<EpochResult> ours;
             try (Trainer trainer = new Trainer(model, Optimizer.sgd(0.05, 0.9, 0), Loss.softmaxCrossEntropy(), batch, t)) {
                 ours = trainer.fit(split.train(), split.test(), epochs, seed, ProgressListener.NONE);
@@ -252,7 +252,7 @@ final class BenchTrainCommand implements Callable<Integer> {
             oursAcc.add(a);
             oursSum += a;
             if (torchProblem == null) {
-                err.println("bench train: " + key + ", seed " + seed + ": pytorch, same recipe...");
+                err.println("lps bench train: " + key + ", seed " + seed + ": pytorch, same recipe...");
                 List<JsonNode> lines = python(List.of("--mode", "accuracy", "--arch", key, "--batch", "" + batch, "--threads", "" + t,
                         "--epochs", "" + epochs, "--seed", "" + seed, "--data", FashionMnist.locate().toString()));
                 double p = Math.round(lines.get(lines.size() - 1).path("testAccuracy").asDouble() * 10000) / 10000.0; // float32 noise digits

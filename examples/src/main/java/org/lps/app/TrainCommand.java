@@ -98,6 +98,15 @@ final class TrainCommand implements Callable<Integer> {
         if (plot != null && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UserInputException("--plot '" + plot + "': the plot is a PNG, name it FILE.png");
         }
+        if (epochs < 1) {
+            throw new UserInputException("--epochs must be at least 1, got " + epochs);
+        }
+        if (batch < 1) {
+            throw new UserInputException("--batch must be at least 1, got " + batch);
+        }
+        if (threads != null && threads < 1) {
+            throw new UserInputException("--threads must be at least 1, got " + threads);
+        }
         Model model = Architecture.parse(arch, Activations.parse(activation));
         WeightInit scheme = WeightInits.byName(init);
         Loss lossFn = Loss.parse(loss);
@@ -108,9 +117,13 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--arch '" + arch + "' takes inputs of " + model.inputShape()
                     + " but the " + data + " images are " + split.train().shape());
         }
+        if (batch > split.train().size()) {
+            err.println("lps train: --batch " + batch + " is more than the " + split.train().size() + " training images; using " + split.train().size());
+            batch = split.train().size();
+        }
         scheme.initialize(model, seed);
         if (!Gemm.isNative()) {
-            err.println("train: GEMM backend: " + Gemm.backend());
+            err.println("lps train: GEMM backend: " + Gemm.backend());
         }
         TrainProgressBar bar = new TrainProgressBar(err, epochs, !quiet);
         ObjectMapper mapper = new ObjectMapper();

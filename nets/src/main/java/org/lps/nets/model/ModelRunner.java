@@ -35,10 +35,14 @@ public final class ModelRunner {
         grads = new float[n][];
         for (int i = 0; i < n; i++) {
             Layer l = layers.get(i);
+            long size = (long) maxBatch * l.outputShape().size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("a batch of " + maxBatch + " samples is too large: '" + l + "' would need "
+                        + size + " values per buffer (at most " + (Integer.MAX_VALUE - 8) + "); use a smaller --batch");
+            }
             runners[i] = l.runner(maxBatch);
-            int size = Math.multiplyExact(maxBatch, l.outputShape().size());
-            outs[i] = new float[size];
-            grads[i] = new float[size];
+            outs[i] = new float[(int) size];
+            grads[i] = new float[(int) size];
             for (float[] g : runners[i].gradients()) {
                 paramGrads.add(g);
             }
