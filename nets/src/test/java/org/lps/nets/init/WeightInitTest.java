@@ -77,10 +77,20 @@ class WeightInitTest {
     }
 
     @Test
+    void schemesRegisteredWithServiceLoaderAreFoundByName() {
+        WeightInit w = WeightInits.byName("test-constant");
+        Model m = Architecture.parse("mlp:3,2", Activations.relu());
+        w.initialize(m, 7);
+        assertEquals(0.5f, m.namedParameters().get("layer0.weight").values()[5]);
+        assertEquals(7f, m.namedParameters().get("layer0.bias").values()[1]);
+        assertTrue(WeightInits.all().containsKey("he"));
+    }
+
+    @Test
     void registryFindsBuiltInsAndNamesTheKnownOnes() {
         assertEquals("he", WeightInits.byName("HE").name());
         assertEquals("xavier", WeightInits.byName("xavier").name());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WeightInits.byName("zeros"));
-        assertTrue(e.getMessage().contains("known: he, xavier") || e.getMessage().contains("he,"), e.getMessage());
+        assertTrue(e.getMessage().contains("(known: he, test-constant, xavier)"), e.getMessage());
     }
 }
