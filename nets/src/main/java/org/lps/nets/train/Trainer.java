@@ -36,6 +36,8 @@ public final class Trainer implements AutoCloseable {
     private final ModelRunner[] runners;
     private final float[][] xs;
     private final int[][] ls;
+    /** Per-thread target values of the shard (regression), laid out like the outputs. */
+    private final float[][] vs;
     private final int[] shardRows;
     private final double[] shardLoss;
     private final Parameter[] params;
@@ -46,6 +48,7 @@ public final class Trainer implements AutoCloseable {
     // The batch being stepped, read by the worker threads (published by Workers.run's volatile writes).
     private float[] stepX;
     private int[] stepLabels;
+    private float[] stepTargets;
     private int[] stepOrder;
     private int stepFrom;
     private int stepRows;
@@ -74,10 +77,12 @@ public final class Trainer implements AutoCloseable {
         this.runners = new ModelRunner[threads];
         this.xs = new float[threads][];
         this.ls = new int[threads][];
+        this.vs = new float[threads][];
         for (int t = 0; t < threads; t++) {
             runners[t] = model.runner(Math.max(shardMax, EVAL_CHUNK));
             xs[t] = new float[Math.multiplyExact(Math.max(shardMax, EVAL_CHUNK), inSize)];
             ls[t] = new int[shardMax];
+            vs[t] = new float[Math.multiplyExact(Math.max(shardMax, EVAL_CHUNK), outSize)];
         }
         this.shardRows = new int[threads];
         this.shardLoss = new double[threads];
@@ -134,8 +139,10 @@ public final class Trainer implements AutoCloseable {
             throw new IllegalArgumentException("step over order[" + from + ", " + (from + rows) + ") of " + order.length
                     + " with batches of at most " + batch);
         }
+        check(data);
         stepX = data.features();
         stepLabels = data.labels();
+        stepTargets = data.targets();
         stepOrder = order;
         stepFrom = from;
         stepRows = rows;
@@ -170,18 +177,23 @@ public final class Trainer implements AutoCloseable {
         boolean timing = profiling && t == 0;
         long t0 = timing ? System.nanoTime() : 0;
         float[] xt = xs[t];
-        int[] lt = ls[t];
+        int[] lt = stepLabels == null ? null : ls[t];
+        float[] vt = stepTargets == null ? null : vs[t];
         for (int i = 0; i < m; i++) {
             int s = stepOrder[lo + i];
             System.arraycopy(stepX, s * inSize, xt, i * inSize, inSize);
-            lt[i] = stepLabels[s];
+            if (lt != null) {
+                lt[i] = stepLabels[s];
+            } else {
+                System.arraycopy(stepTargets, s * outSize, vt, i * outSize, outSize);
+            }
         }
         ModelRunner r = runners[t];
         long t1 = timing ? System.nanoTime() : 0;
         float[] out = r.forward(xt, m);
         long t2 = timing ? System.nanoTime() : 0;
         // Scaled by the whole batch, so the summed shard gradients are the batch mean's gradient.
-        shardLoss[t] = loss.evaluate(out, m, outSize, lt, null, r.outputGradient(), 1f / rows);
+        shardLoss[t] = loss.evaluate(out, m, outSize, lt, vt, r.outputGradient(), 1f / rows);
         if (timing) {
             gatherNanos += t1 - t0;
             lossNanos += System.nanoTime() - t2;
@@ -254,8 +266,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Mean loss and accuracy on {@code data}. Per-sample losses are summed in sample order, so the result does
-     * not depend on the thread count.
+     * Mean loss and accuracy (NaN for a regression set) on {@code data}. Per-sample losses are summed in
+     * sample order, so the result does not depend on the thread count.
      */
     public Evaluation evaluate(Dataset data) {
         check(data);
@@ -265,16 +277,24 @@ public final class Trainer implements AutoCloseable {
         boolean[] right = new boolean[n];
         float[] x = data.features();
         int[] labels = data.labels();
+        float[] targets = data.targets();
         workers.run(t -> {
             ModelRunner r = runners[t];
             for (int c = t; c < chunks; c += threads) {
                 int lo = c * EVAL_CHUNK;
                 int m = Math.min(EVAL_CHUNK, n - lo);
                 System.arraycopy(x, lo * inSize, xs[t], 0, m * inSize);
+                if (targets != null) {
+                    System.arraycopy(targets, lo * outSize, vs[t], 0, m * outSize);
+                }
                 float[] out = r.forward(xs[t], m);
                 for (int i = 0; i < m; i++) {
-                    sampleLoss[lo + i] = loss.row(out, i * outSize, outSize, labels[lo + i], null, null, 1f);
-                    right[lo + i] = argmax(out, i * outSize, outSize) == labels[lo + i];
+                    if (targets != null) {
+                        sampleLoss[lo + i] = loss.row(out, i * outSize, outSize, -1, vs[t], null, 1f);
+                    } else {
+                        sampleLoss[lo + i] = loss.row(out, i * outSize, outSize, labels[lo + i], null, null, 1f);
+                        right[lo + i] = argmax(out, i * outSize, outSize) == labels[lo + i];
+                    }
                 }
             }
         });
@@ -284,7 +304,7 @@ public final class Trainer implements AutoCloseable {
             total += sampleLoss[i];
             correct += right[i] ? 1 : 0;
         }
-        return new Evaluation(total / n, (double) correct / n, n);
+        return new Evaluation(total / n, targets != null ? Double.NaN : (double) correct / n, n);
     }
 
     static int argmax(float[] v, int off, int len) {
@@ -303,6 +323,9 @@ public final class Trainer implements AutoCloseable {
         }
         if (d.classes() > outSize) {
             throw new IllegalArgumentException("the data has " + d.classes() + " classes but the model outputs " + outSize + " values");
+        }
+        if (d.isRegression() && d.targetSize() != outSize) {
+            throw new IllegalArgumentException("the data has " + d.targetSize() + " targets per sample but the model outputs " + outSize + " values");
         }
         if (d.size() == 0) {
             throw new IllegalArgumentException("the dataset is empty");

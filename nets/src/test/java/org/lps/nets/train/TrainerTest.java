@@ -151,6 +151,28 @@ class TrainerTest {
     }
 
     @Test
+    void regressionLearnsAbsoluteValueWithMse() {
+        int n = 256;
+        float[] x = new float[n];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = -1 + 2f * i / (n - 1);
+            y[i] = Math.abs(x[i]);
+        }
+        org.lps.nets.data.Dataset data = org.lps.nets.data.Dataset.regression(x, org.lps.nets.tensor.Shape.of(1), y, 1);
+        Model m = Architecture.parse("mlp:1,16,16,1", Activations.relu());
+        new He().initialize(m, 2);
+        try (Trainer t = new Trainer(m, Optimizer.adam(0.01, 0.9, 0.999, 1e-8, 0), Loss.meanSquaredError(), 32, 2)) {
+            double before = t.evaluate(data).loss();
+            List<EpochResult> r = t.fit(data, data, 150, 3, ProgressListener.NONE);
+            EpochResult last = r.get(r.size() - 1);
+            assertTrue(last.testLoss() < 2e-3 && last.testLoss() < before / 20, "mse " + before + " -> " + last.testLoss());
+            assertTrue(Double.isNaN(last.testAccuracy()));
+        }
+        assertEquals(n, data.subset(new int[n]).size());
+    }
+
+    @Test
     void dyingReluStyleTinyNetworksRunOnAGrid() {
         // Deep narrow ReLU nets with 1-D input on a grid of inputs: a plain batched forward pass.
         var b = org.lps.nets.model.Model.builder(org.lps.nets.tensor.Shape.of(1));
