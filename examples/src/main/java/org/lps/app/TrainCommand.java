@@ -98,6 +98,13 @@ final class TrainCommand implements Callable<Integer> {
         if (plot != null && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UserInputException("--plot '" + plot + "': the plot is a PNG, name it FILE.png");
         }
+        String outName = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (out != null && !outName.endsWith(".safetensors") && !outName.endsWith(".npz")) {
+            throw new UserInputException("--out '" + out + "': weight files end in .safetensors or .npz");
+        }
+        // Fail before training, not after it.
+        requireDirectory("--plot", plot);
+        requireDirectory("--out", out);
         if (epochs < 1) {
             throw new UserInputException("--epochs must be at least 1, got " + epochs);
         }
@@ -177,6 +184,16 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void requireDirectory(String flag, Path file) {
+        if (file == null) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new UserInputException(flag + " '" + file + "': the directory " + dir + " does not exist");
+        }
     }
 
     static Optimizer optimizer(String name, Double lr, double momentum, double weightDecay) {
