@@ -160,7 +160,13 @@ final class Nonlinearity {
             case LEAKY_RELU: return Math.sqrt(2 / (1 + slope * slope));
             case TANH: return 5.0 / 3;
             case SIGMOID: return 1;
-            default: return 1 / Math.sqrt(secondMoment());
+            default: {
+                double m = secondMoment();
+                if (!(m > 0) || !Double.isFinite(m)) {
+                    throw new IllegalArgumentException("activation " + name() + " has E[phi(Z)^2] = " + m + ": no gain makes sense");
+                }
+                return 1 / Math.sqrt(m);
+            }
         }
     }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.QRDecomposition;
-import org.hipparchus.linear.RealMatrix;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.lps.init.Initializer;
 import org.lps.init.MethodSpec;
 import org.lps.nets.layer.ParameterizedLayer;
@@ -21,7 +21,8 @@ import org.lps.nets.model.Model;
  * N(0, 1), transposed when rows < cols; its QR factorization, with Q's columns multiplied by the signs of
  * R's diagonal so that Q is Haar-distributed (without the sign fix, Q would depend on the QR algorithm's
  * sign convention and not be uniform); transposed back and scaled by the gain. The rows are orthonormal
- * when rows <= cols, the columns when rows >= cols. Biases zero.
+ * when rows <= cols, the columns when rows >= cols. Biases zero. The QR is EJML's Householder
+ * factorization with thin factors.
  *
  * <p>The gain is PyTorch's {@code calculate_gain} for the network's activation (sqrt(2) relu, 5/3 tanh, 1
  * linear and sigmoid; see {@link Nonlinearity#gain()} for the others), or {@code orthogonal:GAIN}. Every
@@ -105,40 +106,37 @@ public final class Orthogonal implements Initializer {
      * the Gaussian is drawn row by row in the rows x cols layout, as PyTorch does.
      */
     static double[][] orthogonal(int rows, int cols, SplittableRandom rng) {
-        double[][] a = new double[rows][cols];
-        for (double[] row : a) {
+        boolean wide = rows < cols;
+        int m = Math.max(rows, cols);
+        int n = Math.min(rows, cols);
+        // The tall m x n matrix: the Gaussian itself, or its transpose when the layer is wide.
+        DMatrixRMaj tall = new DMatrixRMaj(m, n);
+        for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                row[j] = rng.nextGaussian();
+                tall.unsafe_set(wide ? j : i, wide ? i : j, rng.nextGaussian());
             }
         }
-        boolean wide = rows < cols;
-        RealMatrix tall = new Array2DRowRealMatrix(a, false);
-        if (wide) {
-            tall = tall.transpose();
+        // Householder QR with the thin factors: Q is m x n, R is n x n (a full Q would be m x m, 2.4M
+        // entries for a dense layer after a flatten of 1568 features).
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(m, n);
+        if (!qr.decompose(tall)) {
+            throw new IllegalStateException("QR factorization failed for a " + m + " x " + n + " Gaussian matrix");
         }
-        int m = tall.getRowDimension();
-        int n = tall.getColumnDimension();
-        QRDecomposition qr = new QRDecomposition(tall);
-        RealMatrix r = qr.getR();
-        // The first n columns of the m x m Q span the columns of the tall matrix: the thin factor.
-        double[][] q = qr.getQ().getSubMatrix(0, m - 1, 0, n - 1).getData();
+        DMatrixRMaj q = qr.getQ(null, true);
+        DMatrixRMaj r = qr.getR(null, true);
+        double[][] out = new double[rows][cols];
         for (int j = 0; j < n; j++) {
-            if (r.getEntry(j, j) < 0) {
-                for (int i = 0; i < m; i++) {
-                    q[i][j] = -q[i][j];
+            double sign = r.unsafe_get(j, j) < 0 ? -1 : 1;
+            for (int i = 0; i < m; i++) {
+                double v = sign * q.unsafe_get(i, j);
+                if (wide) {
+                    out[j][i] = v;
+                } else {
+                    out[i][j] = v;
                 }
             }
         }
-        if (!wide) {
-            return q;
-        }
-        double[][] t = new double[rows][cols];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                t[j][i] = q[i][j];
-            }
-        }
-        return t;
+        return out;
     }
 
     @Override
