@@ -197,9 +197,8 @@ public final class DyingRelu {
         private final Model net;
         private final double[] x;
         private final double[] ones;
-        private double[][] h = new double[2][];
-        private double[][] dh = new double[2][];
-        private double[] w = new double[0];
+        private final double[][] h = new double[2][];
+        private final double[][] dh = new double[2][];
 
         Forward(Model net, float[] grid) {
             this.net = net;
@@ -211,6 +210,10 @@ public final class DyingRelu {
             java.util.Arrays.fill(ones, 1);
         }
 
+        /**
+         * Activations are stored unit by unit ({@code h[i * n + p]} for unit i at grid point p), so the inner
+         * loops run over the grid with unit stride, which the JIT vectorizes.
+         */
         Outcome run() {
             int n = x.length;
             double[] in = x;
@@ -219,33 +222,31 @@ public final class DyingRelu {
             List<ParameterizedLayer> layers = net.parameterizedLayers();
             for (int k = 0; k < layers.size(); k++) {
                 ParameterizedLayer l = layers.get(k);
-                float[] wf = l.weight().values();
+                float[] w = l.weight().values();
                 float[] b = l.bias().values();
                 int out = b.length;
-                if (w.length < wf.length) {
-                    w = new double[wf.length];
-                }
-                for (int i = 0; i < wf.length; i++) {
-                    w[i] = wf[i];
-                }
                 double[] y = buffer(h, k, n * out);
                 double[] dy = buffer(dh, k, n * out);
                 boolean last = k == layers.size() - 1;
                 boolean anySlope = false;
-                for (int p = 0; p < n; p++) {
-                    int po = p * inWidth;
-                    for (int i = 0; i < out; i++) {
-                        double s = b[i];
-                        double ds = 0;
-                        int wo = i * inWidth;
-                        for (int j = 0; j < inWidth; j++) {
-                            s += w[wo + j] * in[po + j];
-                            ds += w[wo + j] * din[po + j];
+                for (int i = 0; i < out; i++) {
+                    int yo = i * n;
+                    java.util.Arrays.fill(y, yo, yo + n, b[i]);
+                    java.util.Arrays.fill(dy, yo, yo + n, 0);
+                    for (int j = 0; j < inWidth; j++) {
+                        double wij = w[i * inWidth + j];
+                        int xo = j * n;
+                        for (int p = 0; p < n; p++) {
+                            y[yo + p] += wij * in[xo + p];
+                            dy[yo + p] += wij * din[xo + p];
                         }
-                        boolean pass = last || s > 0;
-                        y[p * out + i] = pass ? s : 0;
-                        dy[p * out + i] = pass ? ds : 0;
-                        anySlope |= pass && ds != 0;
+                    }
+                    for (int p = yo; p < yo + n; p++) {
+                        if (!last && !(y[p] > 0)) {
+                            y[p] = 0;
+                            dy[p] = 0;
+                        }
+                        anySlope |= dy[p] != 0;
                     }
                 }
                 if (!anySlope) {
