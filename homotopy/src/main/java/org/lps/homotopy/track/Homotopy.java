@@ -1,0 +1,181 @@
+package org.lps.homotopy.track;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.lps.homotopy.eval.CompiledSystem;
+import org.lps.homotopy.eval.Evaluator;
+import org.lps.homotopy.poly.Polynomial;
+import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.start.StartSystem;
+
+/**
+ * The straight-line homotopy with the gamma trick, in projective coordinates on a random affine patch:
+ * <pre>
+ *   H(z, s) = s * gamma * G(z) + (1 - s) * F(z),      a . z = 1,
+ * </pre>
+ * where F is the target system homogenized (equation i to the start system's degree d_i, with its
+ * coefficients scaled so the largest has modulus 1), G the homogenized start system, z = (x_1 .. x_n, x_0)
+ * with the homogenizing coordinate last, gamma a random complex number and a a random complex vector.
+ *
+ * <p>The parameter is s = 1 - t: paths run from s = 1 (the start system) to s = 0 (the target). Tracking in
+ * the distance to the target keeps the endgame's tiny distances (1e-10 and below) exact in floating point,
+ * which they would not be as 1 - t. In the patch, a path whose affine coordinates diverge stays bounded and
+ * ends with x_0 = 0: "at infinity" becomes a finite, testable event.
+ *
+ * <p>Immutable and shared by all threads; each thread evaluates through its own {@link #workspace()}.
+ */
+public final class Homotopy {
+
+    private final int n;
+    private final CompiledSystem target;
+    private final StartSystem start;
+    private final double gammaRe, gammaIm;
+    private final double[] patch;
+
+    /**
+     * @param system the square target system (n equations in n unknowns)
+     * @param start  a start system for it
+     * @param random the source of gamma and the patch (the solver seeds it from the user's seed)
+     */
+    public Homotopy(PolynomialSystem system, StartSystem start, SplittableRandom random) {
+        this(system, start, randomUnit(random), randomPatch(random, system.variableCount() + 1));
+    }
+
+    Homotopy(PolynomialSystem system, StartSystem start, double[] gamma, double[] patch) {
+        this.n = system.variableCount();
+        if (system.equationCount() != n || start.variableCount() != n) {
+            throw new IllegalArgumentException("the homotopy needs a square system and a start system of the same size");
+        }
+        List<Polynomial> eqs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Polynomial p = system.equation(i);
+            double scale = p.maxCoefficientModulus();
+            if (scale == 0) {
+                throw new IllegalArgumentException("equation " + (i + 1) + " is zero");
+            }
+            eqs.add(p.scale(1.0 / scale).homogenize(n, start.degree(i)));
+        }
+        this.target = CompiledSystem.compile(eqs, n + 1);
+        this.start = start;
+        this.gammaRe = gamma[0];
+        this.gammaIm = gamma[1];
+        this.patch = patch.clone();
+    }
+
+    private static double[] randomUnit(SplittableRandom r) {
+        double angle = 2 * Math.PI * r.nextDouble();
+        return new double[] {Math.cos(angle), Math.sin(angle)};
+    }
+
+    private static double[] randomPatch(SplittableRandom r, int size) {
+        double[] a = new double[2 * size];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = r.nextGaussian() / Math.sqrt(2);
+        }
+        return a;
+    }
+
+    /** n, the number of affine unknowns. */
+    public int variableCount() {
+        return n;
+    }
+
+    /** n + 1: the number of projective coordinates, and of equations including the patch. */
+    public int size() {
+        return n + 1;
+    }
+
+    public StartSystem startSystem() {
+        return start;
+    }
+
+    /** The homogenized, scaled target F (n equations in n + 1 variables). */
+    public CompiledSystem target() {
+        return target;
+    }
+
+    /** The projective start point of path k: its start solution (x, 1) scaled onto the patch. */
+    public void startPoint(long k, double[] z) {
+        start.solution(k, z);
+        z[2 * n] = 1;
+        z[2 * n + 1] = 0;
+        toPatch(z);
+    }
+
+    /** Scales z (projective, n + 1 coordinates) so that a . z = 1. */
+    public void toPatch(double[] z) {
+        double pr = 0, pi = 0;
+        for (int k = 0; k <= n; k++) {
+            double ar = patch[2 * k], ai = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
+            pr += ar * zr - ai * zi;
+            pi += ar * zi + ai * zr;
+        }
+        double d = pr * pr + pi * pi;
+        double ir = pr / d, ii = -pi / d;
+        for (int k = 0; k <= n; k++) {
+            double zr = z[2 * k], zi = z[2 * k + 1];
+            z[2 * k] = zr * ir - zi * ii;
+            z[2 * k + 1] = zr * ii + zi * ir;
+        }
+    }
+
+    public Workspace workspace() {
+        return new Workspace();
+    }
+
+    /** Per-thread evaluation of H, dH/dz and dH/ds; allocation-free. */
+    public final class Workspace {
+        private final Evaluator targetEval = target.evaluator();
+        private final StartSystem.Evaluation startEval = start.evaluation();
+        private final double[] f = new double[2 * n];
+        private final double[] g = new double[2 * n];
+        private final double[] jf = new double[2 * n * (n + 1)];
+        private final double[] jg = new double[2 * n * (n + 1)];
+
+        private Workspace() {
+        }
+
+        public Homotopy homotopy() {
+            return Homotopy.this;
+        }
+
+        /**
+         * At the projective point z and the (complex) parameter s: h = H(z, s) including the patch equation
+         * last, jac = dH/dz ((n+1) x (n+1), row-major) and hs = dH/ds (0 for the patch), all interleaved.
+         */
+        public void evaluate(double[] z, double sRe, double sIm, double[] h, double[] jac, double[] hs) {
+            targetEval.valuesAndJacobian(z, f, jf);
+            startEval.valuesAndJacobian(z, g, jg);
+            final int cols = n + 1;
+            // alpha = s * gamma, beta = 1 - s
+            final double ar = sRe * gammaRe - sIm * gammaIm, ai = sRe * gammaIm + sIm * gammaRe;
+            final double br = 1 - sRe, bi = -sIm;
+            for (int i = 0; i < n; i++) {
+                double gr = g[2 * i], gi = g[2 * i + 1], fr = f[2 * i], fi = f[2 * i + 1];
+                h[2 * i] = ar * gr - ai * gi + br * fr - bi * fi;
+                h[2 * i + 1] = ar * gi + ai * gr + br * fi + bi * fr;
+                hs[2 * i] = gammaRe * gr - gammaIm * gi - fr;
+                hs[2 * i + 1] = gammaRe * gi + gammaIm * gr - fi;
+            }
+            final int m = 2 * n * cols;
+            for (int k = 0; k < m; k += 2) {
+                double gr = jg[k], gi = jg[k + 1], fr = jf[k], fi = jf[k + 1];
+                jac[k] = ar * gr - ai * gi + br * fr - bi * fi;
+                jac[k + 1] = ar * gi + ai * gr + br * fi + bi * fr;
+            }
+            double pr = -1, pi = 0;
+            for (int k = 0; k <= n; k++) {
+                double qr = patch[2 * k], qi = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
+                jac[m + 2 * k] = qr;
+                jac[m + 2 * k + 1] = qi;
+                pr += qr * zr - qi * zi;
+                pi += qr * zi + qi * zr;
+            }
+            h[2 * n] = pr;
+            h[2 * n + 1] = pi;
+            hs[2 * n] = 0;
+            hs[2 * n + 1] = 0;
+        }
+    }
+}
