@@ -41,6 +41,12 @@ public final class Endgame {
     static final double SINGULAR_COND = 1e8;
     /** Condition growth since the boundary that hands a finite path to the Cauchy endgame. */
     static final double SWITCH_COND_GROWTH = 1e3;
+    /**
+     * The Cauchy endgame does not start above this s: a condition number that shoots up further out is a near
+     * collision of paths (a branch point close to the real segment), which careful tracking gets through, not
+     * the endpoint's singularity; and a Cauchy circle that large would enclose such branch points.
+     */
+    static final double MAX_CAUCHY_S = 1e-3;
     /** Below this s the Cauchy endgame starts whatever the condition number says. */
     static final double MIN_RADIAL_S = 1e-8;
     /** Fraction of the distance to s = 0 a step may cover while the path does not look regular. */
@@ -177,7 +183,8 @@ public final class Endgame {
             }
             System.arraycopy(z, 0, saved, 0, 2 * size);
             savedS = s;
-            if ((!diverging && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND)) || s < MIN_RADIAL_S) {
+            if ((!diverging && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))
+                    || s < MIN_RADIAL_S) {
                 return cauchyFrom(saved, savedS);
             }
             jump = Math.abs(v) <= VAL_AT_INFINITY && cond <= 10 * cond0;
@@ -265,8 +272,11 @@ public final class Endgame {
             if (c > 0) {
                 if (havePrevious) {
                     double diff = relativeDistance(sum, previous);
-                    dbg("  cauchy R=%.3e c=%d diff=%.2e", radius, c, diff);
-                    if (diff < bestDiff) {
+                    // an estimate must also solve the target system about as well as its accuracy says
+                    double residual = tracker.relativeResidual(sum, 0, 0);
+                    dbg("  cauchy R=%.3e c=%d diff=%.2e residual=%.2e", radius, c, diff, residual);
+                    boolean consistent = residual <= 10 * diff + 1e-13;
+                    if (consistent && diff < bestDiff) {
                         bestDiff = diff;
                         bestWinding = c;
                         System.arraycopy(sum, 0, best, 0, 2 * size);

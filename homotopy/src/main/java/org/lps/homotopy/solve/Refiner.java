@@ -109,18 +109,23 @@ final class Refiner {
         return CompiledSystem.compile(abs, variables);
     }
 
-    /** The 1-norm condition number ||J||_1 ||J^-1||_1 of the Jacobian at x (infinity when singular). */
+    /**
+     * The condition number of the Jacobian at x, made scale-aware: ||J^-1||_1 times the larger of ||J||_1 and
+     * the 1-norm of the Jacobian of the "absolute" system at (M, ..., M), M = max(1, |x|_inf), which is the
+     * size the Jacobian's entries can have at this scale. For n >= 2 at a regular point this is close to the
+     * usual ||J|| ||J^-1||; unlike it, it also flags a singular root of a single equation (where the 1 x 1
+     * "condition number" is always 1). Infinity when J is exactly singular.
+     */
     double condition(double[] x) {
-        eval.valuesAndJacobian(x, f, jac);
-        double normJ = 0;
-        for (int j = 0; j < n; j++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                int o = 2 * (i * n + j);
-                s += Math.sqrt(jac[o] * jac[o] + jac[o + 1] * jac[o + 1]);
-            }
-            normJ = Math.max(normJ, s);
+        double m = Math.max(1, maxAbs(x));
+        for (int k = 0; k < n; k++) {
+            absX[2 * k] = m;
+            absX[2 * k + 1] = 0;
         }
+        absEval.valuesAndJacobian(absX, absF, jac);
+        double scale = oneNorm(jac);
+        eval.valuesAndJacobian(x, f, jac);
+        scale = Math.max(scale, oneNorm(jac));
         if (!lu.factor(jac)) {
             return Double.POSITIVE_INFINITY;
         }
@@ -135,8 +140,21 @@ final class Refiner {
             }
             normInv = Math.max(normInv, s);
         }
-        double c = normJ * normInv;
+        double c = scale * normInv;
         return Double.isFinite(c) ? c : Double.POSITIVE_INFINITY;
+    }
+
+    private double oneNorm(double[] a) {
+        double best = 0;
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                int o = 2 * (i * n + j);
+                s += Math.sqrt(a[o] * a[o] + a[o + 1] * a[o + 1]);
+            }
+            best = Math.max(best, s);
+        }
+        return best;
     }
 
     static double maxAbs(double[] v) {

@@ -17,7 +17,7 @@ public final class StartSystems {
         return switch (kind) {
             case POLYHEDRAL -> throw new IllegalArgumentException(
                     "the polyhedral start system is not available yet (issue #6); use --start auto, total-degree or lps");
-            case LINEAR_PRODUCT, AUTO, TOTAL_DEGREE -> new TotalDegreeStart(system.degrees());
+            case LINEAR_PRODUCT, AUTO, TOTAL_DEGREE -> new TotalDegreeStart(system.degrees(), random);
         };
     }
 }

@@ -3,17 +3,48 @@ package org.lps.homotopy.start;
 import java.util.Arrays;
 
 /**
- * The total-degree start system x_i^(d_i) - 1 = 0 (homogenized: x_i^(d_i) - x_0^(d_i)), whose d_1 * ... * d_n
- * solutions are all combinations of roots of unity. By Bezout's theorem it has at least as many solutions as
- * any system with these degrees has isolated ones; the random gamma of the homotopy makes the paths generic.
+ * The total-degree start system x_i^(d_i) - c_i = 0 (homogenized: x_i^(d_i) - c_i x_0^(d_i)) with random
+ * unit constants c_i = exp(i phi_i); its d_1 * ... * d_n solutions combine the d_i-th roots of the c_i. By
+ * Bezout's theorem it has at least as many solutions as any system with these degrees has isolated ones.
+ *
+ * <p>Why not c_i = 1 as usual: then every start solution is made of roots of unity, and a target that vanishes
+ * at one of them (x = 1 is a favourite of test systems) shares that point with the start system, so one path
+ * sits still at it for the whole homotopy, a non-generic situation the random gamma cannot remove.
  */
 public final class TotalDegreeStart implements StartSystem {
 
     private final int[] degrees;
+    private final double[] phase;
+    private final double[] cRe, cIm;
     private final long count;
 
+    /** With c_i = 1: the classical start system (roots of unity). */
     public TotalDegreeStart(int[] degrees) {
+        this(degrees, new double[degrees.length]);
+    }
+
+    /** With random phases for the constants, drawn from {@code random}. */
+    public TotalDegreeStart(int[] degrees, java.util.SplittableRandom random) {
+        this(degrees, randomPhases(degrees.length, random));
+    }
+
+    private static double[] randomPhases(int n, java.util.SplittableRandom random) {
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = 2 * Math.PI * random.nextDouble();
+        }
+        return p;
+    }
+
+    private TotalDegreeStart(int[] degrees, double[] phase) {
         this.degrees = degrees.clone();
+        this.phase = phase;
+        this.cRe = new double[degrees.length];
+        this.cIm = new double[degrees.length];
+        for (int i = 0; i < degrees.length; i++) {
+            cRe[i] = Math.cos(phase[i]);
+            cIm[i] = Math.sin(phase[i]);
+        }
         long c = 1;
         for (int i = 0; i < degrees.length; i++) {
             if (degrees[i] < 1) {
@@ -48,7 +79,7 @@ public final class TotalDegreeStart implements StartSystem {
         return count;
     }
 
-    /** Solution k in mixed radix: its digit k_i (base d_i) picks the root exp(2 pi i k_i / d_i) for x_i. */
+    /** Solution k in mixed radix: its digit k_i (base d_i) picks the root exp(i (phi_i + 2 pi k_i) / d_i) for x_i. */
     @Override
     public void solution(long k, double[] x) {
         if (k < 0 || k >= count) {
@@ -59,7 +90,7 @@ public final class TotalDegreeStart implements StartSystem {
             int d = degrees[i];
             int digit = (int) (rest % d);
             rest /= d;
-            double angle = 2 * Math.PI * digit / d;
+            double angle = (phase[i] + 2 * Math.PI * digit) / d;
             x[2 * i] = Math.cos(angle);
             x[2 * i + 1] = Math.sin(angle);
         }
@@ -88,13 +119,16 @@ public final class TotalDegreeStart implements StartSystem {
                 qi = qr * hi + qi * hr;
                 qr = t;
             }
-            g[2 * i] = (pr * xr - pi * xi) - (qr * hr - qi * hi);
-            g[2 * i + 1] = (pr * xi + pi * xr) - (qr * hi + qi * hr);
+            // c * x0^(d-1)
+            double cr = cRe[i], ci = cIm[i];
+            double tr = cr * qr - ci * qi, ti = cr * qi + ci * qr;
+            g[2 * i] = (pr * xr - pi * xi) - (tr * hr - ti * hi);
+            g[2 * i + 1] = (pr * xi + pi * xr) - (tr * hi + ti * hr);
             int row = 2 * i * cols;
             jac[row + 2 * i] = d * pr;
             jac[row + 2 * i + 1] = d * pi;
-            jac[row + 2 * n] = -d * qr;
-            jac[row + 2 * n + 1] = -d * qi;
+            jac[row + 2 * n] = -d * tr;
+            jac[row + 2 * n + 1] = -d * ti;
         }
     }
 }

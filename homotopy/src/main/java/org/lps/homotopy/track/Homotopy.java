@@ -50,6 +50,10 @@ public final class Homotopy {
         List<Polynomial> eqs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Polynomial p = system.equation(i);
+            if (p.degree() > start.degree(i)) {
+                throw new IllegalArgumentException("equation " + (i + 1) + " has degree " + p.degree()
+                        + " but its start equation only " + start.degree(i));
+            }
             double scale = p.maxCoefficientModulus();
             if (scale == 0) {
                 throw new IllegalArgumentException("equation " + (i + 1) + " is zero");

@@ -375,6 +375,25 @@ public final class Tracker {
         return rel;
     }
 
+    /**
+     * How well z solves H(., s): max_i |H_i(z, s)| divided by the largest row 1-norm of H_z there (so that a
+     * point at distance e from a solution gives about e or less). Overwrites the workspace, not the state.
+     */
+    public double relativeResidual(double[] point, double pRe, double pIm) {
+        eval.evaluate(point, pRe, pIm, hv, jac, hs);
+        double r = 0, norm = 0;
+        for (int i = 0; i < size; i++) {
+            r = Math.max(r, hv[2 * i] * hv[2 * i] + hv[2 * i + 1] * hv[2 * i + 1]);
+            double row = 0;
+            for (int j = 0; j < size; j++) {
+                int o = 2 * (i * size + j);
+                row += Math.sqrt(jac[o] * jac[o] + jac[o + 1] * jac[o + 1]);
+            }
+            norm = Math.max(norm, row);
+        }
+        return Math.sqrt(r) / norm;
+    }
+
     /** An estimate of the 1-norm condition number of H_z at the last factored point (near the current one). */
     public double condition() {
         return lu.conditionEstimate();
