@@ -1,0 +1,161 @@
+package org.lps.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lps.homotopy.family.StandardSystems;
+import picocli.CommandLine;
+
+class CountCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = LpsApp.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static JsonNode json(Run r) throws Exception {
+        assertEquals(0, r.exit(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
+    void jsonForABuiltInFamily() throws Exception {
+        JsonNode j = json(run("count", "--system", "cyclic5", "--json"));
+        for (String key : List.of("totalDegree", "mhomBezout", "linearProductBound", "mixedVolume", "stableMixedVolume",
+                "partition", "setStructure", "equations", "variables", "seconds")) {
+            assertTrue(j.has(key), "missing key " + key + " in " + j);
+        }
+        assertEquals(120, j.get("totalDegree").asLong());
+        assertEquals(120, j.get("mhomBezout").asLong());
+        long lp = j.get("linearProductBound").asLong();
+        assertTrue(lp >= 70 && lp <= 106, "cyclic-5: 70 solutions, published set-structure bound 106: " + lp);
+        assertTrue(j.get("mixedVolume").isNull());
+        assertTrue(j.get("stableMixedVolume").isNull());
+        assertEquals("[[\"x1\",\"x2\",\"x3\",\"x4\",\"x5\"]]", j.get("partition").toString());
+        assertEquals(5, j.get("setStructure").size());
+        assertEquals("[[\"x1\",\"x2\",\"x3\",\"x4\",\"x5\"]]", j.get("setStructure").get(0).toString());
+        assertEquals(5, j.get("equations").asInt());
+        assertEquals(5, j.get("variables").asInt());
+        assertTrue(j.get("seconds").asDouble() >= 0);
+    }
+
+    @Test
+    void jsonForFilesInEachFormat() throws Exception {
+        Path phc = dir.resolve("eco6.phc");
+        Files.writeString(phc, StandardSystems.eco(6).toPhcFormat());
+        JsonNode j = json(run("count", phc.toString(), "--json"));
+        assertEquals(162, j.get("totalDegree").asLong()); // 2 * 3^4
+        assertTrue(j.get("linearProductBound").asLong() >= 16);
+        assertTrue(j.get("linearProductBound").asLong() <= j.get("mhomBezout").asLong());
+
+        Path plain = dir.resolve("circle.txt");
+        Files.writeString(plain, "x^2 + y^2 - 1\nx*y - 2\n");
+        JsonNode c = json(run("count", "--format", "plain", plain.toString(), "--json"));
+        assertEquals(4, c.get("totalDegree").asLong());
+        assertEquals(2, c.get("variables").asInt());
+    }
+
+    @Test
+    void readsStandardInput() throws Exception {
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("x^3 - 1\ny - x\n".getBytes(StandardCharsets.UTF_8)));
+            JsonNode j = json(run("count", "-", "--json"));
+            assertEquals(3, j.get("totalDegree").asLong());
+            assertEquals(3, j.get("linearProductBound").asLong());
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void lpsBlockSystemByName() throws Exception {
+        JsonNode j = json(run("count", "--system", "lps-k2-d2", "--json"));
+        assertEquals(46875, j.get("totalDegree").asLong());
+        assertEquals(10761, j.get("linearProductBound").asLong());
+        assertEquals(7, j.get("variables").asInt());
+    }
+
+    @Test
+    void humanSummary() {
+        Run r = run("count", "--system", "chandra5");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("chandra5: 5 equations in 5 unknowns"), r.out());
+        assertTrue(r.out().contains("total degree         32"), r.out());
+        assertTrue(r.out().contains("multi-homogeneous    16   partition {H1 H2 H3 H4} {H5}"), r.out());
+        assertTrue(r.out().contains("linear product       16"), r.out());
+        assertTrue(r.out().contains("f5"), r.out());
+    }
+
+    @Test
+    void malformedFileIsReportedWithLineAndColumn() throws Exception {
+        Path bad = dir.resolve("bad.phc");
+        Files.writeString(bad, "2\n x^2 + (y - 1;\n y - 2;\n");
+        Run r = run("count", bad.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().matches("(?s)lps count: .*bad\\.phc:2:\\d+: .*\\n"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void nonSquareSystemIsRefused() throws Exception {
+        Path wide = dir.resolve("wide.txt");
+        Files.writeString(wide, "x + y + z\nx*y - 1\n");
+        Run r = run("count", wide.toString(), "--json");
+        assertEquals(2, r.exit());
+        assertEquals("lps count: root counts need a square system: 2 equations in 3 unknowns\n",
+                r.err().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void missingFileAndMissingArguments() {
+        Run missing = run("count", dir.resolve("nope.phc").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("no such file: "), missing.err());
+
+        Run none = run("count");
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("no system given"), none.err());
+
+        Run unknown = run("count", "--system", "cyclicx");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown system 'cyclicx'"), unknown.err());
+    }
+
+    @Test
+    void demoPrintsTheTable() {
+        Run r = run("demo");
+        assertEquals(0, r.exit(), r.err());
+        for (String row : List.of("cyclic5", "cyclic7", "katsura6", "noon4", "eco6", "chandra5", "lps k=1 d=2",
+                "lps k=2 d=2")) {
+            assertTrue(r.out().contains(row), "missing " + row + " in\n" + r.out());
+        }
+        // katsura-6: every bound equals the 64 solutions; the LPS k=1 block: total degree 375, bound 105
+        assertTrue(r.out().matches("(?s).*katsura6\\s+7\\s+64\\s+64\\s+64\\s+64.*"), r.out());
+        assertTrue(r.out().matches("(?s).*lps k=1 d=2\\s+4\\s+375\\s+\\d+\\s+105\\s+\\?.*"), r.out());
+    }
+}

@@ -1,0 +1,186 @@
+package org.lps.homotopy.rootcount;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.lps.homotopy.poly.Polynomial;
+import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.poly.PolynomialSystem.VariableGroup;
+
+/**
+ * The root counts of a square system, each an upper bound on its number of isolated solutions:
+ * <ul>
+ *   <li>{@link #totalDegree()}: the product of the degrees (Bezout);</li>
+ *   <li>{@link #multiHomogeneousBezout()}: the Bezout number of the best variable partition found
+ *       ({@link #partition()});</li>
+ *   <li>{@link #linearProductBound()}: the generalized linear-product bound of the best set structure found
+ *       ({@link #setStructure()}), never above the multi-homogeneous one;</li>
+ *   <li>{@link #mixedVolume()} and {@link #stableMixedVolume()}: not computed yet (null).</li>
+ * </ul>
+ *
+ * <p>A system with projective variable groups (Bertini's {@code hom_variable_group}) is counted on its
+ * affine chart: one generic linear equation per projective group ("patch") is appended, which keeps exactly
+ * the isolated solutions and makes the system affine. The partition and set structure then refer to that
+ * chart: the set structure has one more equation per projective group, listed last, and {@link #patches()}
+ * says how many.
+ */
+public final class RootCounts {
+
+    private final int equations;
+    private final int variables;
+    private final int patches;
+    private final BigInteger totalDegree;
+    private final MultiHomogeneous.Bound mhom;
+    private final SetStructureSearch.Result linearProduct;
+
+    private RootCounts(PolynomialSystem system, int patches, BigInteger totalDegree,
+                       MultiHomogeneous.Bound mhom, SetStructureSearch.Result linearProduct) {
+        this.equations = system.equationCount();
+        this.variables = system.variableCount();
+        this.patches = patches;
+        this.totalDegree = totalDegree;
+        this.mhom = mhom;
+        this.linearProduct = linearProduct;
+    }
+
+    /** All root counts of {@code system}; deterministic. */
+    public static RootCounts of(PolynomialSystem system) {
+        requireSquare(system);
+        PolynomialSystem chart = affineChart(system);
+        Supports s = Supports.of(chart);
+        BigInteger td = BigInteger.ONE;
+        for (int d : chart.degrees()) {
+            td = td.multiply(BigInteger.valueOf(d));
+        }
+        List<MultiHomogeneous.Bound> ranked =
+                MultiHomogeneous.ranked(s, declaredPartition(chart, system), SetStructureSearch.PARTITIONS);
+        SetStructureSearch.Result lp = SetStructureSearch.find(s, ranked);
+        return new RootCounts(system, chart.equationCount() - system.equationCount(), td, ranked.get(0), lp);
+    }
+
+    public int equationCount() {
+        return equations;
+    }
+
+    public int variableCount() {
+        return variables;
+    }
+
+    /** The number of patch equations appended for projective groups (0 for an affine system). */
+    public int patches() {
+        return patches;
+    }
+
+    public BigInteger totalDegree() {
+        return totalDegree;
+    }
+
+    public BigInteger multiHomogeneousBezout() {
+        return mhom.bezout();
+    }
+
+    /** The partition whose Bezout number is {@link #multiHomogeneousBezout()}. */
+    public Partition partition() {
+        return mhom.partition();
+    }
+
+    public BigInteger linearProductBound() {
+        return linearProduct.bound();
+    }
+
+    /** The set structure whose count is {@link #linearProductBound()}. */
+    public SetStructure setStructure() {
+        return linearProduct.structure();
+    }
+
+    /** The BKK bound; null until the polyhedral root count lands. */
+    public BigInteger mixedVolume() {
+        return null;
+    }
+
+    /** The stable mixed volume (solutions with zero coordinates included); null until computed. */
+    public BigInteger stableMixedVolume() {
+        return null;
+    }
+
+    /** The smallest of the computed bounds. */
+    public BigInteger best() {
+        return totalDegree.min(mhom.bezout()).min(linearProduct.bound());
+    }
+
+    // ------------------------------------------------------------------ shared checks
+
+    static void requireSquare(PolynomialSystem system) {
+        if (!system.isSquare()) {
+            String unknowns = system.homogeneousGroupCount() == 0 ? system.variableCount() + " unknowns"
+                    : system.dimension() + " unknowns (" + system.variableCount() + " variables in "
+                    + system.homogeneousGroupCount() + " projective groups)";
+            throw new IllegalArgumentException("root counts need a square system: " + system.equationCount()
+                    + (system.equationCount() == 1 ? " equation in " : " equations in ") + unknowns);
+        }
+        for (int i = 0; i < system.equationCount(); i++) {
+            if (system.equation(i).isZero()) {
+                throw new IllegalArgumentException("equation " + (i + 1)
+                        + " is identically zero, so no solution is isolated: nothing to count");
+            }
+        }
+    }
+
+    /**
+     * The system itself when it is affine; else the system plus, per projective group, the patch
+     * 1 + sum of the group's variables (only its support matters to root counts).
+     */
+    static PolynomialSystem affineChart(PolynomialSystem system) {
+        if (system.homogeneousGroupCount() == 0) {
+            return system.groupsDeclared() ? new PolynomialSystem(system.variables(), system.equations()) : system;
+        }
+        List<Polynomial> eqs = new ArrayList<>(system.equations());
+        for (VariableGroup g : system.groups()) {
+            if (!g.homogeneous()) {
+                continue;
+            }
+            requireHomogeneous(system, g);
+            List<Polynomial> terms = new ArrayList<>();
+            terms.add(Polynomial.constant(1));
+            for (int v : g.variables()) {
+                terms.add(Polynomial.variable(v));
+            }
+            eqs.add(Polynomial.sum(terms));
+        }
+        return new PolynomialSystem(system.variables(), eqs);
+    }
+
+    private static void requireHomogeneous(PolynomialSystem system, VariableGroup g) {
+        for (int i = 0; i < system.equationCount(); i++) {
+            Polynomial p = system.equation(i);
+            int d = -1;
+            for (int t = 0; t < p.termCount(); t++) {
+                int e = 0;
+                for (int v : g.variables()) {
+                    e += p.exponent(t, v);
+                }
+                if (d >= 0 && e != d) {
+                    throw new IllegalArgumentException("equation " + (i + 1) + " is not homogeneous in the projective"
+                            + " group " + names(system, g));
+                }
+                d = e;
+            }
+        }
+    }
+
+    private static String names(PolynomialSystem system, VariableGroup g) {
+        return g.variables().stream().map(system.variables()::get).toList().toString();
+    }
+
+    /** The declared variable groups as a partition seed for the search (empty when none were declared). */
+    static List<Partition> declaredPartition(PolynomialSystem chart, PolynomialSystem system) {
+        if (!system.groupsDeclared()) {
+            return List.of();
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        for (VariableGroup g : system.groups()) {
+            groups.add(g.variables());
+        }
+        return List.of(Partition.of(chart.variableCount(), groups));
+    }
+}
