@@ -35,8 +35,6 @@ import org.lps.homotopy.track.TrackerOptions;
  */
 public final class Solver {
 
-    /** Start systems with more paths than this are refused (memory for the endpoints). */
-    public static final long MAX_PATHS = 20_000_000L;
     /** A finite endpoint with a Jacobian condition number beyond this is singular. */
     static final double SINGULAR_CONDITION = 1e12;
 
@@ -53,10 +51,6 @@ public final class Solver {
         SplittableRandom random = new SplittableRandom(options.seed());
         StartSystem start = StartSystems.create(system, options.start(), random.split());
         long count = start.solutionCount();
-        if (count > MAX_PATHS) {
-            throw new IllegalArgumentException("the " + start.name() + " start system has " + count
-                    + " paths; the solver tracks at most " + MAX_PATHS);
-        }
         Homotopy homotopy = new Homotopy(system, start, random.split());
         CompiledSystem original = CompiledSystem.compile(system);
         CompiledSystem absolute = Refiner.absolute(system.equations(), system.variableCount());
