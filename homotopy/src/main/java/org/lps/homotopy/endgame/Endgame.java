@@ -13,8 +13,8 @@ import org.lps.homotopy.track.Tracker;
  * infinity. Like HomotopyContinuation.jl we call a path at infinity only when that is clear on several counts
  * at once: v exceeds {@link #VAL_AT_INFINITY} by more than its own change over the last factor-4 stretch of s
  * (its error estimate), that change is small, x_0 has shrunk since the boundary at least half as fast (in
- * logarithmic terms) as v says it should, and the Jacobian has become ill-conditioned (by {@link #MIN_COND_GROWTH} since the boundary, or
- * beyond {@link #SINGULAR_COND}). The last test is what keeps a large but finite nonsingular solution, which
+ * logarithmic terms) as v says it should, and the Jacobian has become ill-conditioned (by {@link #MIN_COND_GROWTH}
+ * since its best, or beyond {@link #SINGULAR_COND}) unless v has been settled for a long while. The last test is what keeps a large but finite nonsingular solution, which
  * looks just like infinity for a while, from being dropped: its condition number stays bounded.</li>
  * <li><b>Singular endpoints.</b> When the condition number grows by {@link #SWITCH_COND_GROWTH} (or the path
  * is very near s = 0) without the path being at infinity, the endpoint is singular: the tracker would crawl
@@ -33,10 +33,25 @@ public final class Endgame {
     public static final double BOUNDARY = 0.1;
     /** A valuation of x_0 above this (plus its error estimate) says "diverging". */
     static final double VAL_AT_INFINITY = 0.05;
+    /**
+     * No "at infinity" call above this s. A path can look divergent for a while and come back: on cyclic-6 one
+     * showed v = 1/6, stable to 3e-3, and a condition number up 1e4-fold between s = 0.07 and 0.01, passing
+     * near a singular point at infinity, before it turned to a finite nonsingular solution.
+     */
+    static final double MAX_INFINITY_S = 1e-4;
     /** The valuation's error estimate must be below this for the "at infinity" call. */
     static final double VAL_ACCURACY = 0.01;
-    /** Condition growth since the boundary that confirms "at infinity". */
+    /**
+     * Condition growth that confirms "at infinity", measured from the smallest condition number seen since the
+     * boundary (not the one at the boundary, which a near collision of paths there can inflate).
+     */
     static final double MIN_COND_GROWTH = 1e4;
+    /**
+     * A valuation that has not moved by more than this over a factor 4 of s, below {@link #SETTLED_S}, is
+     * trusted without the condition test: a finite endpoint would have brought it to 0 long before.
+     */
+    static final double VAL_SETTLED = 1e-3;
+    static final double SETTLED_S = 1e-6;
     /** Condition number beyond which a point is singular for the endgame's purposes. */
     static final double SINGULAR_COND = 1e8;
     /** Condition growth since the boundary that hands a finite path to the Cauchy endgame. */
@@ -54,7 +69,7 @@ public final class Endgame {
     /** Samples per turn of a Cauchy loop. */
     static final int SAMPLES_PER_TURN = 8;
     /** Largest winding number tried. */
-    public static final int MAX_WINDING = 8;
+    public static final int MAX_WINDING = 12;
     /** Factor by which the Cauchy radius shrinks between loops. */
     static final double RADIUS_RATIO = 0.25;
     /** Smallest Cauchy radius. */
@@ -128,6 +143,7 @@ public final class Endgame {
         lastCondition = Double.NaN;
         double s0 = tracker.sRe();
         double cond0 = tracker.condition();
+        double minCond = cond0;
         double x0rel0 = homogenizingRatio(tracker.z());
         double savedS = s0;
         System.arraycopy(tracker.z(), 0, saved, 0, 2 * size);
@@ -177,10 +193,13 @@ public final class Endgame {
             lastCondition = cond;
             double x0rel = homogenizingRatio(z);
             boolean diverging = v > VAL_AT_INFINITY + err;
-            if (diverging && err < VAL_ACCURACY && x0rel <= x0rel0 * Math.pow(s / s0, 0.5 * v)
-                    && (cond >= MIN_COND_GROWTH * cond0 || cond >= SINGULAR_COND)) {
+            boolean shrinking = x0rel <= x0rel0 * Math.pow(s / s0, 0.5 * v);
+            boolean illConditioned = cond >= MIN_COND_GROWTH * minCond || cond >= SINGULAR_COND;
+            if (s <= MAX_INFINITY_S && diverging && err < VAL_ACCURACY && shrinking
+                    && (illConditioned || (err < VAL_SETTLED && s < SETTLED_S))) {
                 return atInfinity(z, cond, err);
             }
+            minCond = Math.min(minCond, cond);
             System.arraycopy(z, 0, saved, 0, 2 * size);
             savedS = s;
             if ((!diverging && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))

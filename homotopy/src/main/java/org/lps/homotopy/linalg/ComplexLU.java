@@ -21,7 +21,6 @@ public final class ComplexLU {
     private final double[] invDiag;  // 1 / u_kk, interleaved
     private final double[] work;     // 2n, for the condition estimator
     private final double[] work2;
-    private double norm1;
     private boolean singular;
 
     public ComplexLU(int n) {
@@ -48,7 +47,6 @@ public final class ComplexLU {
         final int n = this.n;
         final double[] m = lu;
         System.arraycopy(a, 0, m, 0, 2 * n * n);
-        norm1 = oneNorm(a, n);
         for (int i = 0; i < n; i++) {
             perm[i] = i;
         }
@@ -200,15 +198,17 @@ public final class ComplexLU {
     }
 
     /**
-     * An estimate of the 1-norm condition number ||A||_1 ||A^-1||_1 of the factored matrix (Hager's method as
-     * refined by Higham, complex version): a handful of solves, no allocation. It is a lower bound that is
-     * almost always within a factor of a few of the truth.
+     * An estimate of the 1-norm condition number ||A||_1 ||A^-1||_1 of the factored matrix A, given ||A||_1
+     * (see {@link #oneNorm}; the factorization does not keep A, and computing its norm on every factorization
+     * would cost a pass over the matrix that most callers never use). ||A^-1||_1 is estimated by Hager's method
+     * as refined by Higham, complex version: a handful of solves, no allocation; a lower bound that is almost
+     * always within a factor of a few of the truth.
      */
-    public double conditionEstimate() {
+    public double conditionEstimate(double normA) {
         if (singular) {
             return Double.POSITIVE_INFINITY;
         }
-        return norm1 * inverseNormEstimate();
+        return normA * inverseNormEstimate();
     }
 
     private double inverseNormEstimate() {
@@ -279,21 +279,18 @@ public final class ComplexLU {
     }
 
     /**
-     * The 1-norm with |re| + |im| for the modulus: within a factor sqrt(2) of the true norm, plenty for a
-     * condition estimate, and no square root per entry (this runs on every factorization).
+     * The 1-norm (largest column sum of moduli) of an n x n interleaved matrix, with |re| + |im| for the
+     * modulus: within a factor sqrt(2) of the true norm, plenty for a condition estimate, no square roots.
      */
-    private double oneNorm(double[] a, int n) {
-        double[] col = work2;
-        java.util.Arrays.fill(col, 0, n, 0.0);
-        for (int i = 0; i < n; i++) {
-            int row = 2 * i * n;
-            for (int j = 0; j < n; j++) {
-                col[j] += Math.abs(a[row + 2 * j]) + Math.abs(a[row + 2 * j + 1]);
-            }
-        }
+    public static double oneNorm(double[] a, int n) {
         double best = 0;
         for (int j = 0; j < n; j++) {
-            best = Math.max(best, col[j]);
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                int o = 2 * (i * n + j);
+                s += Math.abs(a[o]) + Math.abs(a[o + 1]);
+            }
+            best = Math.max(best, s);
         }
         return best;
     }

@@ -132,9 +132,17 @@ public final class LinearProductStart implements StartSystem {
         }
 
         @Override
-        public void valuesAndJacobian(double[] z, double[] g, double[] jac) {
+        public void values(double[] z, double[] g) {
+            evaluate(z, g, 0, 0, null);
+        }
+
+        @Override
+        public void valuesAndJacobian(double[] z, double[] g, double alphaRe, double alphaIm, double[] jac) {
+            evaluate(z, g, alphaRe, alphaIm, jac);
+        }
+
+        private void evaluate(double[] z, double[] g, double ar, double ai, double[] jac) {
             final int cols = n + 1;
-            java.util.Arrays.fill(jac, 0, 2 * n * cols, 0.0);
             for (int i = 0; i < n; i++) {
                 int m = sets[i].length;
                 // the forms' values
@@ -165,11 +173,15 @@ public final class LinearProductStart implements StartSystem {
                 }
                 g[2 * i] = pre[2 * m];
                 g[2 * i + 1] = pre[2 * m + 1];
-                // d/dz_v prod = sum_j c_jv * pre[j] * suf[j+1]
+                if (jac == null) {
+                    continue;
+                }
+                // d/dz_v prod = sum_j c_jv * pre[j] * suf[j+1], times alpha
                 int row = 2 * i * cols;
                 for (int j = 0; j < m; j++) {
-                    double or = pre[2 * j] * suf[2 * j + 2] - pre[2 * j + 1] * suf[2 * j + 3];
-                    double oi = pre[2 * j] * suf[2 * j + 3] + pre[2 * j + 1] * suf[2 * j + 2];
+                    double pr = pre[2 * j] * suf[2 * j + 2] - pre[2 * j + 1] * suf[2 * j + 3];
+                    double pi = pre[2 * j] * suf[2 * j + 3] + pre[2 * j + 1] * suf[2 * j + 2];
+                    double or = ar * pr - ai * pi, oi = ar * pi + ai * pr;
                     int[] set = sets[i][j];
                     double[] c = coef[i][j];
                     int h = set.length;

@@ -30,12 +30,19 @@ public interface StartSystem {
     /** A fresh evaluation workspace (not thread-safe: one per thread). */
     Evaluation evaluation();
 
-    /** Evaluates the homogenized start system. */
+    /**
+     * Evaluates the homogenized start system at projective points z (n+1 coordinates, the homogenizing one
+     * last), interleaved complex, allocation-free.
+     */
     interface Evaluation {
+        /** g = G(z) (n values). */
+        void values(double[] z, double[] g);
+
         /**
-         * g = G(z) (n values) and jac = dG/dz (n rows, n+1 columns, row-major), interleaved complex, at the
-         * projective point z (n+1 coordinates, the homogenizing coordinate last). Allocation-free.
+         * g = G(z), and jac += alpha * dG/dz (n rows, n+1 columns, row-major). Adding a multiple instead of
+         * writing the Jacobian lets the homotopy combine it with the target's in one pass, and lets a sparse
+         * start system (total degree: two entries per row) touch only its nonzeros.
          */
-        void valuesAndJacobian(double[] z, double[] g, double[] jac);
+        void valuesAndJacobian(double[] z, double[] g, double alphaRe, double alphaIm, double[] jac);
     }
 }

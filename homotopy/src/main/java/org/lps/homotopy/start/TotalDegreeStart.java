@@ -1,7 +1,5 @@
 package org.lps.homotopy.start;
 
-import java.util.Arrays;
-
 /**
  * The total-degree start system x_i^(d_i) - c_i = 0 (homogenized: x_i^(d_i) - c_i x_0^(d_i)) with random
  * unit constants c_i = exp(i phi_i); its d_1 * ... * d_n solutions combine the d_i-th roots of the c_i. By
@@ -98,13 +96,23 @@ public final class TotalDegreeStart implements StartSystem {
 
     @Override
     public Evaluation evaluation() {
-        return this::evaluate;
+        return new Evaluation() {
+            @Override
+            public void values(double[] z, double[] g) {
+                evaluate(z, g, 0, 0, null);
+            }
+
+            @Override
+            public void valuesAndJacobian(double[] z, double[] g, double alphaRe, double alphaIm, double[] jac) {
+                evaluate(z, g, alphaRe, alphaIm, jac);
+            }
+        };
     }
 
-    private void evaluate(double[] z, double[] g, double[] jac) {
+    /** g_i = x_i^d - c_i x_0^d and, unless jac is null, jac += alpha * dg/dz (two entries per row). */
+    private void evaluate(double[] z, double[] g, double ar, double ai, double[] jac) {
         final int n = degrees.length;
         final int cols = n + 1;
-        Arrays.fill(jac, 0, 2 * n * cols, 0.0);
         double hr = z[2 * n], hi = z[2 * n + 1];
         for (int i = 0; i < n; i++) {
             int d = degrees[i];
@@ -124,11 +132,14 @@ public final class TotalDegreeStart implements StartSystem {
             double tr = cr * qr - ci * qi, ti = cr * qi + ci * qr;
             g[2 * i] = (pr * xr - pi * xi) - (tr * hr - ti * hi);
             g[2 * i + 1] = (pr * xi + pi * xr) - (tr * hi + ti * hr);
-            int row = 2 * i * cols;
-            jac[row + 2 * i] = d * pr;
-            jac[row + 2 * i + 1] = d * pi;
-            jac[row + 2 * n] = -d * tr;
-            jac[row + 2 * n + 1] = -d * ti;
+            if (jac != null) {
+                int row = 2 * i * cols;
+                // d/dx_i = d x^(d-1), d/dx_0 = -d c x0^(d-1), each times alpha
+                jac[row + 2 * i] += d * (ar * pr - ai * pi);
+                jac[row + 2 * i + 1] += d * (ar * pi + ai * pr);
+                jac[row + 2 * n] -= d * (ar * tr - ai * ti);
+                jac[row + 2 * n + 1] -= d * (ar * ti + ai * tr);
+            }
         }
     }
 }

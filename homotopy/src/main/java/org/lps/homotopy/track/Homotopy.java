@@ -134,8 +134,6 @@ public final class Homotopy {
         private final StartSystem.Evaluation startEval = start.evaluation();
         private final double[] f = new double[2 * n];
         private final double[] g = new double[2 * n];
-        private final double[] jf = new double[2 * n * (n + 1)];
-        private final double[] jg = new double[2 * n * (n + 1)];
 
         private Workspace() {
         }
@@ -147,39 +145,68 @@ public final class Homotopy {
         /**
          * At the projective point z and the (complex) parameter s: h = H(z, s) including the patch equation
          * last, jac = dH/dz ((n+1) x (n+1), row-major) and hs = dH/ds (0 for the patch), all interleaved.
+         * The target writes its Jacobian straight into the first n rows of jac (same layout), which are scaled
+         * by 1 - s in place; the start system then adds s * gamma times its own.
          */
         public void evaluate(double[] z, double sRe, double sIm, double[] h, double[] jac, double[] hs) {
-            targetEval.valuesAndJacobian(z, f, jf);
-            startEval.valuesAndJacobian(z, g, jg);
+            targetEval.valuesAndJacobian(z, f, jac);
             final int cols = n + 1;
             // alpha = s * gamma, beta = 1 - s
             final double ar = sRe * gammaRe - sIm * gammaIm, ai = sRe * gammaIm + sIm * gammaRe;
             final double br = 1 - sRe, bi = -sIm;
+            final int m = 2 * n * cols;
+            if (bi == 0) {
+                for (int k = 0; k < m; k++) {
+                    jac[k] *= br;
+                }
+            } else {
+                for (int k = 0; k < m; k += 2) {
+                    double fr = jac[k], fi = jac[k + 1];
+                    jac[k] = br * fr - bi * fi;
+                    jac[k + 1] = br * fi + bi * fr;
+                }
+            }
+            startEval.valuesAndJacobian(z, g, ar, ai, jac);
+            combineValues(ar, ai, br, bi, h);
+            for (int i = 0; i < n; i++) {
+                hs[2 * i] = gammaRe * g[2 * i] - gammaIm * g[2 * i + 1] - f[2 * i];
+                hs[2 * i + 1] = gammaRe * g[2 * i + 1] + gammaIm * g[2 * i] - f[2 * i + 1];
+            }
+            hs[2 * n] = 0;
+            hs[2 * n + 1] = 0;
+            for (int k = 0; k <= n; k++) {
+                jac[m + 2 * k] = patch[2 * k];
+                jac[m + 2 * k + 1] = patch[2 * k + 1];
+            }
+            patchValue(z, h);
+        }
+
+        /** h = H(z, s) only (for a Newton step with an older factorization). */
+        public void values(double[] z, double sRe, double sIm, double[] h) {
+            targetEval.values(z, f);
+            startEval.values(z, g);
+            final double ar = sRe * gammaRe - sIm * gammaIm, ai = sRe * gammaIm + sIm * gammaRe;
+            combineValues(ar, ai, 1 - sRe, -sIm, h);
+            patchValue(z, h);
+        }
+
+        private void combineValues(double ar, double ai, double br, double bi, double[] h) {
             for (int i = 0; i < n; i++) {
                 double gr = g[2 * i], gi = g[2 * i + 1], fr = f[2 * i], fi = f[2 * i + 1];
                 h[2 * i] = ar * gr - ai * gi + br * fr - bi * fi;
                 h[2 * i + 1] = ar * gi + ai * gr + br * fi + bi * fr;
-                hs[2 * i] = gammaRe * gr - gammaIm * gi - fr;
-                hs[2 * i + 1] = gammaRe * gi + gammaIm * gr - fi;
             }
-            final int m = 2 * n * cols;
-            for (int k = 0; k < m; k += 2) {
-                double gr = jg[k], gi = jg[k + 1], fr = jf[k], fi = jf[k + 1];
-                jac[k] = ar * gr - ai * gi + br * fr - bi * fi;
-                jac[k + 1] = ar * gi + ai * gr + br * fi + bi * fr;
-            }
+        }
+
+        private void patchValue(double[] z, double[] h) {
             double pr = -1, pi = 0;
             for (int k = 0; k <= n; k++) {
                 double qr = patch[2 * k], qi = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
-                jac[m + 2 * k] = qr;
-                jac[m + 2 * k + 1] = qi;
                 pr += qr * zr - qi * zi;
                 pi += qr * zi + qi * zr;
             }
             h[2 * n] = pr;
             h[2 * n + 1] = pi;
-            hs[2 * n] = 0;
-            hs[2 * n + 1] = 0;
         }
     }
 }

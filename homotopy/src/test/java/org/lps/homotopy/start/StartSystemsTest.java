@@ -24,10 +24,13 @@ class StartSystemsTest {
             s.solution(k, x);
             x[2 * n] = 1;
             x[2 * n + 1] = 0;
-            ev.valuesAndJacobian(x, g, jac);
+            ev.valuesAndJacobian(x, g, 1, 0, jac);
             for (int i = 0; i < n; i++) {
                 assertEquals(0, Math.hypot(g[2 * i], g[2 * i + 1]), 1e-12, "solution " + k + " equation " + i);
             }
+            double[] values = new double[2 * n];
+            ev.values(x, values);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(g, values, 0.0);
             StringBuilder key = new StringBuilder();
             for (int v = 0; v < 2 * n; v++) {
                 key.append(Math.round(x[v] * 1e8)).append(',');
@@ -47,15 +50,22 @@ class StartSystemsTest {
             z[k] = r.nextGaussian();
         }
         double[] g = new double[2 * n], jac = new double[2 * n * (n + 1)], gp = new double[2 * n], gm = new double[2 * n];
-        double[] scratch = new double[jac.length];
-        ev.valuesAndJacobian(z, g, jac);
+        // jac += alpha dG/dz with alpha = 2 - i, on top of ones: checks that it adds, and the complex scaling
+        java.util.Arrays.fill(jac, 1.0);
+        ev.valuesAndJacobian(z, g, 2, -1, jac);
+        for (int k = 0; k < jac.length; k += 2) {
+            double re = jac[k] - 1, im = jac[k + 1] - 1;
+            // divide by alpha = 2 - i: (re + i im)(2 + i) / 5
+            jac[k] = (2 * re - im) / 5;
+            jac[k + 1] = (2 * im + re) / 5;
+        }
         double h = 1e-6;
         for (int v = 0; v <= n; v++) {
             double[] zp = z.clone(), zm = z.clone();
             zp[2 * v] += h;
             zm[2 * v] -= h;
-            ev.valuesAndJacobian(zp, gp, scratch);
-            ev.valuesAndJacobian(zm, gm, scratch);
+            ev.values(zp, gp);
+            ev.values(zm, gm);
             for (int i = 0; i < n; i++) {
                 double dr = (gp[2 * i] - gm[2 * i]) / (2 * h), di = (gp[2 * i + 1] - gm[2 * i + 1]) / (2 * h);
                 int o = 2 * (i * (n + 1) + v);
