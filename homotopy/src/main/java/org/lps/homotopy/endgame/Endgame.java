@@ -5,24 +5,28 @@ import org.lps.homotopy.track.Tracker;
 /**
  * The end of a path, from the endgame boundary s = {@link #BOUNDARY} to the target s = 0.
  *
- * <p>The tracker keeps heading for s = 0. A path to a nonsingular solution gets there in a few steps, and a
- * Newton refinement at s = 0 finishes it. Along the way every accepted point is watched:
+ * <p>The tracker keeps heading for s = 0, trying to land on it while the path looks regular and approaching it
+ * geometrically otherwise. A path to a nonsingular solution gets there in a few steps, and a Newton refinement
+ * at s = 0 finishes it. Every accepted point on the way is watched:
  * <ul>
- * <li><b>At infinity.</b> The valuation of the homogenizing coordinate, v = Re(s x_0'(s) / x_0(s)), tends to
- * the exponent of its Puiseux expansion x_0 ~ c s^v: 0 for a finite endpoint, positive for a path to
- * infinity. Like HomotopyContinuation.jl we call a path at infinity only when that is clear on several counts
- * at once: v exceeds {@link #VAL_AT_INFINITY} by more than its own change over the last factor-4 stretch of s
- * (its error estimate), that change is small, x_0 has shrunk since the boundary at least half as fast (in
- * logarithmic terms) as v says it should, and the Jacobian has become ill-conditioned (by {@link #MIN_COND_GROWTH}
- * since its best, or beyond {@link #SINGULAR_COND}) unless v has been settled for a long while. The last test is what keeps a large but finite nonsingular solution, which
- * looks just like infinity for a while, from being dropped: its condition number stays bounded.</li>
+ * <li><b>At infinity.</b> The valuation of the homogenizing coordinate relative to the largest one,
+ * v = Re(s d/ds log(x_0 / x_max)), tends to the exponent of its Puiseux expansion in s: 0 for a finite
+ * endpoint, positive for a path to infinity. As in HomotopyContinuation.jl, a path is called at infinity only
+ * when that is clear on several counts at once: v exceeds {@link #VAL_AT_INFINITY} by more than its own change
+ * over the last factor-4 stretch of s (its error estimate); that change is below {@link #VAL_ACCURACY}; x_0 has
+ * shrunk since the boundary at least half as fast (in logarithmic terms) as v says; s is below
+ * {@link #MAX_INFINITY_S}; and the Jacobian has become ill-conditioned ({@link #MIN_COND_GROWTH} times its best
+ * since the boundary, or beyond {@link #SINGULAR_COND}) unless v has been settled for a long while. The
+ * condition test keeps a large but finite nonsingular solution, which looks like infinity for a while, from
+ * being dropped: its condition number stays bounded.</li>
  * <li><b>Singular endpoints.</b> When the condition number grows by {@link #SWITCH_COND_GROWTH} (or the path
- * is very near s = 0) without the path being at infinity, the endpoint is singular: the tracker would crawl
- * and lose accuracy. The Cauchy endgame takes over: the path is continued around the circle |s| = R; it
- * closes after c turns, c being the winding number (cycle number) of the endpoint, and by Cauchy's integral
- * formula in the variable w = s^(1/c) the endpoint is the mean of equally spaced samples over the c turns
- * (the trapezoid rule, which converges geometrically here). The radius shrinks by {@link #RADIUS_RATIO} until
- * two consecutive estimates agree.</li>
+ * gets very near s = 0) without the path being at infinity, the endpoint is singular and the tracker would
+ * crawl and lose accuracy. The Cauchy endgame takes over: the path is continued around the circle |s| = R
+ * (as {@link #SAMPLES_PER_TURN} chords); it closes after c turns, c being the winding number (cycle number) of
+ * the endpoint, and by Cauchy's integral formula in w = s^(1/c) the endpoint is the mean of the c *
+ * {@link #SAMPLES_PER_TURN} equally spaced samples (the trapezoid rule, geometrically convergent here). The
+ * radius shrinks by {@link #RADIUS_RATIO} until two consecutive estimates agree, and an estimate is only
+ * accepted if it solves the target system about as well as that agreement says.</li>
  * </ul>
  *
  * <p>One per thread (it drives that thread's tracker); allocation-free per path.
@@ -131,8 +135,6 @@ public final class Endgame {
      * Runs the endgame from the tracker's current point, which must be on the path at a real s (normally
      * {@link #BOUNDARY}). The result is in {@link #outcome()}, {@link #endpoint()} and friends.
      */
-    public static boolean DEBUG = false;
-    private static void dbg(String f, Object... a) { if (DEBUG) System.out.printf(f + "%n", a); }
     public Outcome run() {
         winding = 1;
         accuracy = Double.NaN;
@@ -155,7 +157,7 @@ public final class Endgame {
             tracker.maxFraction(jump && sinceRejection >= 2 ? 1 : GEOMETRIC_FRACTION);
             Tracker.Step st = tracker.step();
             if (st == Tracker.Step.FAILED) {
-                if (valuation > VAL_AT_INFINITY + lastError && lastError < VAL_ACCURACY) {
+                if (savedS <= MAX_INFINITY_S && valuation > VAL_AT_INFINITY + lastError && lastError < VAL_ACCURACY) {
                     // diverging clearly but too singular to confirm by condition growth: at infinity
                     return atInfinity(saved, lastCondition, lastError);
                 }
@@ -188,7 +190,6 @@ public final class Endgame {
             double cond = tracker.condition();
             double err = valuationError(s, v);
             valuation = v;
-            dbg("  eg s=%.3e v=%.4f err=%.2e cond=%.2e x0rel=%.2e h=%.2e", s, v, err, cond, homogenizingRatio(z), tracker.stepSize());
             lastError = err;
             lastCondition = cond;
             double x0rel = homogenizingRatio(z);
@@ -293,7 +294,6 @@ public final class Endgame {
                     double diff = relativeDistance(sum, previous);
                     // an estimate must also solve the target system about as well as its accuracy says
                     double residual = tracker.relativeResidual(sum, 0, 0);
-                    dbg("  cauchy R=%.3e c=%d diff=%.2e residual=%.2e", radius, c, diff, residual);
                     boolean consistent = residual <= 10 * diff + 1e-13;
                     if (consistent && diff < bestDiff) {
                         bestDiff = diff;

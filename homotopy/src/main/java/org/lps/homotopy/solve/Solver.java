@@ -8,10 +8,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.rootcount.RootCounts;
+import org.lps.homotopy.start.StartKind;
 import org.lps.homotopy.start.StartSystem;
 import org.lps.homotopy.start.StartSystems;
 import org.lps.homotopy.track.Homotopy;
@@ -48,27 +51,138 @@ public final class Solver {
     public static SolveResult solve(PolynomialSystem system, SolveOptions options) {
         long t0 = System.nanoTime();
         requireSolvable(system);
+        // two seeds, drawn in a fixed order: the start system's and the homotopy's (gamma, patch)
         SplittableRandom random = new SplittableRandom(options.seed());
-        StartSystem start = StartSystems.create(system, options.start(), random.split());
-        long count = start.solutionCount();
-        Homotopy homotopy = new Homotopy(system, start, random.split());
+        long startSeed = random.nextLong();
+        long homotopySeed = random.nextLong();
         CompiledSystem original = CompiledSystem.compile(system);
         CompiledSystem absolute = Refiner.absolute(system.equations(), system.variableCount());
-        Endpoint[] ends = new Endpoint[(int) count];
-        int threads = (int) Math.max(1, Math.min(options.threads(), count));
+        int threads = Math.max(1, options.threads());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "lps-path-tracker");
             t.setDaemon(true);
             return t;
         });
-        int retracked = 0;
         try {
-            int[] all = new int[(int) count];
+            Run run;
+            if (options.start() == StartKind.AUTO) {
+                run = autoStart(system, options, pool, threads, startSeed, homotopySeed, original, absolute);
+            } else {
+                StartSystem start = StartSystems.create(system, options.start(), new SplittableRandom(startSeed));
+                run = new Run(system, start, homotopySeed, original, absolute, pool, threads);
+                run.launch(options.preset(), options.progress()).await();
+            }
+            int retracked = run.retry();
+            Classification c = Classification.of(system, run.ends);
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            return new SolveResult(system.variables(), c.solutions(), c.paths(), run.start.name(), run.ends.length,
+                    options.seed(), options.preset().name(), threads, seconds, retracked);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * {@link StartKind#AUTO}: the root counts decide between total degree and linear product, but their search
+     * takes a while (about 0.1 s on katsura-9) and usually ends with total degree. So the total-degree paths are
+     * tracked on the pool meanwhile, and thrown away only if the linear product wins. Either way the result is
+     * what the chosen start system gives alone: the choice depends on the counts only, never on timing.
+     */
+    private static Run autoStart(PolynomialSystem system, SolveOptions options, ExecutorService pool, int threads,
+                                 long startSeed, long homotopySeed, CompiledSystem original, CompiledSystem absolute) {
+        StartSystem td;
+        try {
+            td = StartSystems.totalDegree(system, new SplittableRandom(startSeed));
+        } catch (IllegalArgumentException tooMany) {
+            // too many total-degree paths to even consider: the linear product is the only hope
+            RootCounts counts = RootCounts.of(system);
+            if (!StartSystems.prefersLinearProduct(counts)) {
+                throw tooMany;
+            }
+            StartSystem lp = StartSystems.linearProduct(system, counts, new SplittableRandom(startSeed));
+            Run lpRun = new Run(system, lp, homotopySeed, original, absolute, pool, threads);
+            lpRun.launch(options.preset(), options.progress()).await();
+            return lpRun;
+        }
+        Run tdRun = new Run(system, td, homotopySeed, original, absolute, pool, threads);
+        Launched tracking = tdRun.launch(options.preset(), options.progress());
+        RootCounts counts;
+        try {
+            counts = RootCounts.of(system);
+        } catch (RuntimeException e) {
+            tracking.cancel();
+            throw e;
+        }
+        if (!StartSystems.prefersLinearProduct(counts)) {
+            tracking.await();
+            return tdRun;
+        }
+        tracking.cancel();
+        StartSystem lp = StartSystems.linearProduct(system, counts, new SplittableRandom(startSeed));
+        Run lpRun = new Run(system, lp, homotopySeed, original, absolute, pool, threads);
+        lpRun.launch(options.preset(), options.progress()).await();
+        return lpRun;
+    }
+
+    /** One start system's homotopy and its paths' endpoints. */
+    private static final class Run {
+        final StartSystem start;
+        final Homotopy homotopy;
+        final CompiledSystem original, absolute;
+        final Endpoint[] ends;
+        final ExecutorService pool;
+        final int threads;
+
+        Run(PolynomialSystem system, StartSystem start, long homotopySeed, CompiledSystem original,
+            CompiledSystem absolute, ExecutorService pool, int threads) {
+            this.start = start;
+            this.homotopy = new Homotopy(system, start, new SplittableRandom(homotopySeed));
+            this.original = original;
+            this.absolute = absolute;
+            this.ends = new Endpoint[(int) start.solutionCount()];
+            this.pool = pool;
+            this.threads = threads;
+        }
+
+        Launched launch(TrackerOptions options, SolveOptions.Progress progress) {
+            int[] all = new int[ends.length];
             Arrays.setAll(all, i -> i);
-            run(pool, threads, homotopy, original, absolute, all, options.preset(), ends, options.progress(), count);
+            return launch(all, options, progress);
+        }
+
+        /** Starts tracking the given paths on the pool; each worker pulls indices from a shared counter. */
+        Launched launch(int[] paths, TrackerOptions options, SolveOptions.Progress progress) {
+            AtomicInteger next = new AtomicInteger();
+            AtomicLong done = new AtomicLong();
+            AtomicBoolean cancelled = new AtomicBoolean();
+            List<Future<?>> jobs = new ArrayList<>();
+            long total = ends.length;
+            for (int w = 0; w < Math.min(threads, paths.length); w++) {
+                jobs.add(pool.submit(() -> {
+                    PathRunner runner = new PathRunner(homotopy, original, absolute);
+                    for (int k = next.getAndIncrement(); k < paths.length && !cancelled.get(); k = next.getAndIncrement()) {
+                        int i = paths[k];
+                        ends[i] = runner.track(i, options);
+                        long d = done.incrementAndGet();
+                        if (progress != null) {
+                            progress.pathsDone(d, total);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            return new Launched(jobs, cancelled);
+        }
+
+        /**
+         * Re-tracks with the conservative preset the failed paths, then those that reached the same nonsingular
+         * solution (one of them jumped); returns how many paths were re-tracked.
+         */
+        int retry() {
+            int retracked = 0;
             int[] failed = select(ends, e -> e.failed() && !isConservative(e));
             retracked += failed.length;
-            run(pool, threads, homotopy, original, absolute, failed, TrackerOptions.CONSERVATIVE, ends, null, count);
+            launch(failed, TrackerOptions.CONSERVATIVE, null).await();
             // a nonsingular solution is the end of exactly one path: two paths there means one jumped
             for (int round = 0; round < 2; round++) {
                 int[] jumped = Classification.duplicatedNonsingular(ends).stream()
@@ -77,15 +191,38 @@ public final class Solver {
                     break;
                 }
                 retracked += jumped.length;
-                run(pool, threads, homotopy, original, absolute, jumped, TrackerOptions.CONSERVATIVE, ends, null, count);
+                launch(jumped, TrackerOptions.CONSERVATIVE, null).await();
             }
-        } finally {
-            pool.shutdownNow();
+            return retracked;
         }
-        Classification c = Classification.of(system, ends);
-        double seconds = (System.nanoTime() - t0) * 1e-9;
-        return new SolveResult(system.variables(), c.solutions(), c.paths(), start.name(), count, options.seed(),
-                options.preset().name(), threads, seconds, retracked);
+    }
+
+    /** Worker tasks under way. */
+    private record Launched(List<Future<?>> jobs, AtomicBoolean cancelled) {
+        void cancel() {
+            cancelled.set(true);
+            await();
+        }
+
+        void await() {
+            for (Future<?> f : jobs) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while tracking paths", e);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        }
     }
 
     private static boolean isConservative(Endpoint e) {
@@ -115,48 +252,5 @@ public final class Solver {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Tracks the given paths on the pool, each worker with its own runner, pulling indices from a counter. */
-    private static void run(ExecutorService pool, int threads, Homotopy homotopy, CompiledSystem original,
-                            CompiledSystem absolute, int[] paths, TrackerOptions options, Endpoint[] ends, SolveOptions.Progress progress,
-                            long total) {
-        if (paths.length == 0) {
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong done = new AtomicLong();
-        List<Future<?>> jobs = new ArrayList<>();
-        for (int w = 0; w < Math.min(threads, paths.length); w++) {
-            jobs.add(pool.submit(() -> {
-                PathRunner runner = new PathRunner(homotopy, original, absolute);
-                for (int k = next.getAndIncrement(); k < paths.length; k = next.getAndIncrement()) {
-                    int i = paths[k];
-                    ends[i] = runner.track(i, options);
-                    long d = done.incrementAndGet();
-                    if (progress != null) {
-                        progress.pathsDone(d, total);
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : jobs) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while tracking paths", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
-            }
-        }
     }
 }

@@ -40,13 +40,19 @@ public final class StartSystems {
             case LINEAR_PRODUCT -> linearProduct(system, RootCounts.of(system), random);
             case AUTO -> {
                 RootCounts counts = RootCounts.of(system);
-                double ratio = counts.linearProductBound().doubleValue() / counts.totalDegree().doubleValue();
-                yield ratio <= LINEAR_PRODUCT_ADVANTAGE ? linearProduct(system, counts, random) : totalDegree(system, random);
+                yield prefersLinearProduct(counts) ? linearProduct(system, counts, random) : totalDegree(system, random);
             }
         };
     }
 
-    private static StartSystem totalDegree(PolynomialSystem system, SplittableRandom random) {
+    /** The choice of {@link StartKind#AUTO}, given the root counts. */
+    public static boolean prefersLinearProduct(RootCounts counts) {
+        double ratio = counts.linearProductBound().doubleValue() / counts.totalDegree().doubleValue();
+        return ratio <= LINEAR_PRODUCT_ADVANTAGE;
+    }
+
+    /** The total-degree start system with random phases from {@code random}. */
+    public static StartSystem totalDegree(PolynomialSystem system, SplittableRandom random) {
         BigInteger count = BigInteger.ONE;
         for (int d : system.degrees()) {
             count = count.multiply(BigInteger.valueOf(Math.max(d, 1)));
@@ -55,7 +61,8 @@ public final class StartSystems {
         return new TotalDegreeStart(system.degrees(), random);
     }
 
-    private static StartSystem linearProduct(PolynomialSystem system, RootCounts counts, SplittableRandom random) {
+    /** The linear-product start system of the set structure in {@code counts}, coefficients from {@code random}. */
+    public static StartSystem linearProduct(PolynomialSystem system, RootCounts counts, SplittableRandom random) {
         requireWithinLimit("linear-product", counts.linearProductBound());
         SetStructure structure = counts.setStructure();
         int n = system.variableCount();
