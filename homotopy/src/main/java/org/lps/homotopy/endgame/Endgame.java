@@ -105,6 +105,7 @@ public final class Endgame {
     private final double[] loopStart;
     private final double[] previous;
     private final double[] best;
+    private final double[] cauchyStart;
     private Outcome outcome;
     private int winding;
     private double accuracy;
@@ -129,6 +130,7 @@ public final class Endgame {
         loopStart = new double[v];
         previous = new double[v];
         best = new double[v];
+        cauchyStart = new double[v];
     }
 
     /**
@@ -277,8 +279,39 @@ public final class Endgame {
         return m == 0 ? Double.POSITIVE_INFINITY : Math.sqrt(h / m);
     }
 
-    /** The Cauchy endgame from the point z at the real parameter s > 0. */
+    /** The Cauchy endgame from the point z at the real parameter s > 0, with a last resort if it fails. */
     private Outcome cauchyFrom(double[] z, double s) {
+        System.arraycopy(z, 0, cauchyStart, 0, 2 * size);
+        Outcome o = cauchy(z, s);
+        return o == Outcome.FAILED ? lastResort(s) : o;
+    }
+
+    /**
+     * When the Cauchy loops fail, the endpoint may not be singular at all: a nonsingular solution with large
+     * coordinates has a badly scaled, hence ill-conditioned, projective Jacobian, which is what sent the path
+     * here (seen on cyclic-7, |x| ~ 100, condition 1e10 at s = 1e-9). Tracking straight to s = 0 and a Newton
+     * refinement there that converges to 1e-9 settle it; otherwise the failure stands.
+     */
+    private Outcome lastResort(double s) {
+        String why = failure;
+        if (!tracker.begin(cauchyStart, s, 0)) {
+            return fail(why);
+        }
+        tracker.maxFraction(1);
+        tracker.target(0, 0);
+        if (tracker.trackToTarget() == Tracker.Step.ARRIVED && tracker.refine(FINAL_TOLERANCE, 6) <= 1e-9) {
+            failure = null;
+            System.arraycopy(tracker.z(), 0, endpoint, 0, 2 * size);
+            accuracy = 1e-9;
+            winding = 1;
+            condition = tracker.condition();
+            outcome = Outcome.REGULAR;
+            return outcome;
+        }
+        return fail(why);
+    }
+
+    private Outcome cauchy(double[] z, double s) {
         if (!tracker.begin(z, s, 0)) {
             return fail("singular Jacobian at the start of the Cauchy endgame");
         }

@@ -49,14 +49,24 @@ final class PathRunner {
         if (tracker.trackToTarget() == Tracker.Step.FAILED) {
             return failed(index, options, "tracker: " + tracker.failure());
         }
+        // the endgame works on the patch orthogonal to the path at the boundary, which the endpoint is close to
+        if (!tracker.orthogonalPatch()) {
+            return failed(index, options, "singular Jacobian at the endgame boundary");
+        }
         Endgame.Outcome outcome = endgame.run();
         if (outcome == Endgame.Outcome.FAILED) {
             return failed(index, options, endgame.failure());
         }
         double[] e = endgame.endpoint();
+        if (!allFinite(e)) {
+            return failed(index, options, "endgame: non-finite endpoint");
+        }
         // no computed point is more accurate than rounding times the condition number, whatever the endgame's
-        // own estimate (two agreeing Cauchy estimates can share the same rounding error)
+        // own estimate (two agreeing Cauchy estimates can share the same rounding error); unknown is worst
         double accuracy = Math.max(endgame.accuracy(), ROUNDING * endgame.condition());
+        if (Double.isNaN(accuracy)) {
+            accuracy = Double.POSITIVE_INFINITY;
+        }
         if (outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy)) {
             return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy,
                     endgame.windingNumber(), tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
@@ -92,6 +102,15 @@ final class PathRunner {
         double ratio = h / Math.sqrt(m);
         double threshold = Math.min(FINITE_RATIO, Math.max(INFINITY_RATIO, 1e3 * accuracy));
         return ratio < threshold;
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double d : v) {
+            if (!Double.isFinite(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double[] dehomogenize(double[] z) {

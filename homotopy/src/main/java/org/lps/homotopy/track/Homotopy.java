@@ -128,14 +128,41 @@ public final class Homotopy {
         return new Workspace();
     }
 
-    /** Per-thread evaluation of H, dH/dz and dH/ds; allocation-free. */
+    /**
+     * Per-thread evaluation of H, dH/dz and dH/ds; allocation-free. Each workspace has its own copy of the
+     * patch, which starts as the homotopy's random one and can be replaced by one orthogonal to the current
+     * point ({@link #orthogonalPatch}): the random patch can be nearly degenerate at a path's endpoint (the
+     * endpoint close to the hyperplane a . z = 0, so its representative on the patch is huge and badly
+     * conditioned), the orthogonal one never is.
+     */
     public final class Workspace {
         private final Evaluator targetEval = target.evaluator();
         private final StartSystem.Evaluation startEval = start.evaluation();
         private final double[] f = new double[2 * n];
         private final double[] g = new double[2 * n];
+        private final double[] patch = Homotopy.this.patch.clone();
 
         private Workspace() {
+        }
+
+        /** Back to the homotopy's random patch (the one start points are on). */
+        public void resetPatch() {
+            System.arraycopy(Homotopy.this.patch, 0, patch, 0, patch.length);
+        }
+
+        /**
+         * The patch conj(z) . w = |z|^2, orthogonal to z, which z is on; the path through z is the same
+         * projective path, now represented on this patch.
+         */
+        public void orthogonalPatch(double[] z) {
+            double norm2 = 0;
+            for (int k = 0; k <= n; k++) {
+                norm2 += z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
+            }
+            for (int k = 0; k <= n; k++) {
+                patch[2 * k] = z[2 * k] / norm2;
+                patch[2 * k + 1] = -z[2 * k + 1] / norm2;
+            }
         }
 
         public Homotopy homotopy() {

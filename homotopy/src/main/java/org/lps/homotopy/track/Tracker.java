@@ -88,10 +88,24 @@ public final class Tracker {
         return eval.homotopy();
     }
 
-    /** Uses these settings from now on and zeroes the step counters: call once per path. */
+    /**
+     * Uses these settings from now on, zeroes the step counters and goes back to the homotopy's random patch:
+     * call once per path, before {@link #begin} at its start point.
+     */
     public void reset(TrackerOptions options) {
         this.opt = options;
         steps = accepted = rejected = 0;
+        eval.resetPatch();
+    }
+
+    /**
+     * Moves to the patch orthogonal to the current point (see {@link Homotopy.Workspace#orthogonalPatch}) and
+     * recomputes the tangent there. The point itself does not change. Returns false if the Jacobian is
+     * singular there.
+     */
+    public boolean orthogonalPatch() {
+        eval.orthogonalPatch(z);
+        return tangentAt(z, sRe, sIm);
     }
 
     public TrackerOptions options() {
