@@ -13,7 +13,7 @@ import org.lps.homotopy.track.Tracker;
  * v = Re(s d/ds log(x_0 / x_max)), tends to the exponent of its Puiseux expansion in s: 0 for a finite
  * endpoint, positive for a path to infinity. As in HomotopyContinuation.jl, a path is called at infinity only
  * when that is clear on several counts at once: v exceeds {@link #VAL_AT_INFINITY} by more than its own change
- * over the last factor-4 stretch of s (its error estimate); that change is below {@link #VAL_ACCURACY}; x_0 has
+ * over the last two factor-4 stretches of s (its error estimate); that change is below {@link #VAL_ACCURACY}; x_0 has
  * shrunk since the boundary at least half as fast (in logarithmic terms) as v says; s is below
  * {@link #MAX_INFINITY_S}; and the Jacobian has become ill-conditioned ({@link #MIN_COND_GROWTH} times its best
  * since the boundary, or beyond {@link #SINGULAR_COND}) unless v has been settled for a long while. The
@@ -50,6 +50,12 @@ public final class Endgame {
      * boundary (not the one at the boundary, which a near collision of paths there can inflate).
      */
     static final double MIN_COND_GROWTH = 1e4;
+    /**
+     * ... and that also reaches this: a large finite solution has a badly scaled projective Jacobian, whose
+     * condition number can grow 1e4-fold on the way (chandra-5: |x| = 563, condition 1e6 at the end, with
+     * v = 0.49 +- 0.007 at s = 7e-5 on the way: called at infinity before this test).
+     */
+    static final double INFINITY_COND = 1e7;
     /**
      * A valuation that has not moved by more than this over a factor 4 of s, below {@link #SETTLED_S}, is
      * trusted without the condition test: a finite endpoint would have brought it to 0 long before.
@@ -197,7 +203,7 @@ public final class Endgame {
             double x0rel = homogenizingRatio(z);
             boolean diverging = v > VAL_AT_INFINITY + err;
             boolean shrinking = x0rel <= x0rel0 * Math.pow(s / s0, 0.5 * v);
-            boolean illConditioned = cond >= MIN_COND_GROWTH * minCond || cond >= SINGULAR_COND;
+            boolean illConditioned = cond >= MIN_COND_GROWTH * minCond && cond >= INFINITY_COND || cond >= SINGULAR_COND;
             if (s <= MAX_INFINITY_S && diverging && err < VAL_ACCURACY && shrinking
                     && (illConditioned || (err < VAL_SETTLED && s < SETTLED_S))) {
                 return atInfinity(z, cond, err);
@@ -221,12 +227,18 @@ public final class Endgame {
         return outcome;
     }
 
-    /** Records (s, v) when s is at least 4x below the last sample; returns |v - v(sample >= 4s)|. */
+    /**
+     * Records (s, v) when s is at least 4x below the last sample, and returns the valuation's error estimate:
+     * its change over the last two factor-4 stretches of s, max(|v - v(s_a)|, |v(s_a) - v(s_b)|) with
+     * s_a >= 4 s and s_b >= 4 s_a. One stretch is not enough: an erratic valuation can agree with itself at
+     * two points by chance (chandra-6: 0.395 at s = 1.6e-6 and 6e-6, between 0.35 and 0.67 elsewhere).
+     */
     private double valuationError(double s, double v) {
         double err = Double.POSITIVE_INFINITY;
-        for (int k = samples - 1; k >= 0; k--) {
-            if (sampleS[k] >= 4 * s) {
-                err = Math.abs(v - sampleV[k]);
+        for (int a = samples - 1; a >= 1; a--) {
+            if (sampleS[a] >= 4 * s) {
+                // samples are at least 4x apart, so a - 1 is the previous stretch
+                err = Math.max(Math.abs(v - sampleV[a]), Math.abs(sampleV[a] - sampleV[a - 1]));
                 break;
             }
         }
