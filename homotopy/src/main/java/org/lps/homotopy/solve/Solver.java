@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,8 +86,9 @@ public final class Solver {
     /**
      * {@link StartKind#AUTO}: the root counts decide between total degree and linear product, but their search
      * takes a while (about 0.1 s on katsura-9) and usually ends with total degree. So the total-degree paths are
-     * tracked on the pool meanwhile, and thrown away only if the linear product wins. Either way the result is
-     * what the chosen start system gives alone: the choice depends on the counts only, never on timing.
+     * tracked meanwhile by all workers but one (the search has this thread), and thrown away only if the linear
+     * product wins. Either way the result is what the chosen start system gives alone: the choice depends on the
+     * counts only, never on timing.
      */
     private static Run autoStart(PolynomialSystem system, SolveOptions options, ExecutorService pool, int threads,
                                  long startSeed, long homotopySeed, CompiledSystem original, CompiledSystem absolute) {
@@ -105,7 +107,10 @@ public final class Solver {
             return lpRun;
         }
         Run tdRun = new Run(system, td, homotopySeed, original, absolute, pool, threads);
-        Launched tracking = tdRun.launch(options.preset(), options.progress());
+        // the search runs on this thread, so the total-degree paths get one worker less until it is done
+        int[] all = new int[tdRun.ends.length];
+        Arrays.setAll(all, i -> i);
+        Launched tracking = tdRun.launch(all, options.preset(), options.progress(), threads - 1);
         RootCounts counts;
         try {
             counts = RootCounts.of(system);
@@ -114,6 +119,7 @@ public final class Solver {
             throw e;
         }
         if (!StartSystems.prefersLinearProduct(counts)) {
+            tracking.addWorkers(1);
             tracking.await();
             return tdRun;
         }
@@ -147,31 +153,33 @@ public final class Solver {
         Launched launch(TrackerOptions options, SolveOptions.Progress progress) {
             int[] all = new int[ends.length];
             Arrays.setAll(all, i -> i);
-            return launch(all, options, progress);
+            return launch(all, options, progress, threads);
         }
 
-        /** Starts tracking the given paths on the pool; each worker pulls indices from a shared counter. */
-        Launched launch(int[] paths, TrackerOptions options, SolveOptions.Progress progress) {
+        /**
+         * Starts tracking the given paths with {@code workers} tasks on the pool (more can join later); each
+         * worker has its own {@link PathRunner} and pulls path indices from a shared counter.
+         */
+        Launched launch(int[] paths, TrackerOptions options, SolveOptions.Progress progress, int workers) {
             AtomicInteger next = new AtomicInteger();
             AtomicLong done = new AtomicLong();
             AtomicBoolean cancelled = new AtomicBoolean();
-            List<Future<?>> jobs = new ArrayList<>();
             long total = ends.length;
-            for (int w = 0; w < Math.min(threads, paths.length); w++) {
-                jobs.add(pool.submit(() -> {
-                    PathRunner runner = new PathRunner(homotopy, original, absolute);
-                    for (int k = next.getAndIncrement(); k < paths.length && !cancelled.get(); k = next.getAndIncrement()) {
-                        int i = paths[k];
-                        ends[i] = runner.track(i, options);
-                        long d = done.incrementAndGet();
-                        if (progress != null) {
-                            progress.pathsDone(d, total);
-                        }
+            Callable<Void> worker = () -> {
+                PathRunner runner = new PathRunner(homotopy, original, absolute);
+                for (int k = next.getAndIncrement(); k < paths.length && !cancelled.get(); k = next.getAndIncrement()) {
+                    int i = paths[k];
+                    ends[i] = runner.track(i, options);
+                    long d = done.incrementAndGet();
+                    if (progress != null) {
+                        progress.pathsDone(d, total);
                     }
-                    return null;
-                }));
-            }
-            return new Launched(jobs, cancelled);
+                }
+                return null;
+            };
+            Launched launched = new Launched(pool, worker, new ArrayList<>(), cancelled);
+            launched.addWorkers(Math.min(workers, paths.length));
+            return launched;
         }
 
         /**
@@ -182,7 +190,7 @@ public final class Solver {
             int retracked = 0;
             int[] failed = select(ends, e -> e.failed() && !isConservative(e));
             retracked += failed.length;
-            launch(failed, TrackerOptions.CONSERVATIVE, null).await();
+            launch(failed, TrackerOptions.CONSERVATIVE, null, threads).await();
             // a nonsingular solution is the end of exactly one path: two paths there means one jumped
             for (int round = 0; round < 2; round++) {
                 int[] jumped = Classification.duplicatedNonsingular(ends).stream()
@@ -191,14 +199,20 @@ public final class Solver {
                     break;
                 }
                 retracked += jumped.length;
-                launch(jumped, TrackerOptions.CONSERVATIVE, null).await();
+                launch(jumped, TrackerOptions.CONSERVATIVE, null, threads).await();
             }
             return retracked;
         }
     }
 
     /** Worker tasks under way. */
-    private record Launched(List<Future<?>> jobs, AtomicBoolean cancelled) {
+    private record Launched(ExecutorService pool, Callable<Void> worker, List<Future<?>> jobs, AtomicBoolean cancelled) {
+        void addWorkers(int k) {
+            for (int w = 0; w < k; w++) {
+                jobs.add(pool.submit(worker));
+            }
+        }
+
         void cancel() {
             cancelled.set(true);
             await();
