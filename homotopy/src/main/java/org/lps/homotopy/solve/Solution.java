@@ -69,7 +69,10 @@ public final class Solution {
         return multiplicity;
     }
 
-    /** All imaginary parts below 1e-8 (nonsingular) or 1e-6 (singular) relative to max(1, |x|). */
+    /**
+     * All imaginary parts below 1e-8 relative to max(1, |x|) for a nonsingular solution; for a singular one
+     * below 100 times its accuracy estimate, clamped to [1e-8, 1e-4].
+     */
     public boolean isReal() {
         return real;
     }

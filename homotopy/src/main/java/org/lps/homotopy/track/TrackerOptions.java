@@ -17,8 +17,8 @@ import java.util.Locale;
  * @param maxStepSize          largest step
  * @param minStepSize          a path whose step falls below this fails ("step size too small")
  * @param maxSteps             a path with more steps (accepted + rejected, endgame included) fails
- * @param contraction          largest accepted Newton contraction ||dx_2|| / ||dx_1|| (squared for the
- *                             next iteration)
+ * @param contraction          largest accepted Newton contraction ||dx_2|| / ||dx_1|| (raised to the
+ *                             k-th power for the k-th ratio of a longer corrector)
  * @param maxGrowth            largest factor by which a step may grow after a success
  * @param maxNewtonIterations  corrector iterations per step
  * @param trackTolerance       relative size of the last Newton correction that ends a corrector
