@@ -188,8 +188,9 @@ public final class DyingRelu {
      * the verdict does not depend on the precision. Equal outputs do: deep RAI networks shrink the input's
      * influence by many orders of magnitude while their positive biases keep the output large, and their
      * outputs then compare equal in float32 (and, less often, in double) although every layer lets the
-     * signal through. At width 5 and depth 50 RAI gave 0.84 "dead" by float32 equality, 0.076 by double
-     * equality and 0.0755 by the derivative. Such networks are counted as {@link Outcome#COLLAPSED}.
+     * signal through. At width 5 and depth 50, of the same 4000 RAI networks, 0.836 were "dead" by float32
+     * equality of the outputs, 0.0705 by double equality and 0.0703 by the derivative. Such networks are
+     * counted as {@link Outcome#COLLAPSED}.
      *
      * <p>The pass stops at the first layer whose derivative is 0 at every grid point.
      */
