@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code lps study dying-relu}: born-dead probabilities per method, width and depth; JSON, CSV and PNG. */
 @Command(name = "dying-relu", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Born-dead probability of deep narrow ReLU networks per init method, width and depth.",
-                "Each network maps 1 input through DEPTH hidden ReLU layers of WIDTH units to 1 linear output; it is born dead",
-                "when its output is constant on " + DyingRelu.GRID_POINTS + " points of [-1, 1] (derivative exactly 0 at each)."
-                        + " 'collapsed' also counts the living networks whose output varies by less than 2^-20 of its size.",
+                "Each network maps 1 input through DEPTH hidden ReLU layers of WIDTH units to 1 linear output; it is born dead "
+                        + "when its output is constant on " + DyingRelu.GRID_POINTS + " points of [-1, 1] (its derivative exactly 0 at "
+                        + "each). 'collapsed' also counts the living networks whose output varies by less than 2^-20 of its size.",
                 "Writes BASE.json, BASE.csv and BASE.png; progress on stderr."})
 final class StudyDyingReluCommand implements Callable<Integer> {
 
