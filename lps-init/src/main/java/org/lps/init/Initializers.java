@@ -75,6 +75,13 @@ public final class Initializers {
         return new ArrayList<>(n.keySet());
     }
 
+    /** Every distinct scheme once (aliases left out), sorted: what "compare every scheme" should run. */
+    public static List<String> schemes() {
+        TreeMap<String, Boolean> n = new TreeMap<>();
+        WeightInits.all().keySet().stream().filter(k -> !ALIASES.containsKey(k)).forEach(k -> n.put(k, true));
+        return new ArrayList<>(n.keySet());
+    }
+
     /** A scheme of nets that is not an {@link Initializer}: no parameters, no details. */
     private record Plain(WeightInit scheme) implements Initializer {
         @Override
