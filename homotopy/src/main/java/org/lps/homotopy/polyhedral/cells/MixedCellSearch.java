@@ -44,6 +44,8 @@ final class MixedCellSearch {
     private final Lifting w;
     private final int n;
     private final double tol;
+    /** The LPs' cap on the smallest slack: any positive value would do; the heights' scale keeps it well scaled. */
+    private final double cap;
     private final long workLimit;
     private final AtomicLong work = new AtomicLong();
 
@@ -66,6 +68,7 @@ final class MixedCellSearch {
         this.w = w;
         this.n = s.dimension();
         this.tol = TOLERANCE * w.maxAbs();
+        this.cap = w.maxAbs();
         this.workLimit = workLimit;
     }
 
@@ -79,7 +82,7 @@ final class MixedCellSearch {
         if (n == 0) {
             return List.of();
         }
-        SlackLp lp = new SlackLp(n);
+        SlackLp lp = new SlackLp(n, cap);
         lowerEdges(lp);
         for (int i = 0; i < n; i++) {
             if (edgeP[i].length == 0) {
@@ -204,10 +207,20 @@ final class MixedCellSearch {
         }
     }
 
-    /** Strictly feasible, or too close to call (the leaves decide exactly). */
+    /** Strictly feasible, or too close to call (the leaves decide exactly): solved from scratch. */
     private boolean feasible(SlackLp lp) {
         countWork();
-        double t = lp.maximize();
+        return acceptable(lp.maximize());
+    }
+
+    /** Same, from the optimum saved at {@code depth} plus the rows added since (dual simplex). */
+    private boolean feasibleFrom(SlackLp lp, int depth) {
+        countWork();
+        lp.restore(depth);
+        return acceptable(lp.reoptimize(-tol));
+    }
+
+    private boolean acceptable(double t) {
         return Double.isNaN(t) || t > -tol;
     }
 
@@ -233,7 +246,7 @@ final class MixedCellSearch {
             }
         }
         if (threads <= 1) {
-            SlackLp lp = new SlackLp(n);
+            SlackLp lp = new SlackLp(n, cap);
             for (int[] r : rowsToFill) {
                 fillRelationRow(lp, r[0], r[1]);
             }
@@ -248,7 +261,7 @@ final class MixedCellSearch {
                 List<Future<Object>> jobs = new ArrayList<>();
                 for (int k = 0; k < threads; k++) {
                     jobs.add(pool.submit(() -> {
-                        SlackLp lp = new SlackLp(n);
+                        SlackLp lp = new SlackLp(n, cap);
                         for (int t = next.getAndIncrement(); t < rowsToFill.size(); t = next.getAndIncrement()) {
                             fillRelationRow(lp, rowsToFill.get(t)[0], rowsToFill.get(t)[1]);
                         }
@@ -277,15 +290,19 @@ final class MixedCellSearch {
         }
     }
 
+    /** Edge e of support i against every lower edge of the later supports, warm-started from e's own LP. */
     private void fillRelationRow(SlackLp lp, int i, int e) {
         lp.clear();
         addEdgeRows(lp, i, edgeP[i][e], edgeQ[i][e]);
+        countWork();
+        boolean warm = !Double.isNaN(lp.maximize());
+        lp.save(0);
         long mark = lp.mark();
         for (int j = i + 1; j < n; j++) {
             long[] bits = compat[i][e][j];
             for (int f = 0; f < edgeP[j].length; f++) {
                 addEdgeRows(lp, j, edgeP[j][f], edgeQ[j][f]);
-                if (feasible(lp)) {
+                if (warm ? feasibleFrom(lp, 0) : feasible(lp)) {
                     bits[f >>> 6] |= 1L << f;
                 }
                 lp.truncate(mark);
@@ -372,9 +389,11 @@ final class MixedCellSearch {
 
     /** One thread's search state: the LP row stack, the chosen edges, candidate bitsets per depth. */
     private final class Worker {
-        final SlackLp lp = new SlackLp(n);
+        final SlackLp lp = new SlackLp(n, cap);
         final int[] chosenEdge = new int[n];
         final boolean[] chosen = new boolean[n];
+        /** warm[k]: the LP optimum saved for depth k is valid (a failed solve leaves its children cold). */
+        final boolean[] warm = new boolean[n + 1];
         final long[][][] cand = new long[n + 1][n][];
         // exact leaf test workspace
         final long[] matrix = new long[n * n];
@@ -409,11 +428,17 @@ final class MixedCellSearch {
                 choose(level, task[k], task[k + 1]);
                 level++;
             }
-            if (level == n) {
-                leaf(out);
-            } else {
-                descend(level, out);
+            if (level == 2) {
+                solveFromScratch(2);
             }
+            descend(level, out);
+        }
+
+        /** Solves the current node's LP from scratch and saves its optimum for the children's warm starts. */
+        private void solveFromScratch(int depth) {
+            countWork();
+            warm[depth] = !Double.isNaN(lp.maximize());
+            lp.save(depth);
         }
 
         /** Chooses edge e of support i at this depth: its LP rows, and the candidates of the next depth. */
@@ -444,8 +469,21 @@ final class MixedCellSearch {
                     }
                     long mark = lp.mark();
                     choose(level, j, f);
-                    // depths one and two are feasible by construction (lower edges, relation table)
-                    if (level < 2 || feasible(lp)) {
+                    boolean feasible;
+                    if (level < 2) {
+                        // depths one and two are feasible by construction (lower edges, relation table)
+                        feasible = true;
+                        if (level == 1) {
+                            solveFromScratch(2);
+                        }
+                    } else {
+                        feasible = warm[level] ? feasibleFrom(lp, level) : feasible(lp);
+                        if (feasible) {
+                            warm[level + 1] = lp.hasOptimum();
+                            lp.save(level + 1);
+                        }
+                    }
+                    if (feasible) {
                         descend(level + 1, out);
                     }
                     chosen[j] = false;

@@ -9,119 +9,136 @@ import java.util.Arrays;
  *   g_r . alpha - h_r &gt; 0      for the inequality rows r       (the other points lie strictly above)
  *   e_q . alpha = f_q            for the equality rows q         (the chosen points lie at the same height)
  * </pre>
- * It is answered by maximizing the smallest slack t over (alpha, t): the strict system has a solution iff the
- * optimum is positive or unbounded.
+ * It is answered by maximizing the smallest slack t over (alpha, t), capped at t &lt;= cap so that there is
+ * always an optimal vertex: the strict system has a solution iff the optimum is positive.
  *
- * <p>Method: the simplex method in inequality form on x = (alpha, t) in R^(n+1), rows a_r . x &lt;= b_r with
- * a_r = (-g_r, 1) and b_r = -h_r, objective t. Every problem has an obvious feasible point: any alpha solving
- * the equations (Gaussian elimination) and t = the smallest slack there. From it a crash phase reaches a
- * vertex: it moves along the objective (or, when that is exhausted, a coordinate direction) projected onto
- * the complement of the active rows until a row blocks, and makes that row active; a direction no row ever
- * blocks is part of the feasible set's lineality space and is pinned by a "direction row" that never leaves.
- * Then ordinary simplex pivots (Bland's rule, so degenerate vertices cannot cycle) with the inverse of the
- * (n+1) x (n+1) active matrix updated in place. The problems are tiny and dense (n+1 unknowns, a few dozen
- * rows) and there are tens of thousands of them, so everything lives in preallocated primitive arrays:
- * a solve allocates nothing.
+ * <p><b>Method.</b> The simplex method in inequality form on x = (alpha, t) in R^(n+1), rows a . x &lt;= b
+ * (a = (-g, 1), b = -h for the slack rows, a = (0, 1), b = cap for the cap), with the inverse of the
+ * (n+1) x (n+1) matrix of active rows kept up to date (one rank-one update per pivot).
+ * <ul>
+ * <li>{@link #maximize()} from scratch: any alpha solving the equations and t = the smallest slack there is
+ * feasible. A crash phase moves to a vertex (along the objective, or a coordinate direction once the objective
+ * is exhausted, projected onto the complement of the active rows, until a row blocks); a direction no row
+ * ever blocks lies in the feasible set's lineality space and is pinned by a "direction row" that is no
+ * constraint at all. Then primal pivots with Bland's rule.</li>
+ * <li>{@link #reoptimize(double)} from a saved optimum after rows were added: the old basis is still dual feasible,
+ * so the dual simplex method restores primal feasibility, first bringing each new equation into the basis.
+ * A child of a search node differs from it by one edge (an equation and a few inequalities), so this takes a
+ * couple of pivots instead of a full solve: this is what makes the search fast.</li>
+ * </ul>
+ * The problems are tiny and dense (n+1 unknowns, a few dozen rows) and there are many thousands of them, so
+ * everything lives in preallocated primitive arrays: a solve allocates nothing (rows grow by doubling).
  *
- * <p>Rows are kept as a stack, {@link #mark()} and {@link #truncate(int)}, so that a depth-first search adds
- * the rows of each choice on the way down and drops them on the way back.
- *
- * <p>Not thread-safe: one per thread.
+ * <p>Rows are kept as a stack ({@link #mark()}, {@link #truncate(long)}) and optima as a stack of saved states
+ * ({@link #save(int)}, {@link #restore(int)}), so a depth-first search adds the rows of each choice on the way
+ * down and drops them on the way back. Not thread-safe: one per thread.
  */
 final class SlackLp {
 
-    /** Returned by {@link #maximize()} when the equations are linearly dependent (see {@link #addEquation}). */
-    static final double INCONSISTENT = Double.NEGATIVE_INFINITY;
+    /** Returned when the equations are linearly dependent (see {@link #solveEquations()}). */
+    static final double DEPENDENT = Double.NEGATIVE_INFINITY;
 
-    private static final int TYPE_INEQUALITY = 0;
-    private static final int TYPE_EQUALITY = 1;
-    private static final int TYPE_DIRECTION = 2;
+    private static final int INEQUALITY = 0;
+    private static final int EQUALITY = 1;
+    private static final int DIRECTION = 2;
+    private static final int MAX_ITERATIONS = 500;
 
     private final int n;
     private final int d;
-    private final int maxIterations;
+    private final double cap;
 
-    // inequality rows: g (n per row) and h; equality rows: e and f
-    private double[] g;
-    private double[] h;
+    // inequality rows as (n+1)-vectors a (row-major) and bounds b; row 0 is the cap t <= cap
+    private double[] a;
+    private double[] b;
+    private boolean[] active;
     private int rows;
+    // equations e . alpha = f (n per row)
     private final double[] e;
     private final double[] f;
     private int equations;
 
-    // solve workspace
+    // the current vertex: x, the active rows (slot -> row id or equation id), their inverse
     private final double[] x;
-    private final double[] u;
-    private final double[] q;          // orthonormal basis of the active rows (crash phase), row-major d x d
-    private final double[] basis;      // active rows as (n+1)-vectors, row-major d x d
-    private final double[] inverse;    // inverse of basis, row-major d x d
-    private final double[] elimination; // Gauss-Jordan workspace, d x d
-    private final int[] activeRow;     // row id (inequality index) or -1
-    private final int[] activeType;
-    private final double[] scratch;
-    private boolean[] isActive;
-    private double scale = 1;
-    private int lastIterations;
+    private final int[] basisId;
+    private final int[] basisType;
+    private final double[] inverse;     // inverse of the active matrix, row-major d x d (column k <-> slot k)
+    private int basisSize;
 
-    SlackLp(int n) {
+    // saved optima, by search depth
+    private double[][] savedX = new double[0][];
+    private double[][] savedInverse = new double[0][];
+    private int[][] savedId = new int[0][];
+    private int[][] savedType = new int[0][];
+
+    // workspace
+    private final double[] u;
+    private final double[] rho;
+    private final double[] row;
+    private final double[] q;           // orthonormal basis of the active rows during the crash
+    private final double[] matrix;      // the active rows, for a fresh inversion
+    private final double[] elimination;
+    private final int[] pivotColumn;
+    private double scale;
+    private int iterations;
+    private boolean optimal;
+
+    /** A program in n unknowns alpha with t capped at {@code cap} (&gt; 0). */
+    SlackLp(int n, double cap) {
         this.n = n;
         this.d = n + 1;
-        this.maxIterations = 1000;
-        this.g = new double[16 * n];
-        this.h = new double[16];
-        this.e = new double[n * n];
-        this.f = new double[n];
+        this.cap = cap;
+        this.a = new double[16 * d];
+        this.b = new double[16];
+        this.active = new boolean[16];
+        this.e = new double[Math.max(1, n * n)];
+        this.f = new double[Math.max(1, n)];
         this.x = new double[d];
-        this.u = new double[d];
-        this.q = new double[d * d];
-        this.basis = new double[d * d];
+        this.basisId = new int[d];
+        this.basisType = new int[d];
         this.inverse = new double[d * d];
-        this.elimination = new double[d * d];
-        this.activeRow = new int[d];
-        this.activeType = new int[d];
-        this.scratch = new double[Math.max(d, n * (n + 1))];
-        this.isActive = new boolean[16];
+        this.u = new double[d];
+        this.rho = new double[d];
+        this.row = new double[d];
+        this.q = new double[d * d];
+        this.matrix = new double[d * d];
+        this.elimination = new double[Math.max(d * d, n * (n + 1))];
+        this.pivotColumn = new int[d];
+        clear();
     }
 
-    int dimension() {
-        return n;
+    /** Drops every row but the cap. */
+    void clear() {
+        rows = 0;
+        equations = 0;
+        Arrays.fill(a, 0, d, 0);
+        a[n] = 1;
+        b[0] = cap;
+        rows = 1;
     }
 
-    /** Adds the row g . alpha - h &gt; 0. */
-    void addInequality(double[] gRow, double hValue) {
-        if (rows == h.length) {
-            int cap = 2 * rows;
-            g = Arrays.copyOf(g, cap * n);
-            h = Arrays.copyOf(h, cap);
-            isActive = Arrays.copyOf(isActive, cap);
-        }
-        System.arraycopy(gRow, 0, g, rows * n, n);
-        h[rows++] = hValue;
-    }
-
-    /** Adds the row (c - p) . alpha + wc - wp &gt; 0 for integer points c, p with lifts wc, wp. */
+    /** Adds the row (c - p) . alpha + wc - wp &gt; 0 for integer points c, p with heights wc, wp. */
     void addInequality(int[] c, int[] p, double wc, double wp) {
-        if (rows == h.length) {
-            int cap = 2 * rows;
-            g = Arrays.copyOf(g, cap * n);
-            h = Arrays.copyOf(h, cap);
-            isActive = Arrays.copyOf(isActive, cap);
+        if (rows == b.length) {
+            int capacity = 2 * rows;
+            a = Arrays.copyOf(a, capacity * d);
+            b = Arrays.copyOf(b, capacity);
+            active = Arrays.copyOf(active, capacity);
         }
-        int o = rows * n;
+        int o = rows * d;
         for (int j = 0; j < n; j++) {
-            g[o + j] = c[j] - p[j];
+            a[o + j] = p[j] - c[j];
         }
-        h[rows++] = wp - wc;
-    }
-
-    /** Adds the equation e . alpha = f (at most n of them). */
-    void addEquation(double[] eRow, double fValue) {
-        System.arraycopy(eRow, 0, e, equations * n, n);
-        f[equations++] = fValue;
+        a[o + n] = 1;
+        b[rows] = wc - wp;
+        active[rows] = false;
+        rows++;
     }
 
     /** Adds the equation (q - p) . alpha = wp - wq: the lifted points p and q at the same height. */
     void addEquation(int[] qPoint, int[] p, double wq, double wp) {
+        if (equations == n) {
+            throw new IllegalStateException("more than " + n + " equations");
+        }
         int o = equations * n;
         for (int j = 0; j < n; j++) {
             e[o + j] = qPoint[j] - p[j];
@@ -129,7 +146,7 @@ final class SlackLp {
         f[equations++] = wp - wq;
     }
 
-    /** The current stack height, for {@link #truncate(int)}: rows in the high 32 bits, equations in the low. */
+    /** The current stack height, for {@link #truncate(long)}. */
     long mark() {
         return ((long) rows << 32) | equations;
     }
@@ -140,104 +157,280 @@ final class SlackLp {
         equations = (int) mark;
     }
 
-    void clear() {
-        rows = 0;
-        equations = 0;
+    /** Whether the last solve ended at an optimal vertex (one that can be saved and warm-started from). */
+    boolean hasOptimum() {
+        return optimal;
     }
 
-    /** Simplex iterations (crash moves plus pivots) of the last {@link #maximize()}. */
-    int lastIterations() {
-        return lastIterations;
+    /** Simplex iterations (crash moves and pivots) of the last solve. */
+    int iterations() {
+        return iterations;
     }
 
-    /** The alpha part of the last optimum (valid after a finite or unbounded {@link #maximize()}). */
-    double alpha(int j) {
-        return x[j];
+    /** Saves the current optimum in slot {@code depth}. */
+    void save(int depth) {
+        if (depth >= savedX.length) {
+            int len = Math.max(depth + 1, 2 * savedX.length);
+            savedX = Arrays.copyOf(savedX, len);
+            savedInverse = Arrays.copyOf(savedInverse, len);
+            savedId = Arrays.copyOf(savedId, len);
+            savedType = Arrays.copyOf(savedType, len);
+        }
+        if (savedX[depth] == null) {
+            savedX[depth] = new double[d];
+            savedInverse[depth] = new double[d * d];
+            savedId[depth] = new int[d];
+            savedType[depth] = new int[d];
+        }
+        System.arraycopy(x, 0, savedX[depth], 0, d);
+        System.arraycopy(inverse, 0, savedInverse[depth], 0, d * d);
+        System.arraycopy(basisId, 0, savedId[depth], 0, d);
+        System.arraycopy(basisType, 0, savedType[depth], 0, d);
+    }
+
+    /** Back to the optimum saved in slot {@code depth} (rows added since stay; see {@link #reoptimize(double)}). */
+    void restore(int depth) {
+        System.arraycopy(savedX[depth], 0, x, 0, d);
+        System.arraycopy(savedInverse[depth], 0, inverse, 0, d * d);
+        System.arraycopy(savedId[depth], 0, basisId, 0, d);
+        System.arraycopy(savedType[depth], 0, basisType, 0, d);
+        basisSize = d;
+        Arrays.fill(active, 0, rows, false);
+        for (int k = 0; k < d; k++) {
+            if (basisType[k] == INEQUALITY) {
+                active[basisId[k]] = true;
+            }
+        }
     }
 
     /**
-     * The largest t for which g_r . alpha - h_r &gt;= t on every inequality row and the equations hold:
-     * {@code +Infinity} when unbounded (no inequality rows, or a direction along which every slack grows),
-     * {@link #INCONSISTENT} when the equations are linearly dependent, NaN when the iteration limit was reached
-     * (which a caller must treat as "don't know").
+     * The largest t &lt;= cap for which g_r . alpha - h_r &gt;= t on every inequality row and the equations
+     * hold, from scratch; {@link #DEPENDENT} if the equations are linearly dependent; NaN if the iteration
+     * limit was reached (a caller must read it as "don't know").
      */
     double maximize() {
-        lastIterations = 0;
+        iterations = 0;
+        optimal = false;
+        updateScale();
+        if (!solveEquations()) {
+            return DEPENDENT;
+        }
+        double t = cap;
+        for (int r = 1; r < rows; r++) {
+            t = Math.min(t, b[r] - dotAlpha(r));
+        }
+        x[n] = t;
+        Arrays.fill(active, 0, rows, false);
+        crash();
+        if (!invert()) {
+            return Double.NaN;
+        }
+        return primal();
+    }
+
+    /**
+     * The optimum after rows were added to a restored optimum ({@link #restore(int)}), by the dual simplex
+     * method; same return values as {@link #maximize()}, except that it stops early, with a value at most
+     * {@code stopBelow}, as soon as the optimum is known to be at most that.
+     */
+    double reoptimize(double stopBelow) {
+        iterations = 0;
+        optimal = false;
+        updateScale();
+        // equations not yet in the basis enter first, and never leave
+        for (int k = 0; k < equations; k++) {
+            if (!inBasis(EQUALITY, k)) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = e[k * n + j];
+                }
+                row[n] = 0;
+                double residual = dot(row, x) - f[k];
+                if (residual < 0) {
+                    for (int j = 0; j <= n; j++) {
+                        row[j] = -row[j];
+                    }
+                    residual = -residual;
+                }
+                if (!dualPivot(residual, EQUALITY, k)) {
+                    if (residual != 0) {
+                        return DEPENDENT;
+                    }
+                    // satisfied already: either sign of the row may enter
+                    for (int j = 0; j <= n; j++) {
+                        row[j] = -row[j];
+                    }
+                    if (!dualPivot(0, EQUALITY, k)) {
+                        return DEPENDENT;
+                    }
+                }
+            }
+        }
+        double tolerance = 1e-12 * scale;
+        boolean bounding = !hasDirectionRows();
+        while (true) {
+            if (++iterations > MAX_ITERATIONS) {
+                return Double.NaN;
+            }
+            if (bounding && x[n] <= stopBelow) {
+                // the basis is dual feasible, so t here bounds the optimum from above: the answer is known
+                return x[n];
+            }
+            int worst = -1;
+            double worstViolation = tolerance;
+            for (int r = 0; r < rows; r++) {
+                if (!active[r]) {
+                    double v = dotRow(r, x) - b[r];
+                    if (v > worstViolation) {
+                        worstViolation = v;
+                        worst = r;
+                    }
+                }
+            }
+            if (worst < 0) {
+                // primal feasible; the multipliers of inequality rows stayed >= 0, but a direction row that
+                // new rows made a real choice may carry one: finish with primal pivots
+                return primal();
+            }
+            System.arraycopy(a, worst * d, row, 0, d);
+            if (!dualPivot(worstViolation, INEQUALITY, worst)) {
+                return Double.NaN;   // cannot happen for a feasible program; rounding
+            }
+        }
+    }
+
+    private boolean hasDirectionRows() {
+        for (int k = 0; k < d; k++) {
+            if (basisType[k] == DIRECTION) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean inBasis(int type, int id) {
+        for (int k = 0; k < d; k++) {
+            if (basisType[k] == type && basisId[k] == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Brings the row in {@link #row} (violated by {@code violation} &gt;= 0) into the basis: the leaving slot
+     * minimizes lambda_w / rho_w over rows whose release lowers the violation (direction rows, which are no
+     * constraints, first), which keeps every multiplier non-negative.
+     */
+    private boolean dualPivot(double violation, int type, int id) {
+        for (int k = 0; k < d; k++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                s += row[j] * inverse[j * d + k];
+            }
+            rho[k] = s;
+        }
+        double rhoScale = 0;
+        for (int k = 0; k < d; k++) {
+            rhoScale = Math.max(rhoScale, Math.abs(rho[k]));
+        }
+        double tiny = 1e-11 * Math.max(1, rhoScale);
+        int leave = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < d; k++) {
+            if (basisType[k] == EQUALITY) {
+                continue;
+            }
+            double ratio;
+            if (basisType[k] == DIRECTION) {
+                if (Math.abs(rho[k]) <= tiny) {
+                    continue;
+                }
+                ratio = -1;
+            } else {
+                if (rho[k] <= tiny) {
+                    continue;
+                }
+                ratio = Math.max(0, inverse[n * d + k]) / rho[k];
+            }
+            if (ratio < best) {
+                best = ratio;
+                leave = k;
+            }
+        }
+        if (leave < 0) {
+            return false;
+        }
+        if (rho[leave] < 0) {
+            // a direction row's sign is arbitrary: flip it so that releasing it lowers the violation
+            for (int j = 0; j < d; j++) {
+                inverse[j * d + leave] = -inverse[j * d + leave];
+            }
+            rho[leave] = -rho[leave];
+        }
+        double step = violation / rho[leave];
+        for (int j = 0; j < d; j++) {
+            x[j] -= step * inverse[j * d + leave];
+        }
+        replace(leave, type, id);
+        return true;
+    }
+
+    /** Puts the row in {@link #row} (with rho = row . inverse columns) into slot {@code slot} of the basis. */
+    private void replace(int slot, int type, int id) {
+        if (basisType[slot] == INEQUALITY) {
+            active[basisId[slot]] = false;
+        }
+        basisType[slot] = type;
+        basisId[slot] = id;
+        if (type == INEQUALITY) {
+            active[id] = true;
+        }
+        double pivot = rho[slot];
+        for (int j = 0; j < d; j++) {
+            inverse[j * d + slot] /= pivot;
+        }
+        for (int k = 0; k < d; k++) {
+            double c = rho[k];
+            if (k != slot && c != 0) {
+                for (int j = 0; j < d; j++) {
+                    inverse[j * d + k] -= c * inverse[j * d + slot];
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ from scratch
+
+    private void updateScale() {
         scale = 1;
         for (int r = 0; r < rows; r++) {
-            scale = Math.max(scale, Math.abs(h[r]));
+            scale = Math.max(scale, Math.abs(b[r]));
         }
         for (int k = 0; k < equations; k++) {
             scale = Math.max(scale, Math.abs(f[k]));
         }
-        if (!solveEquations()) {
-            return INCONSISTENT;
-        }
-        if (rows == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double t = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < rows; r++) {
-            t = Math.min(t, rowSlackAlpha(r));
-        }
-        x[n] = t;
-        Arrays.fill(isActive, 0, rows, false);
-        int active = crash();
-        if (active < 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return simplex();
-    }
-
-    /** g_r . alpha - h_r at the current x (alpha part only). */
-    private double rowSlackAlpha(int r) {
-        double s = -h[r];
-        int o = r * n;
-        for (int j = 0; j < n; j++) {
-            s += g[o + j] * x[j];
-        }
-        return s;
-    }
-
-    /** a_r . v for the inequality row r in (alpha, t) form: -g_r . v_alpha + v_t. */
-    private double rowDot(int r, double[] v) {
-        double s = v[n];
-        int o = r * n;
-        for (int j = 0; j < n; j++) {
-            s -= g[o + j] * v[j];
-        }
-        return s;
-    }
-
-    /** b_r - a_r . x: how far x is inside row r (&gt;= 0 when feasible). */
-    private double rowGap(int r) {
-        return rowSlackAlpha(r) - x[n];
     }
 
     /**
-     * alpha solving the equations, the free unknowns zero: Gaussian elimination with partial pivoting on a
-     * copy. False if they are linearly dependent: edges of a mixed cell have independent directions, so
-     * dependent equations end the search there whether or not they happen to be consistent.
+     * alpha solving the equations (free unknowns zero) by Gaussian elimination with partial pivoting; false if
+     * they are linearly dependent: edges of a mixed cell have independent directions, so dependent equations
+     * end the search there whether or not they happen to be consistent.
      */
     private boolean solveEquations() {
         Arrays.fill(x, 0);
         int m = equations;
-        if (m == 0) {
-            return true;
-        }
         int w = n + 1;
-        double[] a = scratch;
+        double[] t = elimination;
         for (int k = 0; k < m; k++) {
-            System.arraycopy(e, k * n, a, k * w, n);
-            a[k * w + n] = f[k];
+            System.arraycopy(e, k * n, t, k * w, n);
+            t[k * w + n] = f[k];
         }
-        int[] pivotCol = activeRow;   // reused as scratch: pivot column of each elimination row
         int rank = 0;
         for (int col = 0; col < n && rank < m; col++) {
             int best = -1;
             double bestAbs = 1e-12;
             for (int r = rank; r < m; r++) {
-                double v = Math.abs(a[r * w + col]);
+                double v = Math.abs(t[r * w + col]);
                 if (v > bestAbs) {
                     bestAbs = v;
                     best = r;
@@ -248,310 +441,169 @@ final class SlackLp {
             }
             if (best != rank) {
                 for (int j = 0; j < w; j++) {
-                    double tmp = a[best * w + j];
-                    a[best * w + j] = a[rank * w + j];
-                    a[rank * w + j] = tmp;
+                    double tmp = t[best * w + j];
+                    t[best * w + j] = t[rank * w + j];
+                    t[rank * w + j] = tmp;
                 }
             }
-            double p = a[rank * w + col];
+            double p = t[rank * w + col];
             for (int r = 0; r < m; r++) {
-                if (r == rank) {
-                    continue;
-                }
-                double factor = a[r * w + col] / p;
+                double factor = r == rank ? 0 : t[r * w + col] / p;
                 if (factor != 0) {
                     for (int j = col; j < w; j++) {
-                        a[r * w + j] -= factor * a[rank * w + j];
+                        t[r * w + j] -= factor * t[rank * w + j];
                     }
                 }
             }
-            pivotCol[rank++] = col;
+            pivotColumn[rank++] = col;
         }
         if (rank < m) {
             return false;
         }
         for (int r = 0; r < rank; r++) {
-            int col = pivotCol[r];
-            x[col] = a[r * w + n] / a[r * w + col];
+            x[pivotColumn[r]] = t[r * w + n] / t[r * w + pivotColumn[r]];
         }
         return true;
     }
 
-    /**
-     * Moves x to a vertex (n+1 linearly independent active rows, equations and direction rows included) without
-     * decreasing t; returns the number of active rows, or -1 if t is unbounded.
-     */
-    private int crash() {
-        int active = 0;
+    /** Moves x to a vertex without lowering t: n+1 independent active rows (equations, rows, directions). */
+    private void crash() {
+        basisSize = 0;
         for (int k = 0; k < equations; k++) {
             for (int j = 0; j < n; j++) {
                 u[j] = e[k * n + j];
             }
             u[n] = 0;
-            if (orthogonalize(u, active)) {
-                activeRow[active] = -1 - k;
-                activeType[active] = TYPE_EQUALITY;
-                storeBasisRow(active, k, TYPE_EQUALITY);
-                appendOrthonormal(u, active);
-                active++;
-            }
+            orthogonalize(u, basisSize);
+            addToBasis(EQUALITY, k);
         }
-        while (active < d) {
-            lastIterations++;
-            // the objective (t) projected onto the complement of the active rows
+        while (basisSize < d) {
+            iterations++;
             Arrays.fill(u, 0);
-            u[n] = 1;
-            boolean improving = orthogonalize(u, active);
-            if (!improving) {
-                chooseCoordinateDirection(active);
+            u[n] = 1;   // the objective, t
+            if (!orthogonalize(u, basisSize)) {
+                coordinateDirection();
             }
             int blocker = ratioTest(u);
-            if (blocker >= 0) {
-                move(blocker, u);
-            } else if (improving) {
-                return -1;
-            } else {
+            if (blocker < 0) {
                 for (int j = 0; j < d; j++) {
                     u[j] = -u[j];
                 }
                 blocker = ratioTest(u);
-                if (blocker >= 0) {
-                    move(blocker, u);
-                } else {
-                    // part of the lineality space: pin it
-                    activeRow[active] = -1;
-                    activeType[active] = TYPE_DIRECTION;
-                    System.arraycopy(u, 0, basis, active * d, d);
-                    appendOrthonormal(u, active);
-                    active++;
-                    continue;
-                }
             }
+            if (blocker < 0) {
+                // no row ever blocks either way: a lineality direction of the feasible set, pinned
+                System.arraycopy(u, 0, row, 0, d);
+                addToBasis(DIRECTION, -1);
+                continue;
+            }
+            double step = stepOf(blocker, u);
             for (int j = 0; j < d; j++) {
-                u[j] = rowVector(blocker, j);
+                x[j] += step * u[j];
             }
-            orthogonalize(u, active);
-            activeRow[active] = blocker;
-            activeType[active] = TYPE_INEQUALITY;
-            isActive[blocker] = true;
-            storeBasisRow(active, blocker, TYPE_INEQUALITY);
-            appendOrthonormal(u, active);
-            active++;
+            System.arraycopy(a, blocker * d, u, 0, d);
+            orthogonalize(u, basisSize);
+            addToBasis(INEQUALITY, blocker);
         }
-        return active;
     }
 
-    private double rowVector(int r, int j) {
-        return j == n ? 1 : -g[r * n + j];
-    }
-
-    private void storeBasisRow(int slot, int id, int type) {
-        int o = slot * d;
-        if (type == TYPE_EQUALITY) {
-            System.arraycopy(e, id * n, basis, o, n);
-            basis[o + n] = 0;
+    /** Appends to the basis the row of that type (a direction row is taken from {@link #row}); u = its residue. */
+    private void addToBasis(int type, int id) {
+        int k = basisSize++;
+        basisType[k] = type;
+        basisId[k] = id;
+        int o = k * d;
+        if (type == EQUALITY) {
+            System.arraycopy(e, id * n, matrix, o, n);
+            matrix[o + n] = 0;
+        } else if (type == INEQUALITY) {
+            System.arraycopy(a, id * d, matrix, o, d);
+            active[id] = true;
         } else {
-            for (int j = 0; j <= n; j++) {
-                basis[o + j] = rowVector(id, j);
-            }
+            System.arraycopy(row, 0, matrix, o, d);
+        }
+        double norm = Math.sqrt(dot(u, u));
+        for (int j = 0; j < d; j++) {
+            q[o + j] = u[j] / norm;
         }
     }
 
-    /** Makes v orthogonal to the first {@code count} rows of q; true if something of norm &gt; 1e-9 is left. */
+    /** Makes v orthogonal to the first {@code count} rows of q (twice: Gram-Schmidt); true if a part is left. */
     private boolean orthogonalize(double[] v, int count) {
-        double before = norm(v);
-        for (int pass = 0; pass < 2; pass++) {   // twice is enough (Kahan): Gram-Schmidt loses orthogonality once
+        double before = Math.sqrt(dot(v, v));
+        for (int pass = 0; pass < 2; pass++) {
             for (int k = 0; k < count; k++) {
+                int o = k * d;
                 double s = 0;
                 for (int j = 0; j < d; j++) {
-                    s += q[k * d + j] * v[j];
+                    s += q[o + j] * v[j];
                 }
                 for (int j = 0; j < d; j++) {
-                    v[j] -= s * q[k * d + j];
+                    v[j] -= s * q[o + j];
                 }
             }
         }
-        return norm(v) > 1e-9 * Math.max(1, before);
+        return Math.sqrt(dot(v, v)) > 1e-9 * Math.max(1, before);
     }
 
-    private void appendOrthonormal(double[] v, int slot) {
-        double nv = norm(v);
-        for (int j = 0; j < d; j++) {
-            q[slot * d + j] = v[j] / nv;
-        }
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double a : v) {
-            s += a * a;
-        }
-        return Math.sqrt(s);
-    }
-
-    /** u = the coordinate direction with the largest component outside the active rows, projected. */
-    private void chooseCoordinateDirection(int active) {
-        int bestJ = -1;
+    /** u = the coordinate direction with the largest part outside the active rows, that part. */
+    private void coordinateDirection() {
+        int bestJ = 0;
         double best = -1;
         for (int j = 0; j < d; j++) {
-            Arrays.fill(scratch, 0, d, 0);
-            scratch[j] = 1;
-            for (int k = 0; k < active; k++) {
-                double s = q[k * d + j];
-                for (int i = 0; i < d; i++) {
-                    scratch[i] -= s * q[k * d + i];
-                }
+            double inSpan = 0;
+            for (int k = 0; k < basisSize; k++) {
+                inSpan += q[k * d + j] * q[k * d + j];
             }
-            double nv = 0;
-            for (int i = 0; i < d; i++) {
-                nv += scratch[i] * scratch[i];
-            }
-            if (nv > best) {
-                best = nv;
+            if (1 - inSpan > best) {
+                best = 1 - inSpan;
                 bestJ = j;
             }
         }
         Arrays.fill(u, 0);
         u[bestJ] = 1;
-        orthogonalize(u, active);
+        orthogonalize(u, basisSize);
     }
 
-    /**
-     * The first inactive inequality row met when moving along v (smallest step, ties to the lowest index,
-     * Bland's rule), or -1 if none. Leaves the step in {@code scratch[0]}.
-     */
+    /** The first inactive row met moving along v (ties to the lowest index, Bland's rule), or -1. */
     private int ratioTest(double[] v) {
-        double vNorm = norm(v);
+        double vNorm = Math.sqrt(dot(v, v));
         int best = -1;
         double bestStep = Double.POSITIVE_INFINITY;
         for (int r = 0; r < rows; r++) {
-            if (isActive[r]) {
+            if (active[r]) {
                 continue;
             }
-            double rate = rowDot(r, v);
+            double rate = dotRow(r, v);
             if (rate <= 1e-12 * vNorm * rowNorm(r)) {
                 continue;
             }
-            double step = Math.max(0, rowGap(r)) / rate;
+            double step = Math.max(0, b[r] - dotRow(r, x)) / rate;
             if (step < bestStep) {
                 bestStep = step;
                 best = r;
             }
         }
-        scratch[0] = bestStep;
         return best;
     }
 
-    private double rowNorm(int r) {
-        double s = 1;
-        int o = r * n;
-        for (int j = 0; j < n; j++) {
-            s += g[o + j] * g[o + j];
-        }
-        return Math.sqrt(s);
+    private double stepOf(int r, double[] v) {
+        return Math.max(0, b[r] - dotRow(r, x)) / dotRow(r, v);
     }
 
-    private void move(int blocker, double[] v) {
-        double step = scratch[0];
-        for (int j = 0; j < d; j++) {
-            x[j] += step * v[j];
-        }
-    }
-
-    /** Simplex pivots from the vertex the crash found; returns the optimal t (or +Infinity, or NaN). */
-    private double simplex() {
-        if (!invertBasis()) {
-            return Double.NaN;
-        }
-        int sinceRefactor = 0;
-        while (true) {
-            if (++lastIterations > maxIterations) {
-                return Double.NaN;
-            }
-            // multipliers: c = sum_w lambda_w a_w with c = e_t, so lambda_w = inverse[n][w]
-            int leaving = -1;
-            int leavingId = Integer.MAX_VALUE;
-            double lambdaScale = 0;
-            for (int w = 0; w < d; w++) {
-                lambdaScale = Math.max(lambdaScale, Math.abs(inverse[n * d + w]));
-            }
-            double tol = 1e-11 * Math.max(1, lambdaScale);
-            for (int w = 0; w < d; w++) {
-                if (activeType[w] == TYPE_INEQUALITY && inverse[n * d + w] < -tol && activeRow[w] < leavingId) {
-                    leaving = w;
-                    leavingId = activeRow[w];
-                }
-            }
-            if (leaving < 0) {
-                return x[n];
-            }
-            // u = -column `leaving` of the inverse: row `leaving` drops below its bound, the others stay active
-            for (int j = 0; j < d; j++) {
-                u[j] = -inverse[j * d + leaving];
-            }
-            int entering = ratioTest(u);
-            if (entering < 0) {
-                return Double.POSITIVE_INFINITY;
-            }
-            move(entering, u);
-            isActive[activeRow[leaving]] = false;
-            isActive[entering] = true;
-            activeRow[leaving] = entering;
-            storeBasisRow(leaving, entering, TYPE_INEQUALITY);
-            if (++sinceRefactor == 32) {
-                sinceRefactor = 0;
-                if (!invertBasis()) {
-                    return Double.NaN;
-                }
-            } else {
-                replaceInverseColumn(leaving, entering);
-            }
-        }
-    }
-
-    /**
-     * The inverse after row {@code slot} of the active matrix became a_r: with v_k = a_r . column k, column
-     * slot is divided by v_slot and v_k times it is subtracted from every other column k.
-     */
-    private void replaceInverseColumn(int slot, int r) {
-        double[] v = scratch;
-        for (int k = 0; k < d; k++) {
-            double s = inverse[n * d + k];   // the t component of a_r is 1
-            for (int j = 0; j < n; j++) {
-                s -= g[r * n + j] * inverse[j * d + k];
-            }
-            v[k] = s;
-        }
-        double pivot = v[slot];
-        for (int j = 0; j < d; j++) {
-            inverse[j * d + slot] /= pivot;
-        }
-        for (int k = 0; k < d; k++) {
-            if (k == slot || v[k] == 0) {
-                continue;
-            }
-            double c = v[k];
-            for (int j = 0; j < d; j++) {
-                inverse[j * d + k] -= c * inverse[j * d + slot];
-            }
-        }
-    }
-
-    /** inverse = basis^-1 by Gauss-Jordan with partial pivoting; false if singular. */
-    private boolean invertBasis() {
-        double[] a = elimination;
-        System.arraycopy(basis, 0, a, 0, d * d);
-        for (int i = 0; i < d * d; i++) {
-            inverse[i] = 0;
-        }
+    /** inverse = (active rows)^-1 by Gauss-Jordan with partial pivoting; false if singular. */
+    private boolean invert() {
+        double[] m = elimination;
+        System.arraycopy(matrix, 0, m, 0, d * d);
+        Arrays.fill(inverse, 0);
         for (int i = 0; i < d; i++) {
             inverse[i * d + i] = 1;
         }
         for (int col = 0; col < d; col++) {
             int p = col;
-            double best = Math.abs(a[col * d + col]);
+            double best = Math.abs(m[col * d + col]);
             for (int r = col + 1; r < d; r++) {
-                double v = Math.abs(a[r * d + col]);
+                double v = Math.abs(m[r * d + col]);
                 if (v > best) {
                     best = v;
                     p = r;
@@ -561,35 +613,128 @@ final class SlackLp {
                 return false;
             }
             if (p != col) {
-                swapRows(a, p, col);
+                swapRows(m, p, col);
                 swapRows(inverse, p, col);
             }
-            double piv = a[col * d + col];
+            double piv = m[col * d + col];
             for (int j = 0; j < d; j++) {
-                a[col * d + j] /= piv;
+                m[col * d + j] /= piv;
                 inverse[col * d + j] /= piv;
             }
             for (int r = 0; r < d; r++) {
-                if (r == col) {
-                    continue;
-                }
-                double factor = a[r * d + col];
+                double factor = r == col ? 0 : m[r * d + col];
                 if (factor != 0) {
                     for (int j = 0; j < d; j++) {
-                        a[r * d + j] -= factor * a[col * d + j];
+                        m[r * d + j] -= factor * m[col * d + j];
                         inverse[r * d + j] -= factor * inverse[col * d + j];
                     }
                 }
             }
         }
+        // rows of the matrix were basis slots; Gauss-Jordan on [M | I] gave M^-1 with columns <-> slots
         return true;
     }
 
-    private void swapRows(double[] a, int r1, int r2) {
+    private void swapRows(double[] m, int r1, int r2) {
         for (int j = 0; j < d; j++) {
-            double t = a[r1 * d + j];
-            a[r1 * d + j] = a[r2 * d + j];
-            a[r2 * d + j] = t;
+            double t = m[r1 * d + j];
+            m[r1 * d + j] = m[r2 * d + j];
+            m[r2 * d + j] = t;
         }
+    }
+
+    /** Primal simplex pivots (Bland's rule) from the crash's vertex; returns the optimal t. */
+    private double primal() {
+        while (true) {
+            if (++iterations > MAX_ITERATIONS) {
+                return Double.NaN;
+            }
+            // multipliers of the objective e_t: lambda_k = inverse[n][k]
+            double lambdaScale = 0;
+            for (int k = 0; k < d; k++) {
+                lambdaScale = Math.max(lambdaScale, Math.abs(inverse[n * d + k]));
+            }
+            double tol = 1e-11 * Math.max(1, lambdaScale);
+            int leaving = -1;
+            int leavingId = Integer.MAX_VALUE;
+            for (int k = 0; k < d; k++) {
+                double lambda = inverse[n * d + k];
+                if (basisType[k] == DIRECTION && Math.abs(lambda) > tol) {
+                    // not a constraint: any multiplier means t improves along it (flip it to point that way)
+                    if (lambda > 0) {
+                        for (int j = 0; j < d; j++) {
+                            inverse[j * d + k] = -inverse[j * d + k];
+                        }
+                    }
+                    leaving = k;
+                    leavingId = -1;
+                } else if (basisType[k] == INEQUALITY && lambda < -tol && basisId[k] < leavingId) {
+                    leaving = k;
+                    leavingId = basisId[k];
+                }
+            }
+            if (leaving < 0) {
+                optimal = true;
+                return x[n];
+            }
+            for (int j = 0; j < d; j++) {
+                u[j] = -inverse[j * d + leaving];
+            }
+            int entering = ratioTest(u);
+            if (entering < 0) {
+                return Double.NaN;   // unbounded: impossible with the cap row; rounding
+            }
+            double step = stepOf(entering, u);
+            for (int j = 0; j < d; j++) {
+                x[j] += step * u[j];
+            }
+            System.arraycopy(a, entering * d, row, 0, d);
+            for (int k = 0; k < d; k++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    s += row[j] * inverse[j * d + k];
+                }
+                rho[k] = s;
+            }
+            replace(leaving, INEQUALITY, entering);
+        }
+    }
+
+    // ------------------------------------------------------------------ small helpers
+
+    private double dotRow(int r, double[] v) {
+        int o = r * d;
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            s += a[o + j] * v[j];
+        }
+        return s;
+    }
+
+    /** The alpha part of row r times alpha (row r then reads: t &lt;= b_r - this). */
+    private double dotAlpha(int r) {
+        int o = r * d;
+        double s = 0;
+        for (int j = 0; j < n; j++) {
+            s += a[o + j] * x[j];
+        }
+        return s;
+    }
+
+    private double rowNorm(int r) {
+        int o = r * d;
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            s += a[o + j] * a[o + j];
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double dot(double[] p, double[] v) {
+        double s = 0;
+        for (int j = 0; j < p.length; j++) {
+            s += p[j] * v[j];
+        }
+        return s;
     }
 }
