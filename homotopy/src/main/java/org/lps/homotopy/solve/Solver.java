@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.polyhedral.PolyhedralStart;
 import org.lps.homotopy.rootcount.RootCounts;
 import org.lps.homotopy.start.StartKind;
 import org.lps.homotopy.start.StartSystem;
@@ -68,6 +69,10 @@ public final class Solver {
             Run run;
             if (options.start() == StartKind.AUTO) {
                 run = autoStart(system, options, pool, threads, startSeed, homotopySeed, original, absolute);
+            } else if (options.start() == StartKind.POLYHEDRAL) {
+                StartSystem start = PolyhedralStart.create(system, new SplittableRandom(startSeed), threads);
+                run = new Run(system, start, homotopySeed, original, absolute, pool, threads);
+                run.launch(options.preset(), options.progress()).await();
             } else {
                 StartSystem start = StartSystems.create(system, options.start(), new SplittableRandom(startSeed));
                 run = new Run(system, start, homotopySeed, original, absolute, pool, threads);

@@ -27,6 +27,30 @@ public interface StartSystem {
     /** Writes the affine start solution number {@code k} (0 <= k < count) into {@code x}, interleaved (2n). */
     void solution(long k, double[] x);
 
+    /**
+     * A source of start solutions for one thread. The default one calls {@link #solution}; a start system whose
+     * solutions cost a computation of their own (the polyhedral one follows a path of a toric homotopy for each)
+     * gives every thread its own workspace, and may fail on a solution, which then fails that path.
+     */
+    default Solutions solutions() {
+        return (k, x) -> {
+            solution(k, x);
+            return true;
+        };
+    }
+
+    /** Start solutions by index, for one thread (not thread-safe). */
+    @FunctionalInterface
+    interface Solutions {
+        /** Writes the affine start solution {@code k} into {@code x} (2n, interleaved); false if it failed. */
+        boolean compute(long k, double[] x);
+
+        /** Why the last {@link #compute} failed. */
+        default String failure() {
+            return "start solution not computed";
+        }
+    }
+
     /** A fresh evaluation workspace (not thread-safe: one per thread). */
     Evaluation evaluation();
 

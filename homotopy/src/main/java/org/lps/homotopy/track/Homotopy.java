@@ -25,7 +25,7 @@ import org.lps.homotopy.start.StartSystem;
  *
  * <p>Immutable and shared by all threads; each thread evaluates through its own {@link #workspace()}.
  */
-public final class Homotopy {
+public final class Homotopy implements PathHomotopy {
 
     private final int n;
     private final CompiledSystem target;
@@ -86,6 +86,7 @@ public final class Homotopy {
     }
 
     /** n + 1: the number of projective coordinates, and of equations including the patch. */
+    @Override
     public int size() {
         return n + 1;
     }
@@ -128,6 +129,25 @@ public final class Homotopy {
         return new Workspace();
     }
 
+    @Override
+    public Workspace evaluation() {
+        return workspace();
+    }
+
+    /**
+     * The projective start point of path k from a thread's source of start solutions (see
+     * {@link StartSystem#solutions()}); false (z undefined) if the start solution could not be computed.
+     */
+    public boolean startPoint(StartSystem.Solutions source, long k, double[] z) {
+        if (!source.compute(k, z)) {
+            return false;
+        }
+        z[2 * n] = 1;
+        z[2 * n + 1] = 0;
+        toPatch(z);
+        return true;
+    }
+
     /**
      * Per-thread evaluation of H, dH/dz and dH/ds; allocation-free. Each workspace has its own copy of the
      * patch, which starts as the homotopy's random one and can be replaced by one orthogonal to the current
@@ -135,7 +155,7 @@ public final class Homotopy {
      * endpoint close to the hyperplane a . z = 0, so its representative on the patch is huge and badly
      * conditioned), the orthogonal one never is.
      */
-    public final class Workspace {
+    public final class Workspace implements PathHomotopy.Evaluation {
         private final Evaluator targetEval = target.evaluator();
         private final StartSystem.Evaluation startEval = start.evaluation();
         private final double[] f = new double[2 * n];
@@ -146,6 +166,7 @@ public final class Homotopy {
         }
 
         /** Back to the homotopy's random patch (the one start points are on). */
+        @Override
         public void resetPatch() {
             System.arraycopy(Homotopy.this.patch, 0, patch, 0, patch.length);
         }
@@ -154,6 +175,7 @@ public final class Homotopy {
          * The patch conj(z) . w = |z|^2, orthogonal to z, which z is on; the path through z is the same
          * projective path, now represented on this patch.
          */
+        @Override
         public void orthogonalPatch(double[] z) {
             double norm2 = 0;
             for (int k = 0; k <= n; k++) {
@@ -175,6 +197,7 @@ public final class Homotopy {
          * The target writes its Jacobian straight into the first n rows of jac (same layout), which are scaled
          * by 1 - s in place; the start system then adds s * gamma times its own.
          */
+        @Override
         public void evaluate(double[] z, double sRe, double sIm, double[] h, double[] jac, double[] hs) {
             targetEval.valuesAndJacobian(z, f, jac);
             final int cols = n + 1;
