@@ -26,16 +26,19 @@ public final class StartSystems {
     }
 
     /**
-     * The start system of the given kind for a square system; its random constants come from {@code random}.
-     * {@code AUTO} computes the root counts (total degree; the linear-product bound of the best set structure
-     * the root-count search finds, which is never above the best multi-homogeneous Bezout number) and takes the
-     * linear-product start system when it has at most {@link #LINEAR_PRODUCT_ADVANTAGE} times the paths of the
-     * total-degree one, else total degree.
+     * The total-degree or linear-product start system for a square system; its random constants come from
+     * {@code random}. {@code AUTO} here computes the root counts (total degree; the linear-product bound of the
+     * best set structure the root-count search finds, which is never above the best multi-homogeneous Bezout
+     * number) and takes the linear-product start system when it has at most {@link #LINEAR_PRODUCT_ADVANTAGE}
+     * times the paths of the total-degree one, else total degree. The polyhedral start system lives above the
+     * tracker (its start solutions are tracked): {@code org.lps.homotopy.polyhedral.PolyhedralStart}; the
+     * solver's {@code AUTO} also weighs it.
      */
     public static StartSystem create(PolynomialSystem system, StartKind kind, SplittableRandom random) {
         return switch (kind) {
-            case POLYHEDRAL -> throw new IllegalArgumentException(
-                    "the polyhedral start system is not available yet (issue #6); use --start auto, total-degree or lps");
+            case POLYHEDRAL -> throw new IllegalArgumentException("the polyhedral start system needs a path tracker"
+                    + " for its toric phase: build it with org.lps.homotopy.polyhedral.PolyhedralStart.create"
+                    + " (Solver does when asked for StartKind.POLYHEDRAL)");
             case TOTAL_DEGREE -> totalDegree(system, random);
             case LINEAR_PRODUCT -> linearProduct(system, RootCounts.of(system), random);
             case AUTO -> {
@@ -45,10 +48,42 @@ public final class StartSystems {
         };
     }
 
-    /** The choice of {@link StartKind#AUTO}, given the root counts. */
+    /**
+     * A polyhedral path (toric phase 1, then a phase 2 that evaluates a start system as large as the target)
+     * was measured to cost about twice a total-degree path: 2.1-2.3 times on noon-5 and reimer-5, whose
+     * counts are (nearly) equal.
+     */
+    public static final double POLYHEDRAL_PATH_COST = 2.0;
+
+    /** The choice of {@link StartKind#AUTO} between total degree and linear product, given the root counts. */
     public static boolean prefersLinearProduct(RootCounts counts) {
-        double ratio = counts.linearProductBound().doubleValue() / counts.totalDegree().doubleValue();
-        return ratio <= LINEAR_PRODUCT_ADVANTAGE;
+        return cheapest(counts, null) == StartKind.LINEAR_PRODUCT;
+    }
+
+    /**
+     * The start system with the least estimated tracking work: paths times their relative cost (total degree 1,
+     * linear product 1 / {@link #LINEAR_PRODUCT_ADVANTAGE}, polyhedral {@link #POLYHEDRAL_PATH_COST}), ties to
+     * the simpler one. {@code polyhedralPaths} is null when the mixed volume is not known (over budget).
+     */
+    public static StartKind cheapest(RootCounts counts, BigInteger polyhedralPaths) {
+        double td = counts.totalDegree().doubleValue();
+        double lp = counts.linearProductBound().doubleValue() / LINEAR_PRODUCT_ADVANTAGE;
+        double poly = polyhedralPaths == null ? Double.POSITIVE_INFINITY
+                : polyhedralPaths.doubleValue() * POLYHEDRAL_PATH_COST;
+        if (poly < td && poly < lp) {
+            return StartKind.POLYHEDRAL;
+        }
+        return lp <= td ? StartKind.LINEAR_PRODUCT : StartKind.TOTAL_DEGREE;
+    }
+
+    /**
+     * How many linear programs {@link StartKind#AUTO} may spend on mixed cells: about as long as tracking the
+     * cheapest other start system would take (an LP costs about a microsecond, a path about 0.3-1 ms), so that
+     * looking for a better start system never costs more than the best one it knows.
+     */
+    public static long mixedCellBudget(RootCounts counts) {
+        BigInteger paths = counts.totalDegree().min(counts.linearProductBound());
+        return Math.max(50_000L, paths.min(BigInteger.valueOf(MAX_PATHS)).longValueExact() * 200L);
     }
 
     /** The total-degree start system with random phases from {@code random}. */

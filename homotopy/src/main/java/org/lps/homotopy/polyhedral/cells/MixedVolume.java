@@ -59,6 +59,11 @@ public final class MixedVolume {
         return of(Supports.of(system), DEFAULT_SEED, 1, DEFAULT_WORK_LIMIT);
     }
 
+    /** The mixed volumes of a square system's supports. */
+    public static MixedVolume of(PolynomialSystem system, long seed, int threads, long workLimit) {
+        return of(Supports.of(system), seed, threads, workLimit);
+    }
+
     /**
      * The mixed volumes of {@code supports}, liftings drawn from {@code seed}, {@code threads} workers, at most
      * {@code workLimit} linear programs (else {@link WorkLimitExceededException}).
@@ -211,6 +216,14 @@ public final class MixedVolume {
      */
     public boolean zeroCoordinatesPossible() {
         return stable.compareTo(mixed) > 0;
+    }
+
+    /**
+     * The number of paths of a polyhedral homotopy on these supports that finds every isolated solution in
+     * C^n: the mixed volume, or the mixed volume with origins when zero coordinates are possible.
+     */
+    public BigInteger pathCount() {
+        return zeroCoordinatesPossible() ? withOrigins : mixed;
     }
 
     /** The fine mixed cells of the original supports (under the fine part of the lifting). */
