@@ -49,6 +49,7 @@ public final class PolyhedralStart implements StartSystem {
     private final BinomialSystem[] binomials;
     private final double[][] exponents;    // per cell, per term: the toric homotopy's powers of s
     private final ToricHomotopy toric;
+    private final List<Polynomial> polynomials;
     private final CompiledSystem homogenized;
     private final double cellSeconds;
 
@@ -80,7 +81,8 @@ public final class PolyhedralStart implements StartSystem {
             termStart[i + 1] = termStart[i] + supports.size(i);
         }
         this.toric = new ToricHomotopy(supports, gRe, gIm);
-        this.homogenized = compileHomogenized(supports, gRe, gIm, termStart, degrees);
+        this.polynomials = startPolynomials(supports, gRe, gIm, termStart);
+        this.homogenized = compileHomogenized(polynomials, degrees);
         // per cell: the binomial system and the toric exponents
         this.firstSolution = new long[cells.size() + 1];
         this.binomials = new BinomialSystem[cells.size()];
@@ -165,19 +167,33 @@ public final class PolyhedralStart implements StartSystem {
         return r;
     }
 
-    private static CompiledSystem compileHomogenized(Supports s, double[] gRe, double[] gIm, int[] termStart,
-                                                     int[] degrees) {
-        int n = s.dimension();
+    /** G as affine polynomials: support i with its coefficients. */
+    private static List<Polynomial> startPolynomials(Supports s, double[] gRe, double[] gIm, int[] termStart) {
         List<Polynomial> eqs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < s.dimension(); i++) {
             List<Polynomial> terms = new ArrayList<>();
             for (int k = 0; k < s.size(i); k++) {
                 int t = termStart[i] + k;
                 terms.add(Polynomial.monomial(gRe[t], gIm[t], s.point(i, k)));
             }
-            eqs.add(Polynomial.sum(terms).homogenize(n, degrees[i]));
+            eqs.add(Polynomial.sum(terms));
+        }
+        return List.copyOf(eqs);
+    }
+
+    private static CompiledSystem compileHomogenized(List<Polynomial> g, int[] degrees) {
+        int n = g.size();
+        List<Polynomial> eqs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            eqs.add(g.get(i).homogenize(n, degrees[i]));
         }
         return CompiledSystem.compile(eqs, n + 1);
+    }
+
+    /** G itself: the solver's homotopy evaluates it together with the target (same supports, shared monomials). */
+    @Override
+    public List<Polynomial> polynomials() {
+        return polynomials;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.lps.homotopy.polyhedral;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.eval.Evaluator;
 import org.lps.homotopy.poly.Polynomial;
@@ -21,18 +24,20 @@ import org.lps.homotopy.track.PathHomotopy;
  * sum g_a t^(w_a) x^a and dividing equation i by its lowest power of t gives these exponents; s = t^(e_min)
  * is only a change of the path parameter.)
  *
- * <p>The monomials y^a and their partial derivatives come from one {@link CompiledSystem} whose "equations"
- * are the single terms, so they share powers; the coefficients g_a s^(r_a) change with s and are applied
- * per evaluation. Immutable and shared; one {@link Evaluation} per thread, pointed at a cell before each path.
+ * <p>G is compiled once with its coefficients given at run time ({@link Evaluator#valuesAndJacobian(double[],
+ * double[], double[], double[])}): the coefficients g_a s^(r_a) and their s-derivatives change with s and the cell,
+ * the monomials and their derivatives are shared. Immutable and shared; one {@link Evaluation} per thread, pointed
+ * at a cell before each path.
  */
 final class ToricHomotopy implements PathHomotopy {
 
     private final int n;
     private final int terms;
-    private final int[] equationOf;
+    /** supportTerm[t]: the term of the compiled system t is, numbered support by support, point by point. */
+    private final int[] supportTerm;
     private final double[] gRe;
     private final double[] gIm;
-    private final CompiledSystem monomials;
+    private final CompiledSystem system;
 
     /**
      * @param supports the start system's supports
@@ -41,28 +46,34 @@ final class ToricHomotopy implements PathHomotopy {
      */
     ToricHomotopy(Supports supports, double[] gRe, double[] gIm) {
         this.n = supports.dimension();
-        List<Polynomial> single = new ArrayList<>();
-        List<Integer> eq = new ArrayList<>();
+        List<Polynomial> unit = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        int offset = 0;
         for (int i = 0; i < n; i++) {
+            Map<List<Integer>, Integer> pointIndex = new HashMap<>();
+            List<Polynomial> monomials = new ArrayList<>();
             for (int k = 0; k < supports.size(i); k++) {
-                single.add(Polynomial.monomial(1, 0, supports.point(i, k)));
-                eq.add(i);
+                int[] a = supports.point(i, k);
+                pointIndex.put(Arrays.stream(a).boxed().toList(), k);
+                monomials.add(Polynomial.monomial(1, 0, a));
             }
+            Polynomial p = Polynomial.sum(monomials);   // distinct points: one term each, in canonical order
+            for (int t = 0; t < p.termCount(); t++) {
+                order.add(offset + pointIndex.get(Arrays.stream(p.exponents(t, n)).boxed().toList()));
+            }
+            unit.add(p);
+            offset += supports.size(i);
         }
-        this.terms = single.size();
-        this.equationOf = eq.stream().mapToInt(Integer::intValue).toArray();
+        this.terms = offset;
+        this.supportTerm = order.stream().mapToInt(Integer::intValue).toArray();
         this.gRe = gRe.clone();
         this.gIm = gIm.clone();
-        this.monomials = CompiledSystem.compile(single, n);
+        this.system = CompiledSystem.compile(unit, n);
     }
 
     @Override
     public int size() {
         return n;
-    }
-
-    int termCount() {
-        return terms;
     }
 
     @Override
@@ -72,16 +83,12 @@ final class ToricHomotopy implements PathHomotopy {
 
     /** One thread's evaluation; {@link #cell} chooses the exponents r of the path being tracked. */
     final class Evaluation implements PathHomotopy.Evaluation {
-        private final Evaluator evaluator = monomials.evaluator();
-        private final double[] m = new double[2 * terms];
-        private final double[] dm = new double[2 * terms * n];
-        private final double[] cRe = new double[terms];
-        private final double[] cIm = new double[terms];
-        private final double[] dRe = new double[terms];
-        private final double[] dIm = new double[terms];
+        private final Evaluator evaluator = system.evaluator();
+        private final double[] c = new double[2 * terms];
+        private final double[] dc = new double[2 * terms];
         private double[] exponents;
 
-        /** The exponents r (one per term, in support order) of the cell whose path comes next. */
+        /** The exponents r (one per term, support by support) of the cell whose path comes next. */
         void cell(double[] r) {
             this.exponents = r;
         }
@@ -93,7 +100,8 @@ final class ToricHomotopy implements PathHomotopy {
         private void coefficients(double s) {
             double logS = s > 0 ? Math.log(s) : Double.NEGATIVE_INFINITY;
             for (int t = 0; t < terms; t++) {
-                double r = exponents[t];
+                int a = supportTerm[t];
+                double r = exponents[a];
                 double p, dp;
                 if (r == 0) {
                     p = 1;
@@ -106,39 +114,18 @@ final class ToricHomotopy implements PathHomotopy {
                     p = 0;
                     dp = r == 1 ? 1 : 0;   // smallest positive exponent is exactly 1; the others are > 1
                 }
-                cRe[t] = gRe[t] * p;
-                cIm[t] = gIm[t] * p;
-                dRe[t] = gRe[t] * dp;
-                dIm[t] = gIm[t] * dp;
+                c[2 * t] = gRe[a] * p;
+                c[2 * t + 1] = gIm[a] * p;
+                dc[2 * t] = gRe[a] * dp;
+                dc[2 * t + 1] = gIm[a] * dp;
             }
         }
 
         @Override
         public void evaluate(double[] y, double sRe, double sIm, double[] h, double[] jac, double[] hs) {
             coefficients(sRe);
-            evaluator.valuesAndJacobian(y, m, dm);
-            java.util.Arrays.fill(h, 0, 2 * n, 0);
-            java.util.Arrays.fill(hs, 0, 2 * n, 0);
-            java.util.Arrays.fill(jac, 0, 2 * n * n, 0);
-            for (int t = 0; t < terms; t++) {
-                int i = equationOf[t];
-                double cr = cRe[t], ci = cIm[t];
-                double mr = m[2 * t], mi = m[2 * t + 1];
-                h[2 * i] += cr * mr - ci * mi;
-                h[2 * i + 1] += cr * mi + ci * mr;
-                double dr = dRe[t], di = dIm[t];
-                hs[2 * i] += dr * mr - di * mi;
-                hs[2 * i + 1] += dr * mi + di * mr;
-                if (cr == 0 && ci == 0) {
-                    continue;
-                }
-                int src = 2 * t * n, dst = 2 * i * n;
-                for (int j = 0; j < 2 * n; j += 2) {
-                    double jr = dm[src + j], ji = dm[src + j + 1];
-                    jac[dst + j] += cr * jr - ci * ji;
-                    jac[dst + j + 1] += cr * ji + ci * jr;
-                }
-            }
+            evaluator.valuesAndJacobian(y, c, h, jac);
+            evaluator.valuesAtLastPoint(dc, hs);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.lps.homotopy.start;
 
+import java.util.List;
+import org.lps.homotopy.poly.Polynomial;
+
 /**
  * A start system G for the homotopy: n polynomials in n unknowns whose solutions are known, all nonsingular,
  * and at least as many as the target system has isolated solutions (for a target the start system is built
@@ -49,6 +52,16 @@ public interface StartSystem {
         default String failure() {
             return "start solution not computed";
         }
+    }
+
+    /**
+     * The start system as affine polynomials (equation i of degree at most {@link #degree(int)}), when it is a
+     * polynomial system on the target's supports, as the polyhedral one is: the homotopy then evaluates target and
+     * start system as one system whose coefficients move with the path parameter, sharing every monomial. Null
+     * (the default) for start systems that evaluate themselves their own, cheaper way.
+     */
+    default List<Polynomial> polynomials() {
+        return null;
     }
 
     /** A fresh evaluation workspace (not thread-safe: one per thread). */
