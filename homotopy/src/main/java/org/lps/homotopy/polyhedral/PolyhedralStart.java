@@ -15,6 +15,7 @@ import org.lps.homotopy.polyhedral.cells.MixedCells;
 import org.lps.homotopy.polyhedral.cells.MixedVolume;
 import org.lps.homotopy.polyhedral.cells.Supports;
 import org.lps.homotopy.start.StartSystem;
+import org.lps.homotopy.track.TrackedStartSolutions;
 import org.lps.homotopy.track.Tracker;
 import org.lps.homotopy.track.TrackerOptions;
 
@@ -35,9 +36,6 @@ import org.lps.homotopy.track.TrackerOptions;
  */
 public final class PolyhedralStart implements StartSystem {
 
-    /** The settings of phase 1 (its paths are short and well separated) and of its one retry. */
-    static final TrackerOptions PHASE_ONE = TrackerOptions.DEFAULT;
-    static final TrackerOptions PHASE_ONE_RETRY = TrackerOptions.CONSERVATIVE;
 
     private final int n;
     private final int[] degrees;
@@ -245,28 +243,21 @@ public final class PolyhedralStart implements StartSystem {
         return new PhaseOne();
     }
 
-    /** One thread's phase 1: a tracker on its own evaluation of the toric homotopies. */
-    private final class PhaseOne implements Solutions {
+    /**
+     * One thread's phase 1: a tracker on its own evaluation of the toric homotopies, with the preset of the path
+     * it serves (the default one unless told otherwise), and once more with the conservative one if that fails.
+     */
+    private final class PhaseOne implements Solutions, TrackedStartSolutions {
         private final ToricHomotopy.Evaluation evaluation;
         private final Tracker tracker;
         private final double[] y = new double[2 * n];
         private final double[] logs = new double[2 * n];
+        private TrackerOptions preset = TrackerOptions.DEFAULT;
         private String failure;
 
         PhaseOne() {
-            ToricHomotopy h = toric;
-            this.evaluation = h.evaluation();
-            this.tracker = new Tracker(new org.lps.homotopy.track.PathHomotopy() {
-                @Override
-                public int size() {
-                    return n;
-                }
-
-                @Override
-                public Evaluation evaluation() {
-                    return evaluation;
-                }
-            });
+            this.evaluation = toric.evaluation();
+            this.tracker = new Tracker(toric.withEvaluation(evaluation));
         }
 
         @Override
@@ -277,7 +268,7 @@ public final class PolyhedralStart implements StartSystem {
             int c = cellOf(k);
             binomials[c].solution(k - firstSolution[c], y, logs);
             evaluation.cell(exponents[c]);
-            if (!track(PHASE_ONE) && !track(PHASE_ONE_RETRY)) {
+            if (!track(preset) && (preset == TrackerOptions.CONSERVATIVE || !track(TrackerOptions.CONSERVATIVE))) {
                 return false;
             }
             System.arraycopy(tracker.z(), 0, x, 0, 2 * n);
@@ -287,7 +278,7 @@ public final class PolyhedralStart implements StartSystem {
         private boolean track(TrackerOptions options) {
             tracker.reset(options);
             if (!tracker.begin(y, 0, 0)) {
-                failure = "polyhedral phase 1: singular binomial start (cell " + "?" + ")";
+                failure = "polyhedral phase 1: singular Jacobian at the binomial start";
                 return false;
             }
             tracker.target(1, 0);
@@ -297,6 +288,11 @@ public final class PolyhedralStart implements StartSystem {
             }
             tracker.refine(1e-14, 3);
             return true;
+        }
+
+        @Override
+        public void use(TrackerOptions options) {
+            this.preset = options;
         }
 
         @Override

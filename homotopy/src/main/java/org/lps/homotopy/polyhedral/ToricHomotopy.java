@@ -81,6 +81,21 @@ final class ToricHomotopy implements PathHomotopy {
         return new Evaluation();
     }
 
+    /** This homotopy as one tracker sees it: always through {@code e}, whose cell its owner sets per path. */
+    PathHomotopy withEvaluation(Evaluation e) {
+        return new PathHomotopy() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public PathHomotopy.Evaluation evaluation() {
+                return e;
+            }
+        };
+    }
+
     /** One thread's evaluation; {@link #cell} chooses the exponents r of the path being tracked. */
     final class Evaluation implements PathHomotopy.Evaluation {
         private final Evaluator evaluator = system.evaluator();

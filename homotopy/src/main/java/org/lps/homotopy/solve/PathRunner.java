@@ -4,6 +4,7 @@ import org.lps.homotopy.endgame.Endgame;
 import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.start.StartSystem;
 import org.lps.homotopy.track.Homotopy;
+import org.lps.homotopy.track.TrackedStartSolutions;
 import org.lps.homotopy.track.Tracker;
 import org.lps.homotopy.track.TrackerOptions;
 
@@ -44,6 +45,9 @@ final class PathRunner {
 
     Endpoint track(long index, TrackerOptions options) {
         tracker.reset(options);
+        if (starts instanceof TrackedStartSolutions tracked) {
+            tracked.use(options);
+        }
         if (!homotopy.startPoint(starts, index, z)) {
             return failed(index, options, "start solution: " + starts.failure());
         }
