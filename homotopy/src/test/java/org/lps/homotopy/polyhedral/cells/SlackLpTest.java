@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.MaxIter;
 import org.hipparchus.optim.linear.LinearConstraint;
 import org.hipparchus.optim.linear.LinearConstraintSet;
 import org.hipparchus.optim.linear.LinearObjectiveFunction;
@@ -105,7 +106,8 @@ class SlackLpTest {
         }
         try {
             return new SimplexSolver(1e-9, 10, 1e-12).optimize(new LinearObjectiveFunction(objective, 0),
-                    new LinearConstraintSet(cons), GoalType.MAXIMIZE, new NonNegativeConstraint(false)).getValue();
+                    new LinearConstraintSet(cons), GoalType.MAXIMIZE, new NonNegativeConstraint(false),
+                    new MaxIter(100_000)).getValue();
         } catch (MathIllegalStateException e) {
             return Double.NEGATIVE_INFINITY;   // no feasible solution: inconsistent equations
         }
