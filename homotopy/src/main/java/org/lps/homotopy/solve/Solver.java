@@ -93,7 +93,8 @@ public final class Solver {
 
     /**
      * {@link StartKind#AUTO}: the root counts and the mixed volume decide between total degree, linear product
-     * and polyhedral ({@link StartSystems#cheapest}: paths times their measured relative cost), but computing them
+     * and polyhedral ({@link StartSystems#cheapest}: paths times their measured relative cost; mixed cells are only
+     * looked for when the others have at least {@link StartSystems#MIXED_CELLS_MIN_PATHS} paths), but computing them
      * takes a while (about 0.1 s of set-structure search on katsura-9) and often ends with total degree. So the
      * total-degree paths are tracked meanwhile by all workers but one (the counts have this thread), and thrown
      * away only if another start system wins. The mixed cells get a work budget in linear programs proportional
@@ -144,10 +145,14 @@ public final class Solver {
                 original, absolute, pool, threads, startSeconds, t0);
     }
 
-    /** The mixed volume within {@link StartSystems#mixedCellBudget}, on this thread; null if over it. */
+    /** The mixed volume within {@link StartSystems#mixedCellBudget}, on this thread; null if over it or none. */
     private static MixedVolume budgetedMixedVolume(PolynomialSystem system, RootCounts counts) {
+        long budget = StartSystems.mixedCellBudget(counts);
+        if (budget == 0) {
+            return null;
+        }
         try {
-            return MixedVolume.of(system, MixedVolume.DEFAULT_SEED, 1, StartSystems.mixedCellBudget(counts));
+            return MixedVolume.of(system, MixedVolume.DEFAULT_SEED, 1, budget);
         } catch (WorkLimitExceededException e) {
             return null;
         }

@@ -77,13 +77,31 @@ public final class StartSystems {
     }
 
     /**
-     * How many linear programs {@link StartKind#AUTO} may spend on mixed cells: about as long as tracking the
-     * cheapest other start system would take (an LP costs about a microsecond, a path about 0.3-1 ms), so that
-     * looking for a better start system never costs more than the best one it knows.
+     * Below this many paths for the cheapest of total degree and linear product (counted in total-degree path
+     * equivalents), {@link StartKind#AUTO} does not look for mixed cells at all: every start system then solves in
+     * well under a second, and the search can cost more than it saves (katsura-9, 512 paths: 0.37 s from total
+     * degree, while its mixed cells need 1.9 million LPs and an abandoned attempt within 102 000 took 1.2 s).
+     */
+    public static final long MIXED_CELLS_MIN_PATHS = 1000;
+
+    /**
+     * Linear programs {@link StartKind#AUTO} may spend on mixed cells per path of the cheapest other start system:
+     * an LP of the search costs 2-12 microseconds, a path about 1.4 ms of one thread (katsura-9), so the search
+     * stays within about a quarter of the tracking it tries to save.
+     */
+    public static final long MIXED_CELL_LPS_PER_PATH = 40;
+
+    /**
+     * How many linear programs {@link StartKind#AUTO} may spend on mixed cells, 0 for none (see
+     * {@link #MIXED_CELLS_MIN_PATHS}): the choice of start system depends on counts only, never on timing.
      */
     public static long mixedCellBudget(RootCounts counts) {
-        BigInteger paths = counts.totalDegree().min(counts.linearProductBound());
-        return Math.max(50_000L, paths.min(BigInteger.valueOf(MAX_PATHS)).longValueExact() * 200L);
+        double td = counts.totalDegree().doubleValue();
+        double lp = counts.linearProductBound().doubleValue();
+        if (Math.min(td, lp / LINEAR_PRODUCT_ADVANTAGE) < MIXED_CELLS_MIN_PATHS) {
+            return 0;
+        }
+        return (long) Math.min(MIXED_CELL_LPS_PER_PATH * Math.min(td, lp), 1e12);
     }
 
     /** The total-degree start system with random phases from {@code random}. */

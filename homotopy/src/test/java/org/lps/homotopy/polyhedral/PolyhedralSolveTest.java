@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hipparchus.complex.Complex;
@@ -19,7 +20,9 @@ import org.lps.homotopy.solve.PathStatus;
 import org.lps.homotopy.solve.SolveOptions;
 import org.lps.homotopy.solve.SolveResult;
 import org.lps.homotopy.solve.Solver;
+import org.lps.homotopy.rootcount.RootCounts;
 import org.lps.homotopy.start.StartKind;
+import org.lps.homotopy.start.StartSystems;
 import org.lps.homotopy.start.StartSystem;
 
 /** The polyhedral start system end to end: exact start solutions, the counts of the issue, every path accounted for. */
@@ -117,17 +120,18 @@ class PolyhedralSolveTest {
         assertEquals(sa, three.pathResults().stream().map(p -> p.status()).toList());
     }
 
-    /** The automatic choice takes the polyhedral start where it saves paths and not where it does not. */
+    /** The automatic choice: polyhedral where it saves enough work, and no mixed-cell search on small systems. */
     @Test
     void autoPicksPolyhedralWhereItPays() {
-        assertEquals("polyhedral", Solver.solve(StandardSystems.cyclic(6),
-                SolveOptions.defaults().threads(2)).startSystem());
-        assertEquals("polyhedral", Solver.solve(StandardSystems.eco(7),
-                SolveOptions.defaults().threads(2)).startSystem());
-        // katsura: stable mixed volume = total degree; noon-4: 73 of 81 paths, not worth twice the cost
-        assertEquals("total-degree", Solver.solve(StandardSystems.katsura(5),
-                SolveOptions.defaults().threads(2)).startSystem());
-        assertEquals("total-degree", Solver.solve(StandardSystems.noon(4),
+        RootCounts c7 = RootCounts.of(StandardSystems.cyclic(7));
+        assertTrue(StartSystems.mixedCellBudget(c7) > 0, "cyclic-7: 3858 linear-product paths, worth a look");
+        assertEquals(StartKind.POLYHEDRAL, StartSystems.cheapest(c7, BigInteger.valueOf(924)));
+        // katsura-9: 512 paths from total degree, not worth a mixed-cell search
+        assertEquals(0, StartSystems.mixedCellBudget(RootCounts.of(StandardSystems.katsura(9))));
+        // noon-5: polyhedral 233 paths against 243 total degree, at twice the cost per path
+        RootCounts noon5 = RootCounts.of(StandardSystems.noon(5));
+        assertEquals(StartKind.TOTAL_DEGREE, StartSystems.cheapest(noon5, BigInteger.valueOf(233)));
+        assertEquals("polyhedral", Solver.solve(StandardSystems.cyclic(7),
                 SolveOptions.defaults().threads(2)).startSystem());
     }
 
