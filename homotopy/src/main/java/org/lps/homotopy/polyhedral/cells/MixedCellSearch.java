@@ -92,6 +92,10 @@ final class MixedCellSearch {
         if (n == 1) {
             return leavesOfOneSupport();
         }
+        // the relation table's size is known before it is built: a search that cannot fit says so at once
+        if (work.get() + relationTableWork() > workLimit) {
+            throw new WorkLimitExceededException(workLimit);
+        }
         relationTable(threads);
         List<int[]> tasks = tasks();
         List<MixedCell> cells = new ArrayList<>();
@@ -225,6 +229,16 @@ final class MixedCellSearch {
     }
 
     // ------------------------------------------------------------------ step 2: relation table
+
+    /** The LPs the relation table takes: one per lower edge, one per pair of lower edges of distinct supports. */
+    private long relationTableWork() {
+        long total = 0, edgesBefore = 0;
+        for (int i = 0; i < n; i++) {
+            total += edgeP[i].length + edgesBefore * edgeP[i].length;
+            edgesBefore += edgeP[i].length;
+        }
+        return total;
+    }
 
     private void relationTable(int threads) {
         compat = new long[n][][][];
