@@ -20,7 +20,7 @@ class BenchSolveCommandTest {
 
     @Test
     void withoutPhcOursIsTimedAlone() throws Exception {
-        SolveCommandTest.Run r = SolveCommandTest.run("bench", "solve", "--systems", "cyclic5", "--phc",
+        Cli.Run r = Cli.run("bench", "solve", "--systems", "cyclic5", "--phc",
                 "/nonexistent/phc", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -36,7 +36,7 @@ class BenchSolveCommandTest {
     void sideBySideWithPhcWhenInstalled() throws Exception {
         Assumptions.assumeTrue(BenchSolveCommand.findExecutable("phc") != null,
                 "phc is not installed (Debian package phcpack): skipping the side-by-side run");
-        SolveCommandTest.Run r = SolveCommandTest.run("bench", "solve", "--systems", "cyclic5", "--json");
+        Cli.Run r = Cli.run("bench", "solve", "--systems", "cyclic5", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode row = new ObjectMapper().readTree(r.out()).get("results").get(0);
         assertEquals(70, row.get("phcSolutions").asLong());

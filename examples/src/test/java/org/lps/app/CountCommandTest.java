@@ -1,5 +1,9 @@
 package org.lps.app;
 
+import static org.lps.app.Cli.run;
+import static org.lps.app.Cli.json;
+import org.lps.app.Cli.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,22 +28,8 @@ class CountCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        CommandLine cl = LpsApp.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
-    private static JsonNode json(Run r) throws Exception {
-        assertEquals(0, r.exit(), r.err());
-        return new ObjectMapper().readTree(r.out());
-    }
 
     @Test
     void jsonForABuiltInFamily() throws Exception {

@@ -1,5 +1,6 @@
 package org.lps.app;
 
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +28,7 @@ class InitCommandTest {
 
     @Test
     void jsonHasTheLayersAndTheSchemesDetails() throws Exception {
-        TrainCommandTest.Run r = TrainCommandTest.run("init", "--arch", "mlp:784,256,10", "--method", "fmp:0.5", "--json");
+        Cli.Run r = Cli.run("init", "--arch", "mlp:784,256,10", "--method", "fmp:0.5", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("fmp:0.5", j.get("method").asText());
@@ -49,7 +50,7 @@ class InitCommandTest {
 
     @Test
     void dataMeasuresPreActivationsAndDiagnoseTheHessianNorms() throws Exception {
-        TrainCommandTest.Run m = TrainCommandTest.run("init", "--arch", "mlp:784,256,10", "--method", "he", "--data", "embedded", "--json");
+        Cli.Run m = Cli.run("init", "--arch", "mlp:784,256,10", "--method", "he", "--data", "embedded", "--json");
         assertEquals(0, m.exit(), m.err());
         JsonNode pre = new ObjectMapper().readTree(m.out()).get("preActivations");
         assertEquals(2, pre.size());
@@ -59,7 +60,7 @@ class InitCommandTest {
         assertEquals(2, v0, 0.2, "layer0 variance");
         assertTrue(pre.get(0).get("predictedMean").isNull(), "he makes no prediction");
 
-        TrainCommandTest.Run r = TrainCommandTest.run("init", "--arch", "cnn:1x28x28,c4k3,p2,d10", "--method", "he", "--diagnose", "--json");
+        Cli.Run r = Cli.run("init", "--arch", "cnn:1x28x28,c4k3,p2,d10", "--method", "he", "--diagnose", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertFalse(j.has("preActivations"), "--diagnose alone measures no pre-activations");
@@ -73,7 +74,7 @@ class InitCommandTest {
     @Test
     void humanTableAndWeightsFile() throws Exception {
         Path w = dir.resolve("w.npz");
-        TrainCommandTest.Run r = TrainCommandTest.run("init", "--arch", "mlp:784,32,10", "--method", "orthogonal", "--activation", "tanh",
+        Cli.Run r = Cli.run("init", "--arch", "mlp:784,32,10", "--method", "orthogonal", "--activation", "tanh",
                 "--out", w.toString(), "--data", "embedded");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("mlp:784,32,10, tanh, orthogonal, seed 1: 25450 parameters"), r.out());
@@ -90,8 +91,8 @@ class InitCommandTest {
     void sameSeedSameWeights() throws Exception {
         Path a = dir.resolve("a.safetensors");
         Path b = dir.resolve("b.safetensors");
-        assertEquals(0, TrainCommandTest.run("init", "--arch", "mlp:20,30,5", "--method", "rai", "--seed", "7", "--out", a.toString()).exit());
-        assertEquals(0, TrainCommandTest.run("init", "--arch", "mlp:20,30,5", "--method", "rai", "--seed", "7", "--out", b.toString()).exit());
+        assertEquals(0, Cli.run("init", "--arch", "mlp:20,30,5", "--method", "rai", "--seed", "7", "--out", a.toString()).exit());
+        assertEquals(0, Cli.run("init", "--arch", "mlp:20,30,5", "--method", "rai", "--seed", "7", "--out", b.toString()).exit());
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 
@@ -104,7 +105,7 @@ class InitCommandTest {
         }
         assumeTrue(available);
         Path w = dir.resolve("cnn.safetensors");
-        TrainCommandTest.Run r = TrainCommandTest.run("init", "--arch", "cnn:1x28x28,c16k3,p2,c32k3,p2,d10", "--method", "kumar",
+        Cli.Run r = Cli.run("init", "--arch", "cnn:1x28x28,c16k3,p2,c32k3,p2,d10", "--method", "kumar",
                 "--out", w.toString());
         assertEquals(0, r.exit(), r.err());
         String script = String.join("\n",
@@ -152,13 +153,13 @@ class InitCommandTest {
 
     @Test
     void missingMethodIsAUsageError() {
-        TrainCommandTest.Run r = TrainCommandTest.run("init", "--arch", "mlp:4,2");
+        Cli.Run r = Cli.run("init", "--arch", "mlp:4,2");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("Missing required option: '--method=M'"), r.err());
     }
 
     static void assertBad(String fragment, String... args) {
-        TrainCommandTest.Run r = TrainCommandTest.run(args);
+        Cli.Run r = Cli.run(args);
         assertEquals(2, r.exit(), String.join(" ", args) + " -> " + r.err());
         assertTrue(r.err().contains(fragment), String.join(" ", args) + " -> " + r.err());
         assertEquals(1, r.err().strip().split("\n").length, "one line: " + r.err());

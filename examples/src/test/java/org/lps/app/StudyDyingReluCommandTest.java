@@ -18,7 +18,7 @@ class StudyDyingReluCommandTest {
     @Test
     void writesJsonCsvPngAndShowsProgress() throws Exception {
         Path base = dir.resolve("dr");
-        TrainCommandTest.Run r = TrainCommandTest.run("study", "dying-relu", "--methods", "he,rai", "--widths", "2,3", "--depths", "10",
+        Cli.Run r = Cli.run("study", "dying-relu", "--methods", "he,rai", "--widths", "2,3", "--depths", "10",
                 "--trials", "300", "--seed", "3", "--out", base.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -38,7 +38,7 @@ class StudyDyingReluCommandTest {
 
     @Test
     void aDirectoryGetsDyingReluFiles() {
-        TrainCommandTest.Run r = TrainCommandTest.run("study", "dying-relu", "--methods", "rai", "--widths", "2", "--depths", "3",
+        Cli.Run r = Cli.run("study", "dying-relu", "--methods", "rai", "--widths", "2", "--depths", "3",
                 "--trials", "20", "--out", dir.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.exists(dir.resolve("dying-relu.json")));
