@@ -1,11 +1,253 @@
 package org.lps.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.lps.homotopy.family.StandardSystems;
+import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.solve.SolveOptions;
+import org.lps.homotopy.solve.SolveResult;
+import org.lps.homotopy.solve.Solver;
+import org.lps.homotopy.start.StartKind;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "solve", mixinStandardHelpOptions = true, description = "Our solver next to PHCpack's phc -b on the same inputs, in the same run.")
-final class BenchSolveCommand extends Pending {
+/**
+ * {@code lps bench solve}: our solver and PHCpack's {@code phc -b} on the same systems in the same run, wall
+ * times side by side. Ours is timed in process (the whole solve: start system, tracking, post-processing) after
+ * one untimed warm-up solve that lets the JIT compile the hot loops; phc is timed as a process, from launch to
+ * exit, and its solution count is read from its output file.
+ */
+@Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Our solver next to PHCpack's phc -b on the same inputs, in the same run.",
+                "Ours: in-process wall time of the whole solve, after one untimed warm-up solve (JIT).",
+                "phc: process wall time of 'phc -b -tN'; its solution count is read from its output file."})
+final class BenchSolveCommand implements Callable<Integer> {
+
+    /** What the warm-up solves, untimed: small but exercising every part (paths to infinity included). */
+    static final String WARMUP = "eco7";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--systems", paramLabel = "LIST", split = ",", defaultValue = "katsura9,noon5,eco8,reimer5",
+            description = "standard systems, comma-separated (default: ${DEFAULT-VALUE})")
+    List<String> systems;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+            description = "threads for both solvers: ours --threads N, phc -tN (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",
+            description = "runs per solver and system; the best time counts (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--start", paramLabel = "S", defaultValue = "auto",
+            description = "our start system: auto, total-degree or lps (default: ${DEFAULT-VALUE})")
+    String start;
+
+    @Option(names = "--phc", paramLabel = "PATH", defaultValue = "phc",
+            description = "the phc executable (default: ${DEFAULT-VALUE}, looked up on PATH)")
+    String phc;
+
+    @Option(names = "--json", description = "print one JSON object instead of the table")
+    boolean json;
+
+    record Row(String system, long paths, double ours, long ourSolutions, long ourFailed, Double phc,
+               Long phcSolutions, long known) {
+    }
+
+    /** phc's result: wall time and the number of solutions in its refined lists. */
+    record PhcRun(double seconds, long solutions) {
+    }
+
     @Override
-    String missing() {
-        return "the solver benchmark (issue #3)";
+    public Integer call() throws IOException, InterruptedException {
+        if (threads < 1 || repeats < 1) {
+            throw new UserInputException("--threads and --repeats must be at least 1");
+        }
+        StartKind startKind = StartKind.parse(start);
+        List<PolynomialSystem> inputs = new ArrayList<>();
+        for (String name : systems) {
+            inputs.add(StandardSystems.byName(name.trim()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path phcExe = findExecutable(phc);
+        if (!json) {
+            out.printf("warm-up: one untimed solve of %s (JIT compilation), then each system %d time%s per solver, best"
+                    + " time kept%n", WARMUP, repeats, repeats == 1 ? "" : "s");
+            out.println(phcExe == null ? "phc: not found (install Debian's phcpack); timing ours only"
+                    : "phc: " + phcExe + " -b -t" + threads);
+            out.flush();
+        }
+        SolveOptions options = SolveOptions.defaults().threads(threads).start(startKind);
+        Solver.solve(StandardSystems.byName(WARMUP), options);
+
+        List<Row> rows = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            String name = systems.get(k).trim();
+            PolynomialSystem s = inputs.get(k);
+            SolveResult best = null;
+            for (int rep = 0; rep < repeats; rep++) {
+                SolveResult r = Solver.solve(s, options);
+                if (best == null || r.seconds() < best.seconds()) {
+                    best = r;
+                }
+            }
+            PhcRun p = null;
+            if (phcExe != null) {
+                for (int rep = 0; rep < repeats; rep++) {
+                    PhcRun run = runPhc(phcExe, s, threads);
+                    if (p == null || run.seconds() < p.seconds()) {
+                        p = run;
+                    }
+                }
+            }
+            String family = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            int size = Integer.parseInt(name.replaceAll("[^0-9]", ""));
+            rows.add(new Row(name, best.paths(), best.seconds(), best.solutions().size(), best.failed(),
+                    p == null ? null : p.seconds(), p == null ? null : p.solutions(),
+                    StandardSystems.knownSolutionCount(family, size)));
+        }
+        if (json) {
+            printJson(out, rows, phcExe != null);
+        } else {
+            printTable(out, rows, phcExe != null);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void printTable(PrintWriter out, List<Row> rows, boolean withPhc) {
+        out.printf("%n%-10s %6s %10s %10s %8s   %s%n", "system", "paths", "ours (s)", "phc (s)", "ratio",
+                "solutions: ours / phc / known");
+        double ours = 0, theirs = 0;
+        for (Row r : rows) {
+            ours += r.ours();
+            theirs += r.phc() == null ? 0 : r.phc();
+            out.printf(Locale.ROOT, "%-10s %6d %10.3f %10s %8s   %d / %s / %s%s%n", r.system(), r.paths(), r.ours(),
+                    r.phc() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.phc()),
+                    r.phc() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.ours() / r.phc()),
+                    r.ourSolutions(), r.phcSolutions() == null ? "-" : r.phcSolutions(),
+                    r.known() < 0 ? "?" : r.known(), r.ourFailed() > 0 ? "  (" + r.ourFailed() + " failed paths)" : "");
+        }
+        out.printf(Locale.ROOT, "%-10s %6s %10.3f %10s %8s%n", "total", "", ours,
+                withPhc ? String.format(Locale.ROOT, "%.3f", theirs) : "-",
+                withPhc ? String.format(Locale.ROOT, "%.3f", ours / theirs) : "-");
+    }
+
+    private void printJson(PrintWriter out, List<Row> rows, boolean withPhc) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("warmup", WARMUP);
+        root.put("threads", threads);
+        root.put("repeats", repeats);
+        root.put("phcAvailable", withPhc);
+        ArrayNode arr = root.putArray("results");
+        double ours = 0, theirs = 0;
+        for (Row r : rows) {
+            ObjectNode o = arr.addObject();
+            o.put("system", r.system()).put("paths", r.paths()).put("ourSeconds", r.ours())
+                    .put("ourSolutions", r.ourSolutions()).put("ourFailed", r.ourFailed()).put("known", r.known());
+            ours += r.ours();
+            if (r.phc() != null) {
+                o.put("phcSeconds", r.phc()).put("phcSolutions", r.phcSolutions()).put("ratio", r.ours() / r.phc());
+                theirs += r.phc();
+            }
+        }
+        ObjectNode total = root.putObject("total");
+        total.put("ourSeconds", ours);
+        if (withPhc) {
+            total.put("phcSeconds", theirs).put("ratio", ours / theirs);
+        }
+        out.println(root);
+    }
+
+    /** An executable by path, or by name on PATH; null if absent. */
+    static Path findExecutable(String name) {
+        if (name.contains(File.separator)) {
+            Path p = Path.of(name);
+            return Files.isExecutable(p) ? p : null;
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir, name);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Runs {@code phc -b -tN in out} in a scratch directory and reads the solution count from {@code out}. */
+    static PhcRun runPhc(Path exe, PolynomialSystem s, int threads) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("lps-bench-phc");
+        try {
+            Path in = dir.resolve("input.phc");
+            Path outFile = dir.resolve("output.txt");
+            Files.writeString(in, s.toPhcFormat(), StandardCharsets.UTF_8);
+            ProcessBuilder pb = new ProcessBuilder(exe.toString(), "-b", "-t" + threads, in.toString(), outFile.toString())
+                    .directory(dir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            long t0 = System.nanoTime();
+            Process proc = pb.start();
+            if (!proc.waitFor(30, TimeUnit.MINUTES)) {
+                proc.destroyForcibly();
+                throw new IOException("phc did not finish within 30 minutes");
+            }
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            if (proc.exitValue() != 0 || !Files.exists(outFile)) {
+                throw new IOException("phc failed (exit " + proc.exitValue() + ") on " + in);
+            }
+            return new PhcRun(seconds, solutionCount(Files.readString(outFile, StandardCharsets.ISO_8859_1)));
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static final Pattern REFINED = Pattern.compile("A list of (\\d+) solutions has been refined");
+
+    /**
+     * The number of solutions phc reports: the sum over its refined solution lists ("A list of N solutions has
+     * been refined"). With the polyhedral homotopy there can be two: the mixed-volume solutions and those with
+     * zero coordinates found from the stable mixed volume (katsura-9: 504 + 8).
+     */
+    static long solutionCount(String phcOutput) {
+        Matcher m = REFINED.matcher(phcOutput);
+        long total = 0;
+        boolean any = false;
+        while (m.find()) {
+            total += Long.parseLong(m.group(1));
+            any = true;
+        }
+        if (!any) {
+            throw new IllegalStateException("no 'A list of N solutions has been refined' line in phc's output");
+        }
+        return total;
     }
 }

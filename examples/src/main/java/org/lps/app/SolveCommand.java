@@ -1,11 +1,247 @@
 package org.lps.app;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hipparchus.complex.Complex;
+import org.lps.homotopy.family.StandardSystems;
+import org.lps.homotopy.parse.Format;
+import org.lps.homotopy.parse.SystemParser;
+import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.result.CsvOutput;
+import org.lps.homotopy.result.JsonOutput;
+import org.lps.homotopy.result.PhcOutput;
+import org.lps.homotopy.solve.Solution;
+import org.lps.homotopy.solve.SolveOptions;
+import org.lps.homotopy.solve.SolveResult;
+import org.lps.homotopy.solve.Solver;
+import org.lps.homotopy.start.StartKind;
+import org.lps.homotopy.track.TrackerOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "solve", mixinStandardHelpOptions = true, description = "Solve a polynomial system: every isolated solution, every path accounted for.")
-final class SolveCommand extends Pending {
+/** {@code lps solve}: all isolated solutions of a square polynomial system, every path accounted for. */
+@Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Solve a polynomial system: every isolated solution, every path accounted for.",
+                "Paths are tracked in projective space from a start system by a gamma-trick homotopy; each ends",
+                "nonsingular, singular (with multiplicity), at infinity, on a positive-dimensional component, or",
+                "failed (after a retry with the conservative preset). Same seed, same output, on any thread count."})
+final class SolveCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "the system: PHCpack, Bertini or plain format (one equation per line)")
+    Path file;
+
+    @Option(names = "--system", paramLabel = "NAME",
+            description = "a standard system instead of a file: cyclicN, katsuraN, noonN, ecoN, chandraN, reimerN")
+    String system;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "auto",
+            description = "input format: auto, phc, bertini or plain (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--start", paramLabel = "S", defaultValue = "auto",
+            description = "start system: auto (fewest paths), total-degree, lps (linear product) or polyhedral"
+                    + " (default: ${DEFAULT-VALUE})")
+    String start;
+
+    @Option(names = "--preset", paramLabel = "P", defaultValue = "default",
+            description = "tracker settings: default, fast or conservative (default: ${DEFAULT-VALUE})")
+    String preset;
+
+    @Option(names = "--json", description = "print one JSON object instead of the summary")
+    boolean json;
+
+    @Option(names = "--solutions", description = "list the solutions (in the summary or the JSON)")
+    boolean solutions;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SolveOptions.DEFAULT_SEED,
+            description = "seed of every random choice (gamma, patch, start system) (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "also write the solutions to FILE: .json, .csv, or .txt/.phc (PHCpack format)")
+    Path out;
+
+    @Option(names = "--quiet", description = "no progress bar on stderr")
+    boolean quiet;
+
     @Override
-    String missing() {
-        return "the homotopy solver (issue #3)";
+    public Integer call() throws IOException {
+        if ((file == null) == (system == null)) {
+            throw new UserInputException("give either a FILE or --system NAME (see lps solve --help)");
+        }
+        PolynomialSystem s = file != null ? SystemParser.parse(file, parseFormat(format))
+                : StandardSystems.byName(system);
+        SolveOptions options = SolveOptions.defaults().seed(seed).start(StartKind.parse(start))
+                .preset(TrackerOptions.preset(preset));
+        if (threads != null) {
+            options = options.threads(threads);
+        }
+        if (out != null) {
+            outputKind(out);   // refuse a bad extension before the work, not after
+        }
+        ProgressBar bar = quiet ? null : new ProgressBar(spec.commandLine().getErr());
+        SolveResult r;
+        try {
+            r = Solver.solve(s, bar == null ? options : options.progress(bar::update));
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+        PrintWriter pw = spec.commandLine().getOut();
+        if (json) {
+            pw.println(JsonOutput.write(r, solutions));
+        } else {
+            summary(pw, file != null ? file.toString() : system, s, r);
+        }
+        pw.flush();
+        if (out != null) {
+            writeFile(r, out);
+        }
+        return 0;
+    }
+
+    private static Format parseFormat(String f) {
+        try {
+            return Format.valueOf(f.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("unknown --format '" + f + "': expected auto, phc, bertini or plain");
+        }
+    }
+
+    private static String outputKind(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return "json";
+        }
+        if (name.endsWith(".csv")) {
+            return "csv";
+        }
+        if (name.endsWith(".txt") || name.endsWith(".phc")) {
+            return "phc";
+        }
+        throw new UserInputException("--out " + p + ": the file name must end in .json, .csv, .txt or .phc");
+    }
+
+    private static void writeFile(SolveResult r, Path p) throws IOException {
+        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            switch (outputKind(p)) {
+                case "json" -> w.write(JsonOutput.toJson(r, true).toPrettyString() + "\n");
+                case "csv" -> CsvOutput.write(r, w);
+                default -> PhcOutput.write(r, w);
+            }
+        }
+    }
+
+    private void summary(PrintWriter pw, String name, PolynomialSystem s, SolveResult r) {
+        pw.printf(Locale.ROOT, "%s: %d equations in %d unknowns%n", name, s.equationCount(), s.variableCount());
+        pw.printf(Locale.ROOT, "  start system         %s, %d paths%n", r.startSystem(), r.startSolutionCount());
+        pw.printf(Locale.ROOT, "  nonsingular          %d%n", r.nonsingular());
+        pw.printf(Locale.ROOT, "  singular             %d%s%n", r.singular(), multiplicities(r));
+        pw.printf(Locale.ROOT, "  real                 %d%n", r.real());
+        pw.printf(Locale.ROOT, "  at infinity          %d paths%n", r.atInfinity());
+        pw.printf(Locale.ROOT, "  positive-dimensional %d paths%n", r.positiveDimensional());
+        pw.printf(Locale.ROOT, "  failed               %d paths%n", r.failed());
+        pw.printf(Locale.ROOT, "  time                 %.3f s (%d thread%s, seed %d, preset %s, %d path%s re-tracked)%n",
+                r.seconds(), r.threads(), r.threads() == 1 ? "" : "s", r.seed(), r.preset(), r.retracked(),
+                r.retracked() == 1 ? "" : "s");
+        r.pathResults().stream().filter(p -> p.failure() != null).limit(10).forEach(p ->
+                pw.printf(Locale.ROOT, "  path %d failed: %s%n", p.index() + 1, p.failure()));
+        if (solutions) {
+            int k = 1;
+            for (Solution sol : r.solutions()) {
+                pw.printf(Locale.ROOT, "%nsolution %d: %s%s, %s, condition %.2e, residual %.1e%n", k++,
+                        sol.status().label(), sol.multiplicity() > 1 ? " (multiplicity " + sol.multiplicity() + ")" : "",
+                        sol.isReal() ? "real" : "complex", sol.condition(), sol.residual());
+                Complex[] x = sol.coordinates();
+                for (int v = 0; v < x.length; v++) {
+                    pw.printf(Locale.ROOT, "  %-8s % .15e %+.15e i%n", r.variables().get(v), x[v].getReal(),
+                            x[v].getImaginary());
+                }
+            }
+        }
+    }
+
+    /** " (multiplicities 2, 3)" for the singular solutions, or nothing. */
+    private static String multiplicities(SolveResult r) {
+        String m = r.solutions().stream().filter(Solution::isSingular).map(x -> Integer.toString(x.multiplicity()))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        return m.isEmpty() ? "" : " (multiplicit" + (m.contains(",") ? "ies " : "y ") + m + ")";
+    }
+
+    /**
+     * Paths done / total and the rate, on one stderr line redrawn in place; silent for the first two seconds
+     * so short runs print nothing.
+     */
+    static final class ProgressBar implements AutoCloseable {
+        private static final long DELAY_NANOS = 2_000_000_000L;
+        private final PrintWriter err;
+        private final long t0 = System.nanoTime();
+        private final AtomicLong done = new AtomicLong();
+        private volatile long total;
+        private volatile boolean shown;
+        private final Thread painter;
+
+        ProgressBar(PrintWriter err) {
+            this.err = err;
+            this.painter = new Thread(this::paintLoop, "lps-progress");
+            painter.setDaemon(true);
+            painter.start();
+        }
+
+        void update(long pathsDone, long pathsTotal) {
+            total = pathsTotal;
+            done.accumulateAndGet(pathsDone, Math::max);
+        }
+
+        private void paintLoop() {
+            try {
+                Thread.sleep(DELAY_NANOS / 1_000_000);
+                while (!Thread.currentThread().isInterrupted()) {
+                    paint();
+                    Thread.sleep(250);
+                }
+            } catch (InterruptedException e) {
+                // closed
+            }
+        }
+
+        private synchronized void paint() {
+            long t = total, d = done.get();
+            if (t == 0) {
+                return;
+            }
+            double secs = (System.nanoTime() - t0) * 1e-9;
+            int width = 30, filled = (int) (width * d / t);
+            err.printf(Locale.ROOT, "\r[%s%s] %d/%d paths  %.0f paths/s ", "#".repeat(filled), ".".repeat(width - filled),
+                    d, t, d / secs);
+            err.flush();
+            shown = true;
+        }
+
+        @Override
+        public synchronized void close() {
+            painter.interrupt();
+            if (shown) {
+                err.print("\r" + " ".repeat(70) + "\r");
+                err.flush();
+            }
+        }
     }
 }

@@ -2,13 +2,18 @@ package org.lps.init.study;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -72,6 +77,38 @@ public final class StudyOutput {
         try {
             createParent();
             BitmapEncoder.saveBitmapWithDPI(chart, png().toString(), BitmapEncoder.BitmapFormat.PNG, 144);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + png(), e);
+        }
+    }
+
+    /** Saves several charts side by side in one PNG (one panel each, left to right). */
+    public void writePng(List<? extends Chart<?, ?>> charts) {
+        if (charts.size() == 1) {
+            writePng(charts.get(0));
+            return;
+        }
+        List<BufferedImage> panels = new ArrayList<>();
+        int width = 0, height = 0;
+        for (Chart<?, ?> c : charts) {
+            BufferedImage img = BitmapEncoder.getBufferedImage(c);
+            panels.add(img);
+            width += img.getWidth();
+            height = Math.max(height, img.getHeight());
+        }
+        BufferedImage all = new BufferedImage(Math.max(width, 1), Math.max(height, 1), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, all.getWidth(), all.getHeight());
+        int x = 0;
+        for (BufferedImage img : panels) {
+            g.drawImage(img, x, 0, null);
+            x += img.getWidth();
+        }
+        g.dispose();
+        try {
+            createParent();
+            ImageIO.write(all, "png", png().toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png(), e);
         }

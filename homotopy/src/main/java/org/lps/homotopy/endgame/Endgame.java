@@ -1,0 +1,494 @@
+package org.lps.homotopy.endgame;
+
+import org.lps.homotopy.track.Tracker;
+
+/**
+ * The end of a path, from the endgame boundary s = {@link #BOUNDARY} to the target s = 0.
+ *
+ * <p>The tracker keeps heading for s = 0, trying to land on it while the path looks regular and approaching it
+ * geometrically otherwise. A path to a nonsingular solution gets there in a few steps, and a Newton refinement
+ * at s = 0 finishes it. Every accepted point on the way is watched:
+ * <ul>
+ * <li><b>At infinity.</b> The valuation of the homogenizing coordinate relative to the largest one,
+ * v = Re(s d/ds log(x_0 / x_max)), tends to the exponent of its Puiseux expansion in s: 0 for a finite
+ * endpoint, positive for a path to infinity. As in HomotopyContinuation.jl, a path is called at infinity only
+ * when that is clear on several counts at once: v exceeds {@link #VAL_AT_INFINITY} by more than its own change
+ * over the last two factor-4 stretches of s (its error estimate); that change is below {@link #VAL_ACCURACY}; x_0 has
+ * shrunk since the boundary at least half as fast (in logarithmic terms) as v says; s is below
+ * {@link #MAX_INFINITY_S}; and the Jacobian has become ill-conditioned ({@link #MIN_COND_GROWTH} times its best
+ * since the boundary, or beyond {@link #SINGULAR_COND}) unless v has been settled for a long while. The
+ * condition test keeps a large but finite nonsingular solution, which looks like infinity for a while, from
+ * being dropped: its condition number stays bounded.</li>
+ * <li><b>Singular endpoints.</b> When the condition number grows by {@link #SWITCH_COND_GROWTH} (or the path
+ * gets very near s = 0) without the path being at infinity, the endpoint is singular and the tracker would
+ * crawl and lose accuracy. The Cauchy endgame takes over: the path is continued around the circle |s| = R
+ * (as {@link #SAMPLES_PER_TURN} chords); it closes after c turns, c being the winding number (cycle number) of
+ * the endpoint, and by Cauchy's integral formula in w = s^(1/c) the endpoint is the mean of the c *
+ * {@link #SAMPLES_PER_TURN} equally spaced samples (the trapezoid rule, geometrically convergent here). The
+ * radius shrinks by {@link #RADIUS_RATIO} until two consecutive estimates agree, and an estimate is only
+ * accepted if it solves the target system about as well as that agreement says.</li>
+ * </ul>
+ *
+ * <p>One per thread (it drives that thread's tracker); allocation-free per path.
+ */
+public final class Endgame {
+
+    /** Where the endgame starts (in s = 1 - t). */
+    public static final double BOUNDARY = 0.1;
+    /** A valuation of x_0 above this (plus its error estimate) says "diverging". */
+    static final double VAL_AT_INFINITY = 0.05;
+    /**
+     * No "at infinity" call above this s. A path can look divergent for a while and come back: on cyclic-6 one
+     * showed v = 1/6, stable to 3e-3, and a condition number up 1e4-fold between s = 0.07 and 0.01, passing
+     * near a singular point at infinity, before it turned to a finite nonsingular solution.
+     */
+    static final double MAX_INFINITY_S = 1e-4;
+    /** The valuation's error estimate must be below this for the "at infinity" call. */
+    static final double VAL_ACCURACY = 0.01;
+    /**
+     * Condition growth that confirms "at infinity", measured from the smallest condition number seen since the
+     * boundary (not the one at the boundary, which a near collision of paths there can inflate).
+     */
+    static final double MIN_COND_GROWTH = 1e4;
+    /**
+     * ... and that also reaches this: a large finite solution has a badly scaled projective Jacobian, whose
+     * condition number can grow 1e4-fold on the way (chandra-5: |x| = 563, condition 1e6 at the end, with
+     * v = 0.49 +- 0.007 at s = 7e-5 on the way: called at infinity before this test).
+     */
+    static final double INFINITY_COND = 1e7;
+    /**
+     * A valuation that has not moved by more than this over a factor 4 of s, below {@link #SETTLED_S}, is
+     * trusted without the condition test: a finite endpoint would have brought it to 0 long before.
+     */
+    static final double VAL_SETTLED = 1e-3;
+    static final double SETTLED_S = 1e-6;
+    /** Condition number beyond which a point is singular for the endgame's purposes. */
+    static final double SINGULAR_COND = 1e8;
+    /** Condition growth since the boundary that hands a finite path to the Cauchy endgame. */
+    static final double SWITCH_COND_GROWTH = 1e3;
+    /**
+     * The Cauchy endgame does not start above this s: a condition number that shoots up further out is a near
+     * collision of paths (a branch point close to the real segment), which careful tracking gets through, not
+     * the endpoint's singularity; and a Cauchy circle that large would enclose such branch points.
+     */
+    static final double MAX_CAUCHY_S = 1e-3;
+    /** Below this s the Cauchy endgame starts whatever the condition number says. */
+    static final double MIN_RADIAL_S = 1e-8;
+    /** Fraction of the distance to s = 0 a step may cover while the path does not look regular. */
+    static final double GEOMETRIC_FRACTION = 0.75;
+    /** Samples per turn of a Cauchy loop. */
+    static final int SAMPLES_PER_TURN = 8;
+    /** Largest winding number tried. */
+    public static final int MAX_WINDING = 12;
+    /** Factor by which the Cauchy radius shrinks between loops. */
+    static final double RADIUS_RATIO = 0.25;
+    /** Smallest Cauchy radius. */
+    static final double MIN_RADIUS = 1e-12;
+    /** Cauchy estimates that stop improving are accepted if two agree this well. */
+    static final double CAUCHY_ACCEPTABLE = 1e-6;
+    /** Two Cauchy estimates this close (relative) end the endgame. */
+    static final double CAUCHY_TOLERANCE = 1e-10;
+    /** Relative Newton tolerance for endpoints and Cauchy samples. */
+    static final double FINAL_TOLERANCE = 1e-13;
+
+    /** How the endgame ended. */
+    public enum Outcome {
+        /** Tracked to s = 0 with a well-conditioned Jacobian. */
+        REGULAR,
+        /** Computed by the Cauchy endgame: singular endpoint (or one with winding number > 1). */
+        CAUCHY,
+        /** Diverged: decided from the valuations before s = 0. */
+        AT_INFINITY,
+        /** The tracker failed or the Cauchy loops did not close. */
+        FAILED
+    }
+
+    private final Tracker tracker;
+    private final int size;
+    private final double[] endpoint;
+    private final double[] saved;
+    private final double[] sum;
+    private final double[] loopStart;
+    private final double[] previous;
+    private final double[] best;
+    private final double[] cauchyStart;
+    private Outcome outcome;
+    private int winding;
+    private double accuracy;
+    private double condition;
+    private double valuation;
+    private String failure;
+    private double lastError;
+    private double lastCondition;
+
+    // valuation samples: s, v at points at least 4x apart
+    private final double[] sampleS = new double[64];
+    private final double[] sampleV = new double[64];
+    private int samples;
+
+    public Endgame(Tracker tracker) {
+        this.tracker = tracker;
+        this.size = tracker.homotopy().size();
+        int v = 2 * size;
+        endpoint = new double[v];
+        saved = new double[v];
+        sum = new double[v];
+        loopStart = new double[v];
+        previous = new double[v];
+        best = new double[v];
+        cauchyStart = new double[v];
+    }
+
+    /**
+     * Runs the endgame from the tracker's current point, which must be on the path at a real s (normally
+     * {@link #BOUNDARY}). The result is in {@link #outcome()}, {@link #endpoint()} and friends.
+     */
+    public Outcome run() {
+        winding = 1;
+        accuracy = Double.NaN;
+        valuation = Double.NaN;
+        failure = null;
+        samples = 0;
+        lastError = Double.POSITIVE_INFINITY;
+        lastCondition = Double.NaN;
+        double s0 = tracker.sRe();
+        double cond0 = tracker.condition();
+        double minCond = cond0;
+        double x0rel0 = homogenizingRatio(tracker.z());
+        double savedS = s0;
+        System.arraycopy(tracker.z(), 0, saved, 0, 2 * size);
+        tracker.target(0, 0);
+        // jumps onto s = 0 are tried while the path looks regular; otherwise the approach is geometric
+        boolean jump = true;
+        int sinceRejection = 2;
+        while (true) {
+            tracker.maxFraction(jump && sinceRejection >= 2 ? 1 : GEOMETRIC_FRACTION);
+            Tracker.Step st = tracker.step();
+            if (st == Tracker.Step.FAILED) {
+                if (savedS <= MAX_INFINITY_S && valuation > VAL_AT_INFINITY + lastError && lastError < VAL_ACCURACY) {
+                    // diverging clearly but too singular to confirm by condition growth: at infinity
+                    return atInfinity(saved, lastCondition, lastError);
+                }
+                // a path that fails this close to the end is often singular: let Cauchy try from the last good point
+                if (savedS < BOUNDARY) {
+                    return cauchyFrom(saved, savedS);
+                }
+                return fail("tracker: " + tracker.failure());
+            }
+            if (st == Tracker.Step.REJECTED) {
+                sinceRejection = 0;
+                continue;
+            }
+            if (st == Tracker.Step.ARRIVED) {
+                double rel = tracker.refine(FINAL_TOLERANCE, 4);
+                condition = tracker.condition();
+                if (rel <= 1e-9 && condition < 1e12) {
+                    System.arraycopy(tracker.z(), 0, endpoint, 0, 2 * size);
+                    accuracy = rel;
+                    outcome = Outcome.REGULAR;
+                    return outcome;
+                }
+                // we landed on a singular endpoint without noticing: redo the end with Cauchy
+                return cauchyFrom(saved, savedS);
+            }
+            sinceRejection++;
+            double s = tracker.sRe();
+            double[] z = tracker.z();
+            double v = valuationOfHomogenizing(z, tracker.tangent(), s);
+            double cond = tracker.condition();
+            double err = valuationError(s, v);
+            valuation = v;
+            lastError = err;
+            lastCondition = cond;
+            double x0rel = homogenizingRatio(z);
+            boolean diverging = v > VAL_AT_INFINITY + err;
+            boolean shrinking = x0rel <= x0rel0 * Math.pow(s / s0, 0.5 * v);
+            boolean illConditioned = cond >= MIN_COND_GROWTH * minCond && cond >= INFINITY_COND || cond >= SINGULAR_COND;
+            if (s <= MAX_INFINITY_S && diverging && err < VAL_ACCURACY && shrinking
+                    && (illConditioned || (err < VAL_SETTLED && s < SETTLED_S))) {
+                return atInfinity(z, cond, err);
+            }
+            minCond = Math.min(minCond, cond);
+            System.arraycopy(z, 0, saved, 0, 2 * size);
+            savedS = s;
+            if ((!diverging && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))
+                    || s < MIN_RADIAL_S) {
+                return cauchyFrom(saved, savedS);
+            }
+            jump = Math.abs(v) <= VAL_AT_INFINITY && cond <= 10 * cond0;
+        }
+    }
+
+    private Outcome atInfinity(double[] z, double cond, double err) {
+        System.arraycopy(z, 0, endpoint, 0, 2 * size);
+        condition = cond;
+        accuracy = err;
+        outcome = Outcome.AT_INFINITY;
+        return outcome;
+    }
+
+    /**
+     * Records (s, v) when s is at least 4x below the last sample, and returns the valuation's error estimate:
+     * its change over the last two factor-4 stretches of s, max(|v - v(s_a)|, |v(s_a) - v(s_b)|) with
+     * s_a >= 4 s and s_b >= 4 s_a. One stretch is not enough: an erratic valuation can agree with itself at
+     * two points by chance (chandra-6: 0.395 at s = 1.6e-6 and 6e-6, between 0.35 and 0.67 elsewhere).
+     */
+    private double valuationError(double s, double v) {
+        double err = Double.POSITIVE_INFINITY;
+        for (int a = samples - 1; a >= 1; a--) {
+            if (sampleS[a] >= 4 * s) {
+                // samples are at least 4x apart, so a - 1 is the previous stretch
+                err = Math.max(Math.abs(v - sampleV[a]), Math.abs(sampleV[a] - sampleV[a - 1]));
+                break;
+            }
+        }
+        if (samples == 0 || s <= sampleS[samples - 1] / 4) {
+            if (samples == sampleS.length) {
+                System.arraycopy(sampleS, 1, sampleS, 0, samples - 1);
+                System.arraycopy(sampleV, 1, sampleV, 0, samples - 1);
+                samples--;
+            }
+            sampleS[samples] = s;
+            sampleV[samples] = v;
+            samples++;
+        }
+        return err;
+    }
+
+    /** Re(s x_0' / x_0) for the homogenizing coordinate (the last one), relative to the patch scaling. */
+    private double valuationOfHomogenizing(double[] z, double[] dz, double s) {
+        int o = 2 * (size - 1);
+        double zr = z[o], zi = z[o + 1], dr = dz[o], di = dz[o + 1];
+        double d = zr * zr + zi * zi;
+        if (d == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // Re(dz / z) = Re(dz * conj(z)) / |z|^2, times s (real here)
+        double vh = s * (dr * zr + di * zi) / d;
+        // subtract the valuation of the largest coordinate, so a global rescaling by the patch cancels
+        int big = 0;
+        double best = -1;
+        for (int k = 0; k < size - 1; k++) {
+            double m = z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
+            if (m > best) {
+                best = m;
+                big = k;
+            }
+        }
+        double br = z[2 * big], bi = z[2 * big + 1], er = dz[2 * big], ei = dz[2 * big + 1];
+        double vb = best == 0 ? 0 : s * (er * br + ei * bi) / best;
+        return vh - vb;
+    }
+
+    /** |x_0| / max |z_k|. */
+    private double homogenizingRatio(double[] z) {
+        double m = 0;
+        for (int k = 0; k < size - 1; k++) {
+            m = Math.max(m, z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1]);
+        }
+        int o = 2 * (size - 1);
+        double h = z[o] * z[o] + z[o + 1] * z[o + 1];
+        return m == 0 ? Double.POSITIVE_INFINITY : Math.sqrt(h / m);
+    }
+
+    /** The Cauchy endgame from the point z at the real parameter s > 0, with a last resort if it fails. */
+    private Outcome cauchyFrom(double[] z, double s) {
+        System.arraycopy(z, 0, cauchyStart, 0, 2 * size);
+        Outcome o = cauchy(z, s);
+        return o == Outcome.FAILED ? lastResort(s) : o;
+    }
+
+    /**
+     * When the Cauchy loops fail, the endpoint may not be singular at all: a nonsingular solution with large
+     * coordinates has a badly scaled, hence ill-conditioned, projective Jacobian, which is what sent the path
+     * here (seen on cyclic-7, |x| ~ 100, condition 1e10 at s = 1e-9). Tracking straight to s = 0 and a Newton
+     * refinement there that converges to 1e-9 settle it; otherwise the failure stands.
+     */
+    private Outcome lastResort(double s) {
+        String why = failure;
+        if (!tracker.begin(cauchyStart, s, 0)) {
+            return fail(why);
+        }
+        tracker.maxFraction(1);
+        tracker.target(0, 0);
+        if (tracker.trackToTarget() == Tracker.Step.ARRIVED && tracker.refine(FINAL_TOLERANCE, 6) <= 1e-9) {
+            failure = null;
+            System.arraycopy(tracker.z(), 0, endpoint, 0, 2 * size);
+            accuracy = 1e-9;
+            winding = 1;
+            condition = tracker.condition();
+            outcome = Outcome.REGULAR;
+            return outcome;
+        }
+        return fail(why);
+    }
+
+    private Outcome cauchy(double[] z, double s) {
+        if (!tracker.begin(z, s, 0)) {
+            return fail("singular Jacobian at the start of the Cauchy endgame");
+        }
+        double radius = s;
+        boolean havePrevious = false;
+        double bestDiff = Double.POSITIVE_INFINITY;
+        int bestWinding = 0;
+        while (true) {
+            System.arraycopy(tracker.z(), 0, loopStart, 0, 2 * size);
+            int c = loop(radius);
+            if (c > 0) {
+                if (havePrevious) {
+                    double diff = relativeDistance(sum, previous);
+                    // an estimate must also solve the target system about as well as its accuracy says
+                    double residual = tracker.relativeResidual(sum, 0, 0);
+                    boolean consistent = residual <= 10 * diff + 1e-13;
+                    if (consistent && diff < bestDiff) {
+                        bestDiff = diff;
+                        bestWinding = c;
+                        System.arraycopy(sum, 0, best, 0, 2 * size);
+                        if (diff <= CAUCHY_TOLERANCE) {
+                            return cauchyResult(bestWinding, bestDiff);
+                        }
+                    } else if (bestDiff <= CAUCHY_ACCEPTABLE) {
+                        // the estimates stopped improving: rounding, not the radius, limits them now
+                        return cauchyResult(bestWinding, bestDiff);
+                    }
+                }
+                System.arraycopy(sum, 0, previous, 0, 2 * size);
+                havePrevious = true;
+            } else {
+                if (bestDiff <= CAUCHY_ACCEPTABLE) {
+                    return cauchyResult(bestWinding, bestDiff);
+                }
+                havePrevious = false;
+            }
+            double next = radius * RADIUS_RATIO;
+            if (next < MIN_RADIUS) {
+                return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
+                        : fail(bestWinding > 0 ? "Cauchy endgame: estimates did not converge"
+                        : "Cauchy endgame: no loop closed within " + MAX_WINDING + " turns");
+            }
+            // back to the loop's start on the real axis, then radially inward
+            if (!tracker.begin(loopStart, radius, 0)) {
+                return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
+                        : fail("singular Jacobian in the Cauchy endgame");
+            }
+            tracker.stepSize(0.5 * radius);
+            tracker.target(next, 0);
+            if (tracker.trackToTarget() == Tracker.Step.FAILED) {
+                return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
+                        : fail("tracker in the Cauchy endgame: " + tracker.failure());
+            }
+            radius = next;
+        }
+    }
+
+    private Outcome cauchyResult(int c, double diff) {
+        System.arraycopy(best, 0, endpoint, 0, 2 * size);
+        winding = c;
+        accuracy = diff;
+        condition = tracker.condition();
+        outcome = Outcome.CAUCHY;
+        return outcome;
+    }
+
+    /**
+     * Goes around |s| = radius from s = radius (where the tracker is) until the path closes up; returns the
+     * number of turns (the winding number) with the mean of the samples in {@code sum}, or 0 when it did not
+     * close within {@link #MAX_WINDING} turns or the tracker failed.
+     */
+    private int loop(double radius) {
+        final int v = 2 * size;
+        java.util.Arrays.fill(sum, 0.0);
+        tracker.refine(FINAL_TOLERANCE, 3);
+        System.arraycopy(tracker.z(), 0, loopStart, 0, v);
+        double maxDev = 0;
+        int count = 0;
+        tracker.stepSize(0.5 * radius);
+        for (int turn = 1; turn <= MAX_WINDING; turn++) {
+            for (int k = 0; k < SAMPLES_PER_TURN; k++) {
+                double[] z = tracker.z();
+                for (int i = 0; i < v; i++) {
+                    sum[i] += z[i];
+                }
+                count++;
+                double angle = 2 * Math.PI * (k + 1) / SAMPLES_PER_TURN;
+                tracker.target(radius * Math.cos(angle), radius * Math.sin(angle));
+                if (tracker.trackToTarget() == Tracker.Step.FAILED) {
+                    return 0;
+                }
+                tracker.refine(FINAL_TOLERANCE, 3);
+                maxDev = Math.max(maxDev, distance(tracker.z(), loopStart));
+            }
+            double gap = distance(tracker.z(), loopStart);
+            double scale = norm(loopStart);
+            if (gap <= Math.max(1e-3 * maxDev, 1e-9 * scale)) {
+                for (int i = 0; i < v; i++) {
+                    sum[i] /= count;
+                }
+                return turn;
+            }
+        }
+        return 0;
+    }
+
+    private Outcome fail(String why) {
+        failure = why;
+        outcome = Outcome.FAILED;
+        System.arraycopy(tracker.z(), 0, endpoint, 0, 2 * size);
+        return outcome;
+    }
+
+    private double distance(double[] a, double[] b) {
+        double m = 0;
+        for (int k = 0; k < 2 * size; k += 2) {
+            double dr = a[k] - b[k], di = a[k + 1] - b[k + 1];
+            m = Math.max(m, dr * dr + di * di);
+        }
+        return Math.sqrt(m);
+    }
+
+    private double norm(double[] a) {
+        double m = 0;
+        for (int k = 0; k < 2 * size; k += 2) {
+            m = Math.max(m, a[k] * a[k] + a[k + 1] * a[k + 1]);
+        }
+        return Math.sqrt(m);
+    }
+
+    private double relativeDistance(double[] a, double[] b) {
+        return distance(a, b) / Math.max(norm(a), Double.MIN_NORMAL);
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** The endpoint in projective coordinates on the patch (own array: copy it). */
+    public double[] endpoint() {
+        return endpoint;
+    }
+
+    /** The winding number (1 unless the Cauchy endgame found more). */
+    public int windingNumber() {
+        return winding;
+    }
+
+    /** Relative accuracy estimate of the endpoint (last Newton correction, or Cauchy estimate difference). */
+    public double accuracy() {
+        return accuracy;
+    }
+
+    /** Condition estimate of the homotopy Jacobian at the end. */
+    public double condition() {
+        return condition;
+    }
+
+    /** The last valuation estimate of x_0 (NaN if none). */
+    public double valuation() {
+        return valuation;
+    }
+
+    /** Why the path failed (null unless FAILED). */
+    public String failure() {
+        return failure;
+    }
+}

@@ -1,0 +1,133 @@
+package org.lps.homotopy.solve;
+
+import org.lps.homotopy.endgame.Endgame;
+import org.lps.homotopy.eval.CompiledSystem;
+import org.lps.homotopy.track.Homotopy;
+import org.lps.homotopy.track.Tracker;
+import org.lps.homotopy.track.TrackerOptions;
+
+/**
+ * One worker's machinery for whole paths: start point, tracking to the endgame boundary, endgame,
+ * dehomogenization and Newton refinement on the original system. A path's result depends only on its index
+ * and the options, never on the thread or on what was tracked before (every buffer is overwritten, every
+ * counter reset), which is what makes results independent of the thread count.
+ */
+final class PathRunner {
+
+    /** |x_0| / |z| below this (or below 1000x the endpoint's accuracy) means the endpoint is at infinity. */
+    static final double INFINITY_RATIO = 1e-10;
+    /** ... but an endpoint with |x| below 1/this is always finite. */
+    static final double FINITE_RATIO = 1e-5;
+
+    static final double ROUNDING = 2.2e-16;
+    /** A finite endpoint must solve the original equations with at most this backward error. */
+    static final double MAX_BACKWARD_ERROR = 1e-6;
+
+    private final Homotopy homotopy;
+    private final Tracker tracker;
+    private final Endgame endgame;
+    private final Refiner refiner;
+    private final double[] z;
+    private final int n;
+
+    PathRunner(Homotopy homotopy, CompiledSystem original, CompiledSystem absolute) {
+        this.homotopy = homotopy;
+        this.tracker = new Tracker(homotopy);
+        this.endgame = new Endgame(tracker);
+        this.refiner = new Refiner(original, absolute);
+        this.n = homotopy.variableCount();
+        this.z = new double[2 * (n + 1)];
+    }
+
+    Endpoint track(long index, TrackerOptions options) {
+        homotopy.startPoint(index, z);
+        tracker.reset(options);
+        if (!tracker.begin(z, 1, 0)) {
+            return failed(index, options, "tracker: " + tracker.failure());
+        }
+        tracker.target(Endgame.BOUNDARY, 0);
+        if (tracker.trackToTarget() == Tracker.Step.FAILED) {
+            return failed(index, options, "tracker: " + tracker.failure());
+        }
+        // the endgame works on the patch orthogonal to the path at the boundary, which the endpoint is close to
+        if (!tracker.orthogonalPatch()) {
+            return failed(index, options, "singular Jacobian at the endgame boundary");
+        }
+        Endgame.Outcome outcome = endgame.run();
+        if (outcome == Endgame.Outcome.FAILED) {
+            return failed(index, options, endgame.failure());
+        }
+        double[] e = endgame.endpoint();
+        if (!allFinite(e)) {
+            return failed(index, options, "endgame: non-finite endpoint");
+        }
+        // no computed point is more accurate than rounding times the condition number, whatever the endgame's
+        // own estimate (two agreeing Cauchy estimates can share the same rounding error); unknown is worst
+        double accuracy = Math.max(endgame.accuracy(), ROUNDING * endgame.condition());
+        if (Double.isNaN(accuracy)) {
+            accuracy = Double.POSITIVE_INFINITY;
+        }
+        if (outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy)) {
+            return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy,
+                    endgame.windingNumber(), tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+        }
+        double[] x = dehomogenize(e);
+        int winding = endgame.windingNumber();
+        if (outcome == Endgame.Outcome.REGULAR || winding == 1) {
+            // a regular endpoint (or a Cauchy one that turns out to be simple) polishes to full accuracy
+            double[] y = x.clone();
+            double rel = refiner.newton(y, 8);
+            if (rel <= 1e-8 || outcome == Endgame.Outcome.REGULAR) {
+                x = y;
+                accuracy = Math.min(accuracy, rel);
+            }
+        }
+        if (refiner.backwardError(x) > MAX_BACKWARD_ERROR) {
+            // numerically a zero of the homogenized system only because x_0 is tiny: its affine image solves
+            // nothing, so the endpoint is at infinity (seen on eco-8: a slowly diverging path, |x| ~ 1e7)
+            return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy, winding,
+                    tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+        }
+        return new Endpoint(index, outcome, false, x, refiner.residual(x), refiner.condition(x), accuracy,
+                winding, tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+    }
+
+    private static boolean atInfinity(double[] z, double accuracy) {
+        int n1 = z.length / 2;
+        double m = 0;
+        for (int k = 0; k < n1 - 1; k++) {
+            m = Math.max(m, z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1]);
+        }
+        double h = Math.hypot(z[2 * n1 - 2], z[2 * n1 - 1]);
+        double ratio = h / Math.sqrt(m);
+        double threshold = Math.min(FINITE_RATIO, Math.max(INFINITY_RATIO, 1e3 * accuracy));
+        return ratio < threshold;
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double d : v) {
+            if (!Double.isFinite(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double[] dehomogenize(double[] z) {
+        double hr = z[2 * n], hi = z[2 * n + 1];
+        double d = hr * hr + hi * hi;
+        double ir = hr / d, ii = -hi / d;
+        double[] x = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            double zr = z[2 * k], zi = z[2 * k + 1];
+            x[2 * k] = zr * ir - zi * ii;
+            x[2 * k + 1] = zr * ii + zi * ir;
+        }
+        return x;
+    }
+
+    private Endpoint failed(long index, TrackerOptions options, String why) {
+        return new Endpoint(index, Endgame.Outcome.FAILED, false, null, Double.NaN, Double.NaN, Double.NaN, 0,
+                tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), why);
+    }
+}

@@ -1,0 +1,167 @@
+package org.lps.homotopy.solve;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lps.homotopy.eval.CompiledSystem;
+import org.lps.homotopy.eval.Evaluator;
+import org.lps.homotopy.linalg.ComplexLU;
+import org.lps.homotopy.poly.Polynomial;
+
+/**
+ * Newton refinement, residual and condition number of an affine point of the original system F. One per
+ * thread.
+ */
+final class Refiner {
+
+    private final int n;
+    private final Evaluator eval;
+    private final Evaluator absEval;
+    private final ComplexLU lu;
+    private final double[] f, jac, dx, col, absX, absF;
+
+    /**
+     * @param system   the original equations, compiled
+     * @param absolute the same equations with every coefficient replaced by its modulus (for backward errors)
+     */
+    Refiner(CompiledSystem system, CompiledSystem absolute) {
+        this.n = system.variableCount();
+        this.eval = system.evaluator();
+        this.absEval = absolute.evaluator();
+        this.absX = new double[2 * n];
+        this.absF = new double[2 * system.equationCount()];
+        this.lu = new ComplexLU(n);
+        this.f = new double[2 * system.equationCount()];
+        this.jac = new double[2 * n * n];
+        this.dx = new double[2 * n];
+        this.col = new double[2 * n];
+    }
+
+    /**
+     * Newton iterations on x (in place) while the corrections keep shrinking, at most {@code maxIt}; returns
+     * the last correction relative to max(1, |x|) (infinity if the Jacobian is singular at once).
+     */
+    double newton(double[] x, int maxIt) {
+        double prev = Double.POSITIVE_INFINITY;
+        double rel = Double.POSITIVE_INFINITY;
+        for (int it = 0; it < maxIt; it++) {
+            eval.valuesAndJacobian(x, f, jac);
+            if (!lu.factor(jac)) {
+                break;
+            }
+            lu.solve(f, dx);
+            double norm = maxAbs(dx);
+            if (norm >= prev) {
+                break;   // at the noise floor (or diverging): keep the better iterate
+            }
+            for (int k = 0; k < 2 * n; k++) {
+                x[k] -= dx[k];
+            }
+            prev = norm;
+            rel = norm / Math.max(1, maxAbs(x));
+            if (rel < 1e-15) {
+                break;
+            }
+        }
+        return rel;
+    }
+
+    /** max_i |f_i(x)|. */
+    double residual(double[] x) {
+        eval.values(x, f);
+        return maxAbs(f);
+    }
+
+    /**
+     * A normwise backward error: max_i |f_i(x)| / sum_t |c_t| M^deg(t) with M = max(1, |x|_inf), i.e. the
+     * residual relative to the size the terms of f_i can have at this scale. Scale-free, so it tells a huge but
+     * genuine solution from a point that only nearly solves the equations because x_0 is tiny in projective
+     * coordinates. (Measuring against the terms' actual moduli instead would break down at solutions with
+     * zero coordinates, where whole equations vanish term by term.)
+     */
+    double backwardError(double[] x) {
+        eval.values(x, f);
+        double m = Math.max(1, maxAbs(x));
+        for (int k = 0; k < n; k++) {
+            absX[2 * k] = m;
+            absX[2 * k + 1] = 0;
+        }
+        absEval.values(absX, absF);
+        double worst = 0;
+        for (int i = 0; i < f.length / 2; i++) {
+            double num = Math.sqrt(f[2 * i] * f[2 * i] + f[2 * i + 1] * f[2 * i + 1]);
+            worst = Math.max(worst, num / absF[2 * i]);
+        }
+        return worst;
+    }
+
+    /** The same equations with every coefficient replaced by its modulus. */
+    static CompiledSystem absolute(List<Polynomial> equations, int variables) {
+        List<Polynomial> abs = new ArrayList<>();
+        for (org.lps.homotopy.poly.Polynomial p : equations) {
+            List<Polynomial> terms = new ArrayList<>();
+            for (int t = 0; t < p.termCount(); t++) {
+                terms.add(Polynomial.monomial(Math.hypot(p.re(t), p.im(t)), 0,
+                        p.exponents(t, variables)));
+            }
+            abs.add(Polynomial.sum(terms));
+        }
+        return CompiledSystem.compile(abs, variables);
+    }
+
+    /**
+     * The condition number of the Jacobian at x, made scale-aware: ||J^-1||_1 times the larger of ||J||_1 and
+     * the 1-norm of the Jacobian of the "absolute" system at (M, ..., M), M = max(1, |x|_inf), which is the
+     * size the Jacobian's entries can have at this scale. For n >= 2 at a regular point this is close to the
+     * usual ||J|| ||J^-1||; unlike it, it also flags a singular root of a single equation (where the 1 x 1
+     * "condition number" is always 1). Infinity when J is exactly singular.
+     */
+    double condition(double[] x) {
+        double m = Math.max(1, maxAbs(x));
+        for (int k = 0; k < n; k++) {
+            absX[2 * k] = m;
+            absX[2 * k + 1] = 0;
+        }
+        absEval.valuesAndJacobian(absX, absF, jac);
+        double scale = oneNorm(jac);
+        eval.valuesAndJacobian(x, f, jac);
+        scale = Math.max(scale, oneNorm(jac));
+        if (!lu.factor(jac)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double normInv = 0;
+        for (int j = 0; j < n; j++) {
+            Arrays.fill(col, 0.0);
+            col[2 * j] = 1;
+            lu.solve(col, col);
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += Math.sqrt(col[2 * i] * col[2 * i] + col[2 * i + 1] * col[2 * i + 1]);
+            }
+            normInv = Math.max(normInv, s);
+        }
+        double c = scale * normInv;
+        return Double.isFinite(c) ? c : Double.POSITIVE_INFINITY;
+    }
+
+    private double oneNorm(double[] a) {
+        double best = 0;
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                int o = 2 * (i * n + j);
+                s += Math.sqrt(a[o] * a[o] + a[o + 1] * a[o + 1]);
+            }
+            best = Math.max(best, s);
+        }
+        return best;
+    }
+
+    static double maxAbs(double[] v) {
+        double m = 0;
+        for (int k = 0; k < v.length; k += 2) {
+            m = Math.max(m, v[k] * v[k] + v[k + 1] * v[k + 1]);
+        }
+        return Math.sqrt(m);
+    }
+}

@@ -1,0 +1,84 @@
+package org.lps.homotopy.solve;
+
+import java.util.Objects;
+import org.lps.homotopy.start.StartKind;
+import org.lps.homotopy.track.TrackerOptions;
+
+/**
+ * Settings of a solve; immutable, each {@code withX}-style method returns a modified copy:
+ * <pre>{@code SolveOptions.defaults().seed(7).threads(2).preset(TrackerOptions.FAST)}</pre>
+ */
+public final class SolveOptions {
+
+    /** The seed used when none is given: results are reproducible by default. */
+    public static final long DEFAULT_SEED = 42;
+
+    private final long seed;
+    private final int threads;
+    private final TrackerOptions preset;
+    private final StartKind start;
+    private final Progress progress;
+
+    /** Receives progress from the worker threads; must be cheap and thread-safe. */
+    @FunctionalInterface
+    public interface Progress {
+        void pathsDone(long done, long total);
+    }
+
+    private SolveOptions(long seed, int threads, TrackerOptions preset, StartKind start, Progress progress) {
+        this.seed = seed;
+        this.threads = threads;
+        this.preset = preset;
+        this.start = start;
+        this.progress = progress;
+    }
+
+    /** Seed 42, all cores, the default tracker preset, the start system with the fewest paths. */
+    public static SolveOptions defaults() {
+        return new SolveOptions(DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), TrackerOptions.DEFAULT,
+                StartKind.AUTO, null);
+    }
+
+    public SolveOptions seed(long s) {
+        return new SolveOptions(s, threads, preset, start, progress);
+    }
+
+    public SolveOptions threads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + n);
+        }
+        return new SolveOptions(seed, n, preset, start, progress);
+    }
+
+    public SolveOptions preset(TrackerOptions p) {
+        return new SolveOptions(seed, threads, Objects.requireNonNull(p), start, progress);
+    }
+
+    public SolveOptions start(StartKind k) {
+        return new SolveOptions(seed, threads, preset, Objects.requireNonNull(k), progress);
+    }
+
+    public SolveOptions progress(Progress p) {
+        return new SolveOptions(seed, threads, preset, start, p);
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public TrackerOptions preset() {
+        return preset;
+    }
+
+    public StartKind start() {
+        return start;
+    }
+
+    Progress progress() {
+        return progress;
+    }
+}

@@ -1,0 +1,39 @@
+package org.lps.homotopy.start;
+
+import java.util.Locale;
+
+/** Which start system the solver builds. */
+public enum StartKind {
+    /** The smallest count among those available (total degree, linear product). */
+    AUTO("auto"),
+    TOTAL_DEGREE("total-degree"),
+    /** Linear product from the best set structure found by the root counts (m-homogeneous as a special case). */
+    LINEAR_PRODUCT("lps"),
+    /** Polyhedral homotopy (mixed cells): not available yet. */
+    POLYHEDRAL("polyhedral");
+
+    private final String label;
+
+    StartKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** By command-line name: auto, total-degree, lps (or linear-product), polyhedral. */
+    public static StartKind parse(String name) {
+        String s = name.toLowerCase(Locale.ROOT);
+        for (StartKind k : values()) {
+            if (k.label.equals(s)) {
+                return k;
+            }
+        }
+        if (s.equals("linear-product") || s.equals("totaldegree")) {
+            return s.equals("linear-product") ? LINEAR_PRODUCT : TOTAL_DEGREE;
+        }
+        throw new IllegalArgumentException("unknown start system '" + name
+                + "': expected auto, total-degree, lps or polyhedral");
+    }
+}

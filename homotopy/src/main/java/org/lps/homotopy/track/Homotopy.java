@@ -1,0 +1,239 @@
+package org.lps.homotopy.track;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.lps.homotopy.eval.CompiledSystem;
+import org.lps.homotopy.eval.Evaluator;
+import org.lps.homotopy.poly.Polynomial;
+import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.start.StartSystem;
+
+/**
+ * The straight-line homotopy with the gamma trick, in projective coordinates on a random affine patch:
+ * <pre>
+ *   H(z, s) = s * gamma * G(z) + (1 - s) * F(z),      a . z = 1,
+ * </pre>
+ * where F is the target system homogenized (equation i to the start system's degree d_i, with its
+ * coefficients scaled so the largest has modulus 1), G the homogenized start system, z = (x_1 .. x_n, x_0)
+ * with the homogenizing coordinate last, gamma a random complex number and a a random complex vector.
+ *
+ * <p>The parameter is s = 1 - t: paths run from s = 1 (the start system) to s = 0 (the target). Tracking in
+ * the distance to the target keeps the endgame's tiny distances (1e-10 and below) exact in floating point,
+ * which they would not be as 1 - t. In the patch, a path whose affine coordinates diverge stays bounded and
+ * ends with x_0 = 0: "at infinity" becomes a finite, testable event.
+ *
+ * <p>Immutable and shared by all threads; each thread evaluates through its own {@link #workspace()}.
+ */
+public final class Homotopy {
+
+    private final int n;
+    private final CompiledSystem target;
+    private final StartSystem start;
+    private final double gammaRe, gammaIm;
+    private final double[] patch;
+
+    /**
+     * @param system the square target system (n equations in n unknowns)
+     * @param start  a start system for it
+     * @param random the source of gamma and the patch (the solver seeds it from the user's seed)
+     */
+    public Homotopy(PolynomialSystem system, StartSystem start, SplittableRandom random) {
+        this(system, start, randomUnit(random), randomPatch(random, system.variableCount() + 1));
+    }
+
+    Homotopy(PolynomialSystem system, StartSystem start, double[] gamma, double[] patch) {
+        this.n = system.variableCount();
+        if (system.equationCount() != n || start.variableCount() != n) {
+            throw new IllegalArgumentException("the homotopy needs a square system and a start system of the same size");
+        }
+        List<Polynomial> eqs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Polynomial p = system.equation(i);
+            if (p.degree() > start.degree(i)) {
+                throw new IllegalArgumentException("equation " + (i + 1) + " has degree " + p.degree()
+                        + " but its start equation only " + start.degree(i));
+            }
+            double scale = p.maxCoefficientModulus();
+            if (scale == 0) {
+                throw new IllegalArgumentException("equation " + (i + 1) + " is zero");
+            }
+            eqs.add(p.scale(1.0 / scale).homogenize(n, start.degree(i)));
+        }
+        this.target = CompiledSystem.compile(eqs, n + 1);
+        this.start = start;
+        this.gammaRe = gamma[0];
+        this.gammaIm = gamma[1];
+        this.patch = patch.clone();
+    }
+
+    private static double[] randomUnit(SplittableRandom r) {
+        double angle = 2 * Math.PI * r.nextDouble();
+        return new double[] {Math.cos(angle), Math.sin(angle)};
+    }
+
+    private static double[] randomPatch(SplittableRandom r, int size) {
+        double[] a = new double[2 * size];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = r.nextGaussian() / Math.sqrt(2);
+        }
+        return a;
+    }
+
+    /** n, the number of affine unknowns. */
+    public int variableCount() {
+        return n;
+    }
+
+    /** n + 1: the number of projective coordinates, and of equations including the patch. */
+    public int size() {
+        return n + 1;
+    }
+
+    public StartSystem startSystem() {
+        return start;
+    }
+
+    /** The homogenized, scaled target F (n equations in n + 1 variables). */
+    public CompiledSystem target() {
+        return target;
+    }
+
+    /** The projective start point of path k: its start solution (x, 1) scaled onto the patch. */
+    public void startPoint(long k, double[] z) {
+        start.solution(k, z);
+        z[2 * n] = 1;
+        z[2 * n + 1] = 0;
+        toPatch(z);
+    }
+
+    /** Scales z (projective, n + 1 coordinates) so that a . z = 1. */
+    public void toPatch(double[] z) {
+        double pr = 0, pi = 0;
+        for (int k = 0; k <= n; k++) {
+            double ar = patch[2 * k], ai = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
+            pr += ar * zr - ai * zi;
+            pi += ar * zi + ai * zr;
+        }
+        double d = pr * pr + pi * pi;
+        double ir = pr / d, ii = -pi / d;
+        for (int k = 0; k <= n; k++) {
+            double zr = z[2 * k], zi = z[2 * k + 1];
+            z[2 * k] = zr * ir - zi * ii;
+            z[2 * k + 1] = zr * ii + zi * ir;
+        }
+    }
+
+    public Workspace workspace() {
+        return new Workspace();
+    }
+
+    /**
+     * Per-thread evaluation of H, dH/dz and dH/ds; allocation-free. Each workspace has its own copy of the
+     * patch, which starts as the homotopy's random one and can be replaced by one orthogonal to the current
+     * point ({@link #orthogonalPatch}): the random patch can be nearly degenerate at a path's endpoint (the
+     * endpoint close to the hyperplane a . z = 0, so its representative on the patch is huge and badly
+     * conditioned), the orthogonal one never is.
+     */
+    public final class Workspace {
+        private final Evaluator targetEval = target.evaluator();
+        private final StartSystem.Evaluation startEval = start.evaluation();
+        private final double[] f = new double[2 * n];
+        private final double[] g = new double[2 * n];
+        private final double[] patch = Homotopy.this.patch.clone();
+
+        private Workspace() {
+        }
+
+        /** Back to the homotopy's random patch (the one start points are on). */
+        public void resetPatch() {
+            System.arraycopy(Homotopy.this.patch, 0, patch, 0, patch.length);
+        }
+
+        /**
+         * The patch conj(z) . w = |z|^2, orthogonal to z, which z is on; the path through z is the same
+         * projective path, now represented on this patch.
+         */
+        public void orthogonalPatch(double[] z) {
+            double norm2 = 0;
+            for (int k = 0; k <= n; k++) {
+                norm2 += z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
+            }
+            for (int k = 0; k <= n; k++) {
+                patch[2 * k] = z[2 * k] / norm2;
+                patch[2 * k + 1] = -z[2 * k + 1] / norm2;
+            }
+        }
+
+        public Homotopy homotopy() {
+            return Homotopy.this;
+        }
+
+        /**
+         * At the projective point z and the (complex) parameter s: h = H(z, s) including the patch equation
+         * last, jac = dH/dz ((n+1) x (n+1), row-major) and hs = dH/ds (0 for the patch), all interleaved.
+         * The target writes its Jacobian straight into the first n rows of jac (same layout), which are scaled
+         * by 1 - s in place; the start system then adds s * gamma times its own.
+         */
+        public void evaluate(double[] z, double sRe, double sIm, double[] h, double[] jac, double[] hs) {
+            targetEval.valuesAndJacobian(z, f, jac);
+            final int cols = n + 1;
+            // alpha = s * gamma, beta = 1 - s
+            final double ar = sRe * gammaRe - sIm * gammaIm, ai = sRe * gammaIm + sIm * gammaRe;
+            final double br = 1 - sRe, bi = -sIm;
+            final int m = 2 * n * cols;
+            if (bi == 0) {
+                for (int k = 0; k < m; k++) {
+                    jac[k] *= br;
+                }
+            } else {
+                for (int k = 0; k < m; k += 2) {
+                    double fr = jac[k], fi = jac[k + 1];
+                    jac[k] = br * fr - bi * fi;
+                    jac[k + 1] = br * fi + bi * fr;
+                }
+            }
+            startEval.valuesAndJacobian(z, g, ar, ai, jac);
+            combineValues(ar, ai, br, bi, h);
+            for (int i = 0; i < n; i++) {
+                hs[2 * i] = gammaRe * g[2 * i] - gammaIm * g[2 * i + 1] - f[2 * i];
+                hs[2 * i + 1] = gammaRe * g[2 * i + 1] + gammaIm * g[2 * i] - f[2 * i + 1];
+            }
+            hs[2 * n] = 0;
+            hs[2 * n + 1] = 0;
+            for (int k = 0; k <= n; k++) {
+                jac[m + 2 * k] = patch[2 * k];
+                jac[m + 2 * k + 1] = patch[2 * k + 1];
+            }
+            patchValue(z, h);
+        }
+
+        /** h = H(z, s) only (for a Newton step with an older factorization). */
+        public void values(double[] z, double sRe, double sIm, double[] h) {
+            targetEval.values(z, f);
+            startEval.values(z, g);
+            final double ar = sRe * gammaRe - sIm * gammaIm, ai = sRe * gammaIm + sIm * gammaRe;
+            combineValues(ar, ai, 1 - sRe, -sIm, h);
+            patchValue(z, h);
+        }
+
+        private void combineValues(double ar, double ai, double br, double bi, double[] h) {
+            for (int i = 0; i < n; i++) {
+                double gr = g[2 * i], gi = g[2 * i + 1], fr = f[2 * i], fi = f[2 * i + 1];
+                h[2 * i] = ar * gr - ai * gi + br * fr - bi * fi;
+                h[2 * i + 1] = ar * gi + ai * gr + br * fi + bi * fr;
+            }
+        }
+
+        private void patchValue(double[] z, double[] h) {
+            double pr = -1, pi = 0;
+            for (int k = 0; k <= n; k++) {
+                double qr = patch[2 * k], qi = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
+                pr += qr * zr - qi * zi;
+                pi += qr * zi + qi * zr;
+            }
+            h[2 * n] = pr;
+            h[2 * n + 1] = pi;
+        }
+    }
+}
