@@ -66,7 +66,12 @@ public final class Solver {
         });
         try {
             Run run;
-            if (options.start() == StartKind.AUTO) {
+            if (options.setStructure() != null) {
+                StartSystem start = StartSystems.linearProduct(system, options.setStructure(),
+                        new SplittableRandom(startSeed));
+                run = new Run(system, start, homotopySeed, original, absolute, pool, threads);
+                run.launch(options.preset(), options.progress()).await();
+            } else if (options.start() == StartKind.AUTO) {
                 run = autoStart(system, options, pool, threads, startSeed, homotopySeed, original, absolute);
             } else {
                 StartSystem start = StartSystems.create(system, options.start(), new SplittableRandom(startSeed));
