@@ -46,7 +46,7 @@ final class BenchSolveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--systems", paramLabel = "LIST", split = ",", defaultValue = "katsura9,noon5,eco8,reimer5",
+    @Option(names = "--systems", paramLabel = "LIST", split = ",", defaultValue = "katsura9,noon5,eco8,reimer5,cyclic7",
             description = "standard systems, comma-separated (default: ${DEFAULT-VALUE})")
     List<String> systems;
 
@@ -59,7 +59,7 @@ final class BenchSolveCommand implements Callable<Integer> {
     int repeats;
 
     @Option(names = "--start", paramLabel = "S", defaultValue = "auto",
-            description = "our start system: auto, total-degree or lps (default: ${DEFAULT-VALUE})")
+            description = "our start system: auto, total-degree, lps or polyhedral (default: ${DEFAULT-VALUE})")
     String start;
 
     @Option(names = "--phc", paramLabel = "PATH", defaultValue = "phc",
@@ -69,8 +69,8 @@ final class BenchSolveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of the table")
     boolean json;
 
-    record Row(String system, long paths, double ours, long ourSolutions, long ourFailed, Double phc,
-               Long phcSolutions, long known) {
+    record Row(String system, String start, long paths, double ours, double ourStart, long ourSolutions,
+               long ourFailed, Double phc, Long phcSolutions, long known) {
     }
 
     /** phc's result: wall time and the number of solutions in its refined lists. */
@@ -121,7 +121,8 @@ final class BenchSolveCommand implements Callable<Integer> {
             }
             String family = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
             int size = Integer.parseInt(name.replaceAll("[^0-9]", ""));
-            rows.add(new Row(name, best.paths(), best.seconds(), best.solutions().size(), best.failed(),
+            rows.add(new Row(name, best.startSystem(), best.paths(), best.seconds(), best.startSeconds(),
+                    best.solutions().size(), best.failed(),
                     p == null ? null : p.seconds(), p == null ? null : p.solutions(),
                     StandardSystems.knownSolutionCount(family, size)));
         }
@@ -135,21 +136,24 @@ final class BenchSolveCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, List<Row> rows, boolean withPhc) {
-        out.printf("%n%-10s %6s %10s %10s %8s   %s%n", "system", "paths", "ours (s)", "phc (s)", "ratio",
-                "solutions: ours / phc / known");
+        out.printf("%n%-10s %-13s %6s %9s %9s %9s %10s %8s   %s%n", "system", "start", "paths", "ours (s)", "start (s)",
+                "track (s)", "phc (s)", "ratio", "solutions: ours / phc / known");
         double ours = 0, theirs = 0;
         for (Row r : rows) {
             ours += r.ours();
             theirs += r.phc() == null ? 0 : r.phc();
-            out.printf(Locale.ROOT, "%-10s %6d %10.3f %10s %8s   %d / %s / %s%s%n", r.system(), r.paths(), r.ours(),
+            out.printf(Locale.ROOT, "%-10s %-13s %6d %9.3f %9.3f %9.3f %10s %8s   %d / %s / %s%s%n", r.system(),
+                    r.start(), r.paths(), r.ours(), r.ourStart(), r.ours() - r.ourStart(),
                     r.phc() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.phc()),
                     r.phc() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.ours() / r.phc()),
                     r.ourSolutions(), r.phcSolutions() == null ? "-" : r.phcSolutions(),
                     r.known() < 0 ? "?" : r.known(), r.ourFailed() > 0 ? "  (" + r.ourFailed() + " failed paths)" : "");
         }
-        out.printf(Locale.ROOT, "%-10s %6s %10.3f %10s %8s%n", "total", "", ours,
+        out.printf(Locale.ROOT, "%-10s %-13s %6s %9.3f %9s %9s %10s %8s%n", "total", "", "", ours, "", "",
                 withPhc ? String.format(Locale.ROOT, "%.3f", theirs) : "-",
                 withPhc ? String.format(Locale.ROOT, "%.3f", ours / theirs) : "-");
+        out.println("start: choosing and building our start system (root counts, mixed cells); track: the rest"
+                + " (paths, endgames, post-processing)");
     }
 
     private void printJson(PrintWriter out, List<Row> rows, boolean withPhc) {
@@ -163,7 +167,8 @@ final class BenchSolveCommand implements Callable<Integer> {
         double ours = 0, theirs = 0;
         for (Row r : rows) {
             ObjectNode o = arr.addObject();
-            o.put("system", r.system()).put("paths", r.paths()).put("ourSeconds", r.ours())
+            o.put("system", r.system()).put("start", r.start()).put("paths", r.paths()).put("ourSeconds", r.ours())
+                    .put("ourStartSeconds", r.ourStart())
                     .put("ourSolutions", r.ourSolutions()).put("ourFailed", r.ourFailed()).put("known", r.known());
             ours += r.ours();
             if (r.phc() != null) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lps.homotopy.parse.Format;
 import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.polyhedral.cells.MixedVolume;
 import org.lps.homotopy.rootcount.RootCounts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,9 +19,11 @@ import picocli.CommandLine.Parameters;
 /** {@code lps count}: the root counts of a square system, each an upper bound on its isolated solutions. */
 @Command(name = "count", mixinStandardHelpOptions = true,
         description = {"Root counts of a square polynomial system: total degree, multi-homogeneous Bezout number"
-                + " (best variable partition found), generalized linear-product bound (best set structure found)."
-                + " Mixed volume: not computed yet.",
-                "Every count is an upper bound on the number of isolated complex solutions."})
+                + " (best variable partition found), generalized linear-product bound (best set structure found),"
+                + " mixed volume (BKK: solutions with no zero coordinate) and stable mixed volume (Huber-Sturmfels:"
+                + " all isolated solutions).",
+                "Every count but the mixed volume bounds the isolated complex solutions; the mixed volume bounds those"
+                        + " with no zero coordinate."})
 final class CountCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
@@ -47,6 +50,7 @@ final class CountCommand implements Callable<Integer> {
         PolynomialSystem s = SystemInput.load(file, system, format, System.in);
         long t0 = System.nanoTime();
         RootCounts rc = RootCounts.of(s);
+        rc.mixedVolumes();   // computed on request: here, within the timing
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -65,6 +69,11 @@ final class CountCommand implements Callable<Integer> {
         o.put("linearProductBound", rc.linearProductBound());
         o.put("mixedVolume", rc.mixedVolume());
         o.put("stableMixedVolume", rc.stableMixedVolume());
+        MixedVolume mv = rc.mixedVolumes();
+        if (mv != null) {
+            o.put("mixedCells", mv.torusCells().cells().size());
+            o.put("mixedVolumeSeconds", Math.round(mv.seconds() * 1000) / 1000.0);
+        }
         o.put("partition", rc.partition().groupNames(s.variables()));
         o.put("setStructure", rc.setStructure().names(s.variables()));
         o.put("equations", rc.equationCount());
@@ -83,7 +92,16 @@ final class CountCommand implements Callable<Integer> {
         out.printf("  multi-homogeneous    %s   partition %s%n", rc.multiHomogeneousBezout(),
                 rc.partition().format(names));
         out.printf("  linear product       %s   set structure below%n", rc.linearProductBound());
-        out.printf("  mixed volume         not computed yet%n");
+        MixedVolume mv = rc.mixedVolumes();
+        if (mv == null) {
+            out.printf("  mixed volume         not computed: more than %d linear programs%n",
+                    MixedVolume.DEFAULT_WORK_LIMIT);
+        } else {
+            out.printf("  mixed volume         %s   %d mixed cells, %.3f s%n", mv.mixedVolume(),
+                    mv.torusCells().cells().size(), mv.seconds());
+            out.printf("  stable mixed volume  %s   %s%n", mv.stableMixedVolume(), mv.zeroCoordinatesPossible()
+                    ? "solutions with zero coordinates possible" : "no isolated solution with a zero coordinate");
+        }
         out.printf("  time                 %.3f s%n", seconds);
         out.println("set structure (one line per equation, one {set} per factor):");
         List<String> lines = rc.setStructure().format(names);

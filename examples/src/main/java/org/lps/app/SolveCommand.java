@@ -52,7 +52,8 @@ final class SolveCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--start", paramLabel = "S", defaultValue = "auto",
-            description = "start system: auto (fewest paths), total-degree, lps (linear product) or polyhedral"
+            description = "start system: auto (least estimated work), total-degree, lps (linear product) or"
+                    + " polyhedral (mixed cells: one path per solution the mixed volume counts)"
                     + " (default: ${DEFAULT-VALUE})")
     String start;
 
@@ -158,9 +159,9 @@ final class SolveCommand implements Callable<Integer> {
         pw.printf(Locale.ROOT, "  at infinity          %d paths%n", r.atInfinity());
         pw.printf(Locale.ROOT, "  positive-dimensional %d paths%n", r.positiveDimensional());
         pw.printf(Locale.ROOT, "  failed               %d paths%n", r.failed());
-        pw.printf(Locale.ROOT, "  time                 %.3f s (%d thread%s, seed %d, preset %s, %d path%s re-tracked)%n",
-                r.seconds(), r.threads(), r.threads() == 1 ? "" : "s", r.seed(), r.preset(), r.retracked(),
-                r.retracked() == 1 ? "" : "s");
+        pw.printf(Locale.ROOT, "  time                 %.3f s (start system %.3f s, %d thread%s, seed %d, preset %s,"
+                + " %d path%s re-tracked)%n", r.seconds(), r.startSeconds(), r.threads(), r.threads() == 1 ? "" : "s",
+                r.seed(), r.preset(), r.retracked(), r.retracked() == 1 ? "" : "s");
         r.pathResults().stream().filter(p -> p.failure() != null).limit(10).forEach(p ->
                 pw.printf(Locale.ROOT, "  path %d failed: %s%n", p.index() + 1, p.failure()));
         if (solutions) {

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.lps.init.Initializers;
 import org.lps.init.study.InitsStudy;
 import org.lps.init.study.StudyOutput;
 import org.lps.nets.data.FashionMnist;
-import org.lps.nets.init.WeightInits;
 import org.lps.nets.layer.Activations;
 import org.lps.nets.model.Architecture;
 import picocli.CommandLine;
@@ -29,7 +29,7 @@ final class StudyInitsCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--methods", split = ",", paramLabel = "M,M,...",
-            description = "Schemes to compare; default: every registered scheme")
+            description = "Schemes to compare (NAME[:PARAMS], as lps init --method); default: every registered scheme")
     List<String> methods;
 
     @Option(names = "--task", paramLabel = "ARCH@EPOCHS",
@@ -79,7 +79,7 @@ final class StudyInitsCommand implements Callable<Integer> {
         }
         List<InitsStudy.Task> taskList = parseTasks(tasks == null
                 ? List.of("mlp:784,256,256,10@5", "cnn:1x28x28,c16k3,p2,c32k3,p2,d10@2") : tasks);
-        List<String> methodList = methods == null ? new ArrayList<>(WeightInits.all().keySet()) : methods;
+        List<String> methodList = methods == null ? Initializers.schemes() : methods;
         List<Long> seedList = new ArrayList<>();
         for (long s = 1; s <= seeds; s++) {
             seedList.add(s);
@@ -96,7 +96,7 @@ final class StudyInitsCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
-        List<InitsStudy.Run> runs = new InitsStudy(settings, WeightInits::byName).run(split, new InitsStudy.Progress() {
+        List<InitsStudy.Run> runs = new InitsStudy(settings, Initializers::parse).run(split, new InitsStudy.Progress() {
             private String label = "";
 
             @Override

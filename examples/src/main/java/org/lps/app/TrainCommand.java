@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lps.init.Initializer;
+import org.lps.init.MethodSpec;
 import org.lps.nets.data.FashionMnist;
-import org.lps.nets.init.WeightInit;
-import org.lps.nets.init.WeightInits;
 import org.lps.nets.io.Weights;
 import org.lps.nets.layer.Activations;
 import org.lps.nets.loss.Loss;
@@ -34,8 +34,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--arch", required = true, description = "mlp:784,256,256,10 or cnn:1x28x28,c16k3,p2,c32k3,p2,d10")
     String arch;
 
-    @Option(names = "--init", defaultValue = "he", description = "Weight initialization: ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}",
-            completionCandidates = InitNames.class)
+    @Option(names = "--init", defaultValue = "he", paramLabel = "M",
+            description = "Weight initialization, NAME[:PARAMS] as in lps init --method: ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}",
+            completionCandidates = InitCommand.Syntaxes.class)
     String init;
 
     @Option(names = "--data", defaultValue = "embedded", description = "fashion-mnist (the full set, from $LPS_DATA or /usr/share/datasets/fashion-mnist), embedded (the shipped subset) or a directory of MNIST-format IDX files; default: ${DEFAULT-VALUE}")
@@ -83,14 +84,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar")
     boolean quiet;
 
-    /** The scheme names for the help text. */
-    static final class InitNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return WeightInits.all().keySet().iterator();
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -115,7 +108,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
         Model model = Architecture.parse(arch, Activations.parse(activation));
-        WeightInit scheme = WeightInits.byName(init);
+        // lps-init's parser: every registered scheme with its parameters (fmp:0.8), nets' own names included.
+        Initializer scheme = InitCommand.resolve("--init", init, null);
+        String initName = MethodSpec.parse(init).method();
         Loss lossFn = Loss.parse(loss);
         Optimizer opt = optimizer(optimizer, lr, momentum, weightDecay);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -128,7 +123,11 @@ final class TrainCommand implements Callable<Integer> {
             err.println("lps train: --batch " + batch + " is more than the " + split.train().size() + " training images; using " + split.train().size());
             batch = split.train().size();
         }
-        scheme.initialize(model, seed);
+        try {
+            scheme.initialize(model, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--init '" + init + "' with --activation " + activation + ": " + e.getMessage(), e);
+        }
         if (!Gemm.isNative()) {
             err.println("lps train: GEMM backend: " + Gemm.backend());
         }
@@ -136,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         if (!json) {
             o.printf("%s, %d parameters, init %s, %s lr %s, batch %d, %d threads, %s: %d train / %d test images%n",
-                    arch, model.parameterCount(), scheme.name(), opt.name(), fmt(opt.learningRate()), batch, nThreads,
+                    arch, model.parameterCount(), initName, opt.name(), fmt(opt.learningRate()), batch, nThreads,
                     data, split.train().size(), split.test().size());
             o.println("epoch  trainLoss  testLoss  testAccuracy  imagesPerSecond");
             o.flush();
@@ -172,13 +171,13 @@ final class TrainCommand implements Callable<Integer> {
             });
         }
         if (plot != null) {
-            TrainPlot.write(plot, arch + ", init " + scheme.name() + ", " + opt.name() + ", " + data, bar.lossCurve(), results);
+            TrainPlot.write(plot, arch + ", init " + initName + ", " + opt.name() + ", " + data, bar.lossCurve(), results);
             if (!json) {
                 o.println("plot: " + plot);
             }
         }
         if (out != null) {
-            Weights.save(model, out, java.util.Map.of("arch", arch, "init", scheme.name(), "activation", activation));
+            Weights.save(model, out, java.util.Map.of("arch", arch, "init", initName, "activation", activation));
             if (!json) {
                 o.println("weights: " + out);
             }

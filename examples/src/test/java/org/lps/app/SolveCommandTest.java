@@ -145,15 +145,27 @@ class SolveCommandTest {
     }
 
     @Test
-    void missingInputPolyhedralAndUnknownPresetAreBadInput() {
+    void missingInputAndUnknownPresetOrStartAreBadInput() {
         assertEquals(2, run("solve").exit());
-        Run p = run("solve", "--system", "cyclic5", "--start", "polyhedral");
+        Run p = run("solve", "--system", "cyclic5", "--start", "bkk");
         assertEquals(2, p.exit());
-        assertTrue(p.err().contains("not available yet (issue #6)"), p.err());
+        assertTrue(p.err().contains("expected auto, total-degree, lps or polyhedral"), p.err());
         Run q = run("solve", "--system", "cyclic5", "--preset", "reckless");
         assertEquals(2, q.exit());
         assertTrue(q.err().contains("default, fast or conservative"), q.err());
         Run t = run("solve", "--system", "cyclic5", "--threads", "0");
         assertEquals(2, t.exit());
+    }
+
+    @Test
+    void polyhedralStartOnePathPerSolution() throws Exception {
+        Run r = run("solve", "--system", "cyclic5", "--start", "polyhedral", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("polyhedral", j.get("start").get("name").asText());
+        assertEquals(70, j.get("start").get("count").asLong());
+        assertEquals(70, j.get("nonsingular").asLong());
+        assertEquals(0, j.get("failed").asLong());
+        assertTrue(j.get("start").get("seconds").asDouble() >= 0);
     }
 }

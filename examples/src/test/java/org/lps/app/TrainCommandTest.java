@@ -72,6 +72,16 @@ class TrainCommandTest {
         assertEquals(a.get("testAccuracy"), b.get("testAccuracy"));
     }
 
+    /** --init takes every lps-init scheme with its parameters, and the header names the method as given. */
+    @Test
+    void initThroughLpsInitsParser() {
+        Run r = run("train", "--arch", "mlp:784,32,10", "--init", "FMP:0.5", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("init fmp:0.5,"), r.out());
+        Run x = run("train", "--arch", "mlp:784,32,10", "--init", "xavier", "--quiet", "--json");
+        assertEquals(0, x.exit(), x.err());
+    }
+
     @Test
     void humanOutputHasAHeaderAndATable() {
         Run r = run("train", "--arch", "mlp:784,32,10", "--optimizer", "adam", "--quiet");
@@ -86,6 +96,9 @@ class TrainCommandTest {
         assertBad(new String[] {"train", "--arch", "mlp:784,x,10"}, "'x' is not a positive integer");
         assertBad(new String[] {"train", "--arch", "mlp:100,10"}, "takes inputs of 100 but the embedded images are 1x28x28");
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--init", "nope"}, "--init 'nope': unknown scheme (known:");
+        assertBad(new String[] {"train", "--arch", "mlp:784,10", "--init", "fmp:7"}, "--init 'fmp:7': the moment order S must be in (0, 2]");
+        assertBad(new String[] {"train", "--arch", "mlp:784,16,10", "--init", "fmp", "--activation", "tanh"},
+                "--init 'fmp' with --activation tanh: fmp is defined for positively homogeneous activations");
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--optimizer", "rmsprop"}, "--optimizer 'rmsprop'");
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--data", "cifar"}, "--data 'cifar'");
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--lr", "-1"}, "--lr must be a positive number");

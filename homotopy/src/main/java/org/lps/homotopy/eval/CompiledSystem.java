@@ -43,6 +43,14 @@ public final class CompiledSystem {
     final int[] jacStart;
     final int[] jacMono;
     final double[] jacCoef;
+    /**
+     * For evaluation with coefficients given at run time ({@link Evaluator#valuesAndJacobian(double[], double[],
+     * double[], double[])}): the term (numbered over the whole system, equation by equation, in each polynomial's
+     * term order) each value entry comes from, and for each Jacobian entry its term and exponent factor.
+     */
+    final int[] valTerm;
+    final int[] jacTerm;
+    final double[] jacExponent;
     private final int termCount;
 
     private CompiledSystem(List<Polynomial> eqs, int variables) {
@@ -64,20 +72,21 @@ public final class CompiledSystem {
             }
             List<double[]> row = new ArrayList<>();
             valRows.add(row);
-            terms += p.termCount();
             for (int t = 0; t < p.termCount(); t++) {
                 int[] a = p.exponents(t, variables);
-                row.add(new double[] {table.index(a), p.re(t), p.im(t)});
+                int term = terms + t;
+                row.add(new double[] {table.index(a), p.re(t), p.im(t), term, 1});
                 for (int v = 0; v < variables; v++) {
                     if (a[v] == 0) {
                         continue;
                     }
                     int e = a[v];
                     a[v]--;
-                    jacRows.get(i * variables + v).add(new double[] {table.index(a), e * p.re(t), e * p.im(t)});
+                    jacRows.get(i * variables + v).add(new double[] {table.index(a), e * p.re(t), e * p.im(t), term, e});
                     a[v]++;
                 }
             }
+            terms += p.termCount();
         }
         this.termCount = terms;
         this.monoParent = table.parents();
@@ -90,6 +99,13 @@ public final class CompiledSystem {
         jacStart = jac[0];
         jacMono = jac[1];
         jacCoef = coefficients(jacRows);
+        valTerm = column(valRows, 3);
+        jacTerm = column(jacRows, 3);
+        jacExponent = Arrays.stream(column(jacRows, 4)).asDoubleStream().toArray();
+    }
+
+    private static int[] column(List<List<double[]>> rows, int c) {
+        return rows.stream().flatMap(List::stream).mapToInt(e -> (int) e[c]).toArray();
     }
 
     private static int[][] pack(List<List<double[]>> rows) {
@@ -142,7 +158,11 @@ public final class CompiledSystem {
         return variables;
     }
 
-    /** Number of terms, summed over the equations. */
+    /**
+     * Number of terms, summed over the equations: the length (in complex numbers) of the coefficient vectors that
+     * evaluation with run-time coefficients takes, term t of equation i being number
+     * (terms of equations 0..i-1) + t in the polynomial's own term order.
+     */
     public int termCount() {
         return termCount;
     }

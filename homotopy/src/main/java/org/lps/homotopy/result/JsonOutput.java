@@ -11,7 +11,8 @@ import org.lps.homotopy.solve.SolveResult;
 
 /**
  * A solve as one JSON object. The keys of docs (DESIGN.md): {@code paths}, {@code nonsingular}, {@code singular},
- * {@code real}, {@code atInfinity}, {@code failed}, {@code seconds}, {@code start} ({@code name}, {@code count}),
+ * {@code real}, {@code atInfinity}, {@code failed}, {@code seconds}, {@code start} ({@code name}, {@code count}, and
+ * {@code seconds}: the time spent choosing and building it, mixed cells included; see SolveResult#startSeconds),
  * {@code variables}, and with solutions {@code solutions}: each with {@code x} as [[re, im], ...] in the order of
  * {@code variables}, {@code status}, {@code multiplicity}, {@code real}, {@code condition}, {@code residual}.
  * Extra keys: {@code positiveDimensional} (paths on positive-dimensional components), {@code seed},
@@ -41,6 +42,7 @@ public final class JsonOutput {
         ObjectNode start = root.putObject("start");
         start.put("name", r.startSystem());
         start.put("count", r.startSolutionCount());
+        start.put("seconds", Math.round(r.startSeconds() * 1e4) / 1e4);
         root.put("seed", r.seed());
         root.put("preset", r.preset());
         root.put("threads", r.threads());

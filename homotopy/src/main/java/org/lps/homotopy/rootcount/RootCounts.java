@@ -6,6 +6,8 @@ import java.util.List;
 import org.lps.homotopy.poly.Polynomial;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.poly.PolynomialSystem.VariableGroup;
+import org.lps.homotopy.polyhedral.cells.MixedVolume;
+import org.lps.homotopy.polyhedral.cells.WorkLimitExceededException;
 
 /**
  * The root counts of a square system, each an upper bound on its number of isolated solutions:
@@ -15,7 +17,10 @@ import org.lps.homotopy.poly.PolynomialSystem.VariableGroup;
  *       ({@link #partition()});</li>
  *   <li>{@link #linearProductBound()}: the generalized linear-product bound of the best set structure found
  *       ({@link #setStructure()}), never above the multi-homogeneous one;</li>
- *   <li>{@link #mixedVolume()} and {@link #stableMixedVolume()}: not computed yet (null).</li>
+ *   <li>{@link #mixedVolume()}: the BKK bound for solutions with no zero coordinate, and
+ *       {@link #stableMixedVolume()}: the Huber-Sturmfels bound for all isolated solutions in C^n (see
+ *       {@link MixedVolume}); computed on first request, since the mixed-cell search can take seconds on large
+ *       systems, within {@link MixedVolume#DEFAULT_WORK_LIMIT} linear programs (null beyond).</li>
  * </ul>
  *
  * <p>A system with projective variable groups (Bertini's {@code hom_variable_group}) is counted on its
@@ -32,9 +37,13 @@ public final class RootCounts {
     private final BigInteger totalDegree;
     private final MultiHomogeneous.Bound mhom;
     private final SetStructureSearch.Result linearProduct;
+    private final PolynomialSystem chart;
+    private MixedVolume mixedVolumes;
+    private boolean mixedVolumesTried;
 
-    private RootCounts(PolynomialSystem system, int patches, BigInteger totalDegree,
+    private RootCounts(PolynomialSystem system, PolynomialSystem chart, int patches, BigInteger totalDegree,
                        MultiHomogeneous.Bound mhom, SetStructureSearch.Result linearProduct) {
+        this.chart = chart;
         this.equations = system.equationCount();
         this.variables = system.variableCount();
         this.patches = patches;
@@ -55,7 +64,7 @@ public final class RootCounts {
         List<MultiHomogeneous.Bound> ranked =
                 MultiHomogeneous.ranked(s, declaredPartition(chart, system), SetStructureSearch.PARTITIONS);
         SetStructureSearch.Result lp = SetStructureSearch.find(s, ranked);
-        return new RootCounts(system, chart.equationCount() - system.equationCount(), td, ranked.get(0), lp);
+        return new RootCounts(system, chart, chart.equationCount() - system.equationCount(), td, ranked.get(0), lp);
     }
 
     public int equationCount() {
@@ -93,17 +102,51 @@ public final class RootCounts {
         return linearProduct.structure();
     }
 
-    /** The BKK bound; null until the polyhedral root count lands. */
+    /**
+     * The BKK bound MV(A_1, ..., A_n): the number of solutions with no zero coordinate for generic coefficients
+     * on these supports, a bound for any. Null if the mixed-cell search needs more than
+     * {@link MixedVolume#DEFAULT_WORK_LIMIT} linear programs ({@link #mixedVolumeOverLimit()}).
+     */
     public BigInteger mixedVolume() {
-        return null;
+        MixedVolume mv = mixedVolumes();
+        return mv == null ? null : mv.mixedVolume();
     }
 
-    /** The stable mixed volume (solutions with zero coordinates included); null until computed. */
+    /**
+     * The stable mixed volume (Huber-Sturmfels): a bound for all isolated solutions in C^n, zero coordinates
+     * included; equal to {@link #mixedVolume()} when every equation has a constant term. Null like it.
+     */
     public BigInteger stableMixedVolume() {
-        return null;
+        MixedVolume mv = mixedVolumes();
+        return mv == null ? null : mv.stableMixedVolume();
     }
 
-    /** The smallest of the computed bounds. */
+    /**
+     * The mixed volumes with their mixed cells (lifting from {@link MixedVolume#DEFAULT_SEED}, all cores),
+     * computed on the first call and kept; null if over the work limit.
+     */
+    public synchronized MixedVolume mixedVolumes() {
+        if (!mixedVolumesTried) {
+            mixedVolumesTried = true;
+            try {
+                mixedVolumes = MixedVolume.of(chart, MixedVolume.DEFAULT_SEED,
+                        Runtime.getRuntime().availableProcessors(), MixedVolume.DEFAULT_WORK_LIMIT);
+            } catch (WorkLimitExceededException e) {
+                mixedVolumes = null;
+            }
+        }
+        return mixedVolumes;
+    }
+
+    /** Whether the mixed volumes were given up on: more than {@link MixedVolume#DEFAULT_WORK_LIMIT} LPs. */
+    public boolean mixedVolumeOverLimit() {
+        return mixedVolumes() == null;
+    }
+
+    /**
+     * The smallest of the total degree, multi-homogeneous and linear-product bounds (not the mixed volumes,
+     * which are computed on request only).
+     */
     public BigInteger best() {
         return totalDegree.min(mhom.bezout()).min(linearProduct.bound());
     }

@@ -2,7 +2,9 @@ package org.lps.homotopy.solve;
 
 import org.lps.homotopy.endgame.Endgame;
 import org.lps.homotopy.eval.CompiledSystem;
+import org.lps.homotopy.start.StartSystem;
 import org.lps.homotopy.track.Homotopy;
+import org.lps.homotopy.track.TrackedStartSolutions;
 import org.lps.homotopy.track.Tracker;
 import org.lps.homotopy.track.TrackerOptions;
 
@@ -27,6 +29,7 @@ final class PathRunner {
     private final Tracker tracker;
     private final Endgame endgame;
     private final Refiner refiner;
+    private final StartSystem.Solutions starts;
     private final double[] z;
     private final int n;
 
@@ -35,13 +38,19 @@ final class PathRunner {
         this.tracker = new Tracker(homotopy);
         this.endgame = new Endgame(tracker);
         this.refiner = new Refiner(original, absolute);
+        this.starts = homotopy.startSystem().solutions();
         this.n = homotopy.variableCount();
         this.z = new double[2 * (n + 1)];
     }
 
     Endpoint track(long index, TrackerOptions options) {
-        homotopy.startPoint(index, z);
         tracker.reset(options);
+        if (starts instanceof TrackedStartSolutions tracked) {
+            tracked.use(options);
+        }
+        if (!homotopy.startPoint(starts, index, z)) {
+            return failed(index, options, "start solution: " + starts.failure());
+        }
         if (!tracker.begin(z, 1, 0)) {
             return failed(index, options, "tracker: " + tracker.failure());
         }

@@ -22,9 +22,11 @@ public final class SolveResult {
     private final int threads;
     private final double seconds;
     private final int retracked;
+    private final double startSeconds;
 
     SolveResult(List<String> variables, List<Solution> solutions, List<PathResult> paths, String startName,
-                long startCount, long seed, String preset, int threads, double seconds, int retracked) {
+                long startCount, long seed, String preset, int threads, double seconds, int retracked,
+                double startSeconds) {
         this.variables = List.copyOf(variables);
         this.solutions = List.copyOf(solutions);
         this.paths = List.copyOf(paths);
@@ -35,6 +37,7 @@ public final class SolveResult {
         this.threads = threads;
         this.seconds = seconds;
         this.retracked = retracked;
+        this.startSeconds = startSeconds;
     }
 
     public List<String> variables() {
@@ -118,6 +121,16 @@ public final class SolveResult {
 
     public double seconds() {
         return seconds;
+    }
+
+    /**
+     * Wall time from the start of the solve until the chosen start system's paths were launched: root counts,
+     * mixed cells and binomial systems for the polyhedral one. (With {@code auto}, total-degree paths are tracked
+     * meanwhile; when total degree wins they count here too.) The rest of {@link #seconds()} is tracking and
+     * post-processing.
+     */
+    public double startSeconds() {
+        return startSeconds;
     }
 
     /** Paths tracked a second time with the conservative preset (failures and suspected path jumps). */

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.polyhedral.PolyhedralStart;
+import org.lps.homotopy.polyhedral.cells.MixedVolume;
+import org.lps.homotopy.polyhedral.cells.WorkLimitExceededException;
 import org.lps.homotopy.rootcount.RootCounts;
 import org.lps.homotopy.start.StartKind;
 import org.lps.homotopy.start.StartSystem;
@@ -66,73 +69,114 @@ public final class Solver {
         });
         try {
             Run run;
+            double[] startSeconds = new double[1];
             if (options.setStructure() != null) {
                 StartSystem start = StartSystems.linearProduct(system, options.setStructure(),
                         new SplittableRandom(startSeed));
-                run = new Run(system, start, homotopySeed, original, absolute, pool, threads);
-                run.launch(options.preset(), options.progress()).await();
+                run = runAlone(system, start, options, homotopySeed, original, absolute, pool, threads,
+                        startSeconds, t0);
             } else if (options.start() == StartKind.AUTO) {
-                run = autoStart(system, options, pool, threads, startSeed, homotopySeed, original, absolute);
+                run = autoStart(system, options, pool, threads, startSeed, homotopySeed, original, absolute,
+                        startSeconds, t0);
             } else {
-                StartSystem start = StartSystems.create(system, options.start(), new SplittableRandom(startSeed));
-                run = new Run(system, start, homotopySeed, original, absolute, pool, threads);
-                run.launch(options.preset(), options.progress()).await();
+                SplittableRandom startRandom = new SplittableRandom(startSeed);
+                StartSystem start = options.start() == StartKind.POLYHEDRAL
+                        ? PolyhedralStart.create(system, startRandom, threads)
+                        : StartSystems.create(system, options.start(), startRandom);
+                run = runAlone(system, start, options, homotopySeed, original, absolute, pool, threads,
+                        startSeconds, t0);
             }
             int retracked = run.retry();
             Classification c = Classification.of(system, run.ends);
             double seconds = (System.nanoTime() - t0) * 1e-9;
             return new SolveResult(system.variables(), c.solutions(), c.paths(), run.start.name(), run.ends.length,
-                    options.seed(), options.preset().name(), threads, seconds, retracked);
+                    options.seed(), options.preset().name(), threads, seconds, retracked, startSeconds[0]);
         } finally {
             pool.shutdownNow();
         }
     }
 
     /**
-     * {@link StartKind#AUTO}: the root counts decide between total degree and linear product, but their search
-     * takes a while (about 0.1 s on katsura-9) and usually ends with total degree. So the total-degree paths are
-     * tracked meanwhile by all workers but one (the search has this thread), and thrown away only if the linear
-     * product wins. Either way the result is what the chosen start system gives alone: the choice depends on the
-     * counts only, never on timing.
+     * {@link StartKind#AUTO}: the root counts and the mixed volume decide between total degree, linear product
+     * and polyhedral ({@link StartSystems#cheapest}: paths times their measured relative cost; mixed cells are only
+     * looked for when the others have at least {@link StartSystems#MIXED_CELLS_MIN_PATHS} paths), but computing them
+     * takes a while (about 0.1 s of set-structure search on katsura-9) and often ends with total degree. So the
+     * total-degree paths are tracked meanwhile by all workers but one (the counts have this thread), and thrown
+     * away only if another start system wins. The mixed cells get a work budget in linear programs proportional
+     * to the paths they could save ({@link StartSystems#mixedCellBudget}); over it, polyhedral is not a candidate.
+     * Either way the result is what the chosen start system gives alone: the choice depends on the counts and
+     * the budget, both deterministic, never on timing.
      */
     private static Run autoStart(PolynomialSystem system, SolveOptions options, ExecutorService pool, int threads,
-                                 long startSeed, long homotopySeed, CompiledSystem original, CompiledSystem absolute) {
+                                 long startSeed, long homotopySeed, CompiledSystem original, CompiledSystem absolute,
+                                 double[] startSeconds, long t0) {
         StartSystem td;
         try {
             td = StartSystems.totalDegree(system, new SplittableRandom(startSeed));
         } catch (IllegalArgumentException tooMany) {
-            // too many total-degree paths to even consider: the linear product is the only hope
+            // too many total-degree paths to even consider: one of the others is the only hope
             RootCounts counts = RootCounts.of(system);
-            if (!StartSystems.prefersLinearProduct(counts)) {
+            MixedVolume mv = budgetedMixedVolume(system, counts);
+            StartKind kind = StartSystems.cheapest(counts, mv == null ? null : mv.pathCount());
+            if (kind == StartKind.TOTAL_DEGREE) {
                 throw tooMany;
             }
-            StartSystem lp = StartSystems.linearProduct(system, counts, new SplittableRandom(startSeed));
-            Run lpRun = new Run(system, lp, homotopySeed, original, absolute, pool, threads);
-            lpRun.launch(options.preset(), options.progress()).await();
-            return lpRun;
+            return runAlone(system, other(system, kind, counts, mv, startSeed, threads), options, homotopySeed,
+                    original, absolute, pool, threads, startSeconds, t0);
         }
         Run tdRun = new Run(system, td, homotopySeed, original, absolute, pool, threads);
-        // the search runs on this thread, so the total-degree paths get one worker less until it is done
+        // the counts run on this thread, so the total-degree paths get one worker less until they are done
         int[] all = new int[tdRun.ends.length];
         Arrays.setAll(all, i -> i);
         Launched tracking = tdRun.launch(all, options.preset(), options.progress(), threads - 1);
         RootCounts counts;
+        MixedVolume mv;
         try {
             counts = RootCounts.of(system);
+            mv = budgetedMixedVolume(system, counts);
         } catch (RuntimeException e) {
             tracking.cancel();
             throw e;
         }
-        if (!StartSystems.prefersLinearProduct(counts)) {
+        StartKind kind = StartSystems.cheapest(counts, mv == null ? null : mv.pathCount());
+        if (kind == StartKind.TOTAL_DEGREE) {
+            startSeconds[0] = (System.nanoTime() - t0) * 1e-9;
             tracking.addWorkers(1);
             tracking.await();
             return tdRun;
         }
         tracking.cancel();
-        StartSystem lp = StartSystems.linearProduct(system, counts, new SplittableRandom(startSeed));
-        Run lpRun = new Run(system, lp, homotopySeed, original, absolute, pool, threads);
-        lpRun.launch(options.preset(), options.progress()).await();
-        return lpRun;
+        return runAlone(system, other(system, kind, counts, mv, startSeed, threads), options, homotopySeed,
+                original, absolute, pool, threads, startSeconds, t0);
+    }
+
+    /** The mixed volume within {@link StartSystems#mixedCellBudget}, on this thread; null if over it or none. */
+    private static MixedVolume budgetedMixedVolume(PolynomialSystem system, RootCounts counts) {
+        long budget = StartSystems.mixedCellBudget(counts);
+        if (budget == 0) {
+            return null;
+        }
+        try {
+            return MixedVolume.of(system, MixedVolume.DEFAULT_SEED, 1, budget);
+        } catch (WorkLimitExceededException e) {
+            return null;
+        }
+    }
+
+    private static StartSystem other(PolynomialSystem system, StartKind kind, RootCounts counts, MixedVolume mv,
+                                     long startSeed, int threads) {
+        SplittableRandom random = new SplittableRandom(startSeed);
+        return kind == StartKind.POLYHEDRAL ? PolyhedralStart.create(system, mv, random, threads, mv.seconds())
+                : StartSystems.linearProduct(system, counts, random);
+    }
+
+    private static Run runAlone(PolynomialSystem system, StartSystem start, SolveOptions options, long homotopySeed,
+                                CompiledSystem original, CompiledSystem absolute, ExecutorService pool, int threads,
+                                double[] startSeconds, long t0) {
+        Run run = new Run(system, start, homotopySeed, original, absolute, pool, threads);
+        startSeconds[0] = (System.nanoTime() - t0) * 1e-9;
+        run.launch(options.preset(), options.progress()).await();
+        return run;
     }
 
     /** One start system's homotopy and its paths' endpoints. */

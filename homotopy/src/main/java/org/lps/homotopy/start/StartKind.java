@@ -4,12 +4,12 @@ import java.util.Locale;
 
 /** Which start system the solver builds. */
 public enum StartKind {
-    /** The smallest count among those available (total degree, linear product). */
+    /** The least estimated work among total degree, linear product and polyhedral (see StartSystems#cheapest). */
     AUTO("auto"),
     TOTAL_DEGREE("total-degree"),
     /** Linear product from the best set structure found by the root counts (m-homogeneous as a special case). */
     LINEAR_PRODUCT("lps"),
-    /** Polyhedral homotopy (mixed cells): not available yet. */
+    /** Polyhedral homotopy: mixed cells, binomial systems, toric phase, then the target (BKK-optimal). */
     POLYHEDRAL("polyhedral");
 
     private final String label;

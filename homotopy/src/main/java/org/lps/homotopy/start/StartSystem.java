@@ -1,5 +1,8 @@
 package org.lps.homotopy.start;
 
+import java.util.List;
+import org.lps.homotopy.poly.Polynomial;
+
 /**
  * A start system G for the homotopy: n polynomials in n unknowns whose solutions are known, all nonsingular,
  * and at least as many as the target system has isolated solutions (for a target the start system is built
@@ -26,6 +29,40 @@ public interface StartSystem {
 
     /** Writes the affine start solution number {@code k} (0 <= k < count) into {@code x}, interleaved (2n). */
     void solution(long k, double[] x);
+
+    /**
+     * A source of start solutions for one thread. The default one calls {@link #solution}; a start system whose
+     * solutions cost a computation of their own (the polyhedral one follows a path of a toric homotopy for each)
+     * gives every thread its own workspace, and may fail on a solution, which then fails that path.
+     */
+    default Solutions solutions() {
+        return (k, x) -> {
+            solution(k, x);
+            return true;
+        };
+    }
+
+    /** Start solutions by index, for one thread (not thread-safe). */
+    @FunctionalInterface
+    interface Solutions {
+        /** Writes the affine start solution {@code k} into {@code x} (2n, interleaved); false if it failed. */
+        boolean compute(long k, double[] x);
+
+        /** Why the last {@link #compute} failed. */
+        default String failure() {
+            return "start solution not computed";
+        }
+    }
+
+    /**
+     * The start system as affine polynomials (equation i of degree at most {@link #degree(int)}), when it is a
+     * polynomial system on the target's supports, as the polyhedral one is: the homotopy then evaluates target and
+     * start system as one system whose coefficients move with the path parameter, sharing every monomial. Null
+     * (the default) for start systems that evaluate themselves their own, cheaper way.
+     */
+    default List<Polynomial> polynomials() {
+        return null;
+    }
 
     /** A fresh evaluation workspace (not thread-safe: one per thread). */
     Evaluation evaluation();

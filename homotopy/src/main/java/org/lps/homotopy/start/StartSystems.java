@@ -26,16 +26,19 @@ public final class StartSystems {
     }
 
     /**
-     * The start system of the given kind for a square system; its random constants come from {@code random}.
-     * {@code AUTO} computes the root counts (total degree; the linear-product bound of the best set structure
-     * the root-count search finds, which is never above the best multi-homogeneous Bezout number) and takes the
-     * linear-product start system when it has at most {@link #LINEAR_PRODUCT_ADVANTAGE} times the paths of the
-     * total-degree one, else total degree.
+     * The total-degree or linear-product start system for a square system; its random constants come from
+     * {@code random}. {@code AUTO} here computes the root counts (total degree; the linear-product bound of the
+     * best set structure the root-count search finds, which is never above the best multi-homogeneous Bezout
+     * number) and takes the linear-product start system when it has at most {@link #LINEAR_PRODUCT_ADVANTAGE}
+     * times the paths of the total-degree one, else total degree. The polyhedral start system lives above the
+     * tracker (its start solutions are tracked): {@code org.lps.homotopy.polyhedral.PolyhedralStart}; the
+     * solver's {@code AUTO} also weighs it.
      */
     public static StartSystem create(PolynomialSystem system, StartKind kind, SplittableRandom random) {
         return switch (kind) {
-            case POLYHEDRAL -> throw new IllegalArgumentException(
-                    "the polyhedral start system is not available yet (issue #6); use --start auto, total-degree or lps");
+            case POLYHEDRAL -> throw new IllegalArgumentException("the polyhedral start system needs a path tracker"
+                    + " for its toric phase: build it with org.lps.homotopy.polyhedral.PolyhedralStart.create"
+                    + " (Solver does when asked for StartKind.POLYHEDRAL)");
             case TOTAL_DEGREE -> totalDegree(system, random);
             case LINEAR_PRODUCT -> linearProduct(system, RootCounts.of(system), random);
             case AUTO -> {
@@ -45,10 +48,60 @@ public final class StartSystems {
         };
     }
 
-    /** The choice of {@link StartKind#AUTO}, given the root counts. */
+    /**
+     * A polyhedral path (toric phase 1, then a phase 2 that evaluates a start system as large as the target)
+     * was measured to cost about twice a total-degree path: 2.1-2.3 times on noon-5 and reimer-5, whose
+     * counts are (nearly) equal.
+     */
+    public static final double POLYHEDRAL_PATH_COST = 2.0;
+
+    /** The choice of {@link StartKind#AUTO} between total degree and linear product, given the root counts. */
     public static boolean prefersLinearProduct(RootCounts counts) {
-        double ratio = counts.linearProductBound().doubleValue() / counts.totalDegree().doubleValue();
-        return ratio <= LINEAR_PRODUCT_ADVANTAGE;
+        return cheapest(counts, null) == StartKind.LINEAR_PRODUCT;
+    }
+
+    /**
+     * The start system with the least estimated tracking work: paths times their relative cost (total degree 1,
+     * linear product 1 / {@link #LINEAR_PRODUCT_ADVANTAGE}, polyhedral {@link #POLYHEDRAL_PATH_COST}), ties to
+     * the simpler one. {@code polyhedralPaths} is null when the mixed volume is not known (over budget).
+     */
+    public static StartKind cheapest(RootCounts counts, BigInteger polyhedralPaths) {
+        double td = counts.totalDegree().doubleValue();
+        double lp = counts.linearProductBound().doubleValue() / LINEAR_PRODUCT_ADVANTAGE;
+        double poly = polyhedralPaths == null ? Double.POSITIVE_INFINITY
+                : polyhedralPaths.doubleValue() * POLYHEDRAL_PATH_COST;
+        if (poly < td && poly < lp) {
+            return StartKind.POLYHEDRAL;
+        }
+        return lp <= td ? StartKind.LINEAR_PRODUCT : StartKind.TOTAL_DEGREE;
+    }
+
+    /**
+     * Below this many paths for the cheapest of total degree and linear product (counted in total-degree path
+     * equivalents), {@link StartKind#AUTO} does not look for mixed cells at all: every start system then solves in
+     * well under a second, and the search can cost more than it saves (katsura-9, 512 paths: 0.37 s from total
+     * degree, while its mixed cells need 1.9 million LPs and an abandoned attempt within 102 000 took 1.2 s).
+     */
+    public static final long MIXED_CELLS_MIN_PATHS = 1000;
+
+    /**
+     * Linear programs {@link StartKind#AUTO} may spend on mixed cells per path of the cheapest other start system:
+     * an LP of the search costs 2-12 microseconds, a path about 1.4 ms of one thread (katsura-9), so the search
+     * stays within about a quarter of the tracking it tries to save.
+     */
+    public static final long MIXED_CELL_LPS_PER_PATH = 40;
+
+    /**
+     * How many linear programs {@link StartKind#AUTO} may spend on mixed cells, 0 for none (see
+     * {@link #MIXED_CELLS_MIN_PATHS}): the choice of start system depends on counts only, never on timing.
+     */
+    public static long mixedCellBudget(RootCounts counts) {
+        double td = counts.totalDegree().doubleValue();
+        double lp = counts.linearProductBound().doubleValue();
+        if (Math.min(td, lp / LINEAR_PRODUCT_ADVANTAGE) < MIXED_CELLS_MIN_PATHS) {
+            return 0;
+        }
+        return (long) Math.min(MIXED_CELL_LPS_PER_PATH * Math.min(td, lp), 1e12);
     }
 
     /** The total-degree start system with random phases from {@code random}. */

@@ -25,13 +25,61 @@ import org.lps.homotopy.start.StartSystem;
  *
  * <p>Immutable and shared by all threads; each thread evaluates through its own {@link #workspace()}.
  */
-public final class Homotopy {
+public final class Homotopy implements PathHomotopy {
 
     private final int n;
     private final CompiledSystem target;
     private final StartSystem start;
     private final double gammaRe, gammaIm;
     private final double[] patch;
+    /** Non-null when the start system is given as polynomials: target and start evaluated as one system. */
+    private final CoefficientForm coefficients;
+
+    /**
+     * Target and start system on the union of their monomials, homogenized: H(z, s) = sum over the terms of
+     * ((1 - s) f_t + s gamma g_t) z^(a_t), one monomial table for both instead of two evaluations. f and g hold
+     * each system's coefficients in the compiled system's term order (zero where a system lacks the monomial).
+     */
+    private static final class CoefficientForm {
+        final CompiledSystem union;
+        final double[] f;
+        final double[] g;
+
+        CoefficientForm(List<Polynomial> homogenizedTarget, List<Polynomial> startPolynomials, StartSystem start) {
+            int n = homogenizedTarget.size();
+            List<Polynomial> monomials = new ArrayList<>();
+            List<Polynomial> homogenizedStart = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Polynomial gi = startPolynomials.get(i).homogenize(n, start.degree(i));
+                homogenizedStart.add(gi);
+                // every monomial of either system once, coefficient 1 (distinct monomials stay distinct terms)
+                List<Polynomial> terms = new ArrayList<>();
+                for (Polynomial p : List.of(homogenizedTarget.get(i), gi)) {
+                    for (int t = 0; t < p.termCount(); t++) {
+                        terms.add(Polynomial.monomial(1, 0, p.exponents(t, n + 1)));
+                    }
+                }
+                // (its coefficients do not matter: the run-time ones replace them; only the terms do)
+                monomials.add(Polynomial.sum(terms));
+            }
+            this.union = CompiledSystem.compile(monomials, n + 1);
+            this.f = new double[2 * union.termCount()];
+            this.g = new double[2 * union.termCount()];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                Polynomial u = monomials.get(i);
+                for (int t = 0; t < u.termCount(); t++, k++) {
+                    int[] a = u.exponents(t, n + 1);
+                    org.hipparchus.complex.Complex ft = homogenizedTarget.get(i).coefficientOf(a);
+                    org.hipparchus.complex.Complex gt = homogenizedStart.get(i).coefficientOf(a);
+                    f[2 * k] = ft.getReal();
+                    f[2 * k + 1] = ft.getImaginary();
+                    g[2 * k] = gt.getReal();
+                    g[2 * k + 1] = gt.getImaginary();
+                }
+            }
+        }
+    }
 
     /**
      * @param system the square target system (n equations in n unknowns)
@@ -62,6 +110,8 @@ public final class Homotopy {
         }
         this.target = CompiledSystem.compile(eqs, n + 1);
         this.start = start;
+        List<Polynomial> startPolynomials = start.polynomials();
+        this.coefficients = startPolynomials == null ? null : new CoefficientForm(eqs, startPolynomials, start);
         this.gammaRe = gamma[0];
         this.gammaIm = gamma[1];
         this.patch = patch.clone();
@@ -86,6 +136,7 @@ public final class Homotopy {
     }
 
     /** n + 1: the number of projective coordinates, and of equations including the patch. */
+    @Override
     public int size() {
         return n + 1;
     }
@@ -128,6 +179,25 @@ public final class Homotopy {
         return new Workspace();
     }
 
+    @Override
+    public Workspace evaluation() {
+        return workspace();
+    }
+
+    /**
+     * The projective start point of path k from a thread's source of start solutions (see
+     * {@link StartSystem#solutions()}); false (z undefined) if the start solution could not be computed.
+     */
+    public boolean startPoint(StartSystem.Solutions source, long k, double[] z) {
+        if (!source.compute(k, z)) {
+            return false;
+        }
+        z[2 * n] = 1;
+        z[2 * n + 1] = 0;
+        toPatch(z);
+        return true;
+    }
+
     /**
      * Per-thread evaluation of H, dH/dz and dH/ds; allocation-free. Each workspace has its own copy of the
      * patch, which starts as the homotopy's random one and can be replaced by one orthogonal to the current
@@ -135,9 +205,12 @@ public final class Homotopy {
      * endpoint close to the hyperplane a . z = 0, so its representative on the patch is huge and badly
      * conditioned), the orthogonal one never is.
      */
-    public final class Workspace {
+    public final class Workspace implements PathHomotopy.Evaluation {
         private final Evaluator targetEval = target.evaluator();
         private final StartSystem.Evaluation startEval = start.evaluation();
+        private final Evaluator unionEval = coefficients == null ? null : coefficients.union.evaluator();
+        private final double[] c = coefficients == null ? null : new double[coefficients.f.length];
+        private final double[] dc = coefficients == null ? null : dsCoefficients();
         private final double[] f = new double[2 * n];
         private final double[] g = new double[2 * n];
         private final double[] patch = Homotopy.this.patch.clone();
@@ -146,6 +219,7 @@ public final class Homotopy {
         }
 
         /** Back to the homotopy's random patch (the one start points are on). */
+        @Override
         public void resetPatch() {
             System.arraycopy(Homotopy.this.patch, 0, patch, 0, patch.length);
         }
@@ -154,6 +228,7 @@ public final class Homotopy {
          * The patch conj(z) . w = |z|^2, orthogonal to z, which z is on; the path through z is the same
          * projective path, now represented on this patch.
          */
+        @Override
         public void orthogonalPatch(double[] z) {
             double norm2 = 0;
             for (int k = 0; k <= n; k++) {
@@ -175,7 +250,12 @@ public final class Homotopy {
          * The target writes its Jacobian straight into the first n rows of jac (same layout), which are scaled
          * by 1 - s in place; the start system then adds s * gamma times its own.
          */
+        @Override
         public void evaluate(double[] z, double sRe, double sIm, double[] h, double[] jac, double[] hs) {
+            if (coefficients != null) {
+                evaluateCoefficientForm(z, sRe, sIm, h, jac, hs);
+                return;
+            }
             targetEval.valuesAndJacobian(z, f, jac);
             final int cols = n + 1;
             // alpha = s * gamma, beta = 1 - s
@@ -208,8 +288,53 @@ public final class Homotopy {
             patchValue(z, h);
         }
 
+        /** dH/ds coefficients: gamma g - f, fixed. */
+        private double[] dsCoefficients() {
+            double[] d = new double[coefficients.f.length];
+            for (int k = 0; k < d.length; k += 2) {
+                double gr = coefficients.g[k], gi = coefficients.g[k + 1];
+                d[k] = gammaRe * gr - gammaIm * gi - coefficients.f[k];
+                d[k + 1] = gammaRe * gi + gammaIm * gr - coefficients.f[k + 1];
+            }
+            return d;
+        }
+
+        /** c_t = (1 - s) f_t + s gamma g_t. */
+        private void mixCoefficients(double sRe, double sIm) {
+            final double ar = sRe * gammaRe - sIm * gammaIm, ai = sRe * gammaIm + sIm * gammaRe;
+            final double br = 1 - sRe, bi = -sIm;
+            final double[] fc = coefficients.f, gc = coefficients.g;
+            for (int k = 0; k < c.length; k += 2) {
+                double fr = fc[k], fi = fc[k + 1], gr = gc[k], gi = gc[k + 1];
+                c[k] = br * fr - bi * fi + ar * gr - ai * gi;
+                c[k + 1] = br * fi + bi * fr + ar * gi + ai * gr;
+            }
+        }
+
+        /** The same H, dH/dz and dH/ds as {@link #evaluate} computes, from the union of monomials. */
+        private void evaluateCoefficientForm(double[] z, double sRe, double sIm, double[] h, double[] jac,
+                                             double[] hs) {
+            mixCoefficients(sRe, sIm);
+            unionEval.valuesAndJacobian(z, c, h, jac);
+            unionEval.valuesAtLastPoint(dc, hs);
+            final int m = 2 * n * (n + 1);
+            hs[2 * n] = 0;
+            hs[2 * n + 1] = 0;
+            for (int k = 0; k <= n; k++) {
+                jac[m + 2 * k] = patch[2 * k];
+                jac[m + 2 * k + 1] = patch[2 * k + 1];
+            }
+            patchValue(z, h);
+        }
+
         /** h = H(z, s) only (for a Newton step with an older factorization). */
         public void values(double[] z, double sRe, double sIm, double[] h) {
+            if (coefficients != null) {
+                mixCoefficients(sRe, sIm);
+                unionEval.values(z, c, h);
+                patchValue(z, h);
+                return;
+            }
             targetEval.values(z, f);
             startEval.values(z, g);
             final double ar = sRe * gammaRe - sIm * gammaIm, ai = sRe * gammaIm + sIm * gammaRe;

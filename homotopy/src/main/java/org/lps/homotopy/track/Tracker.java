@@ -3,8 +3,8 @@ package org.lps.homotopy.track;
 import org.lps.homotopy.linalg.ComplexLU;
 
 /**
- * Follows one solution path of a {@link Homotopy} along straight segments of the complex s-plane, one
- * adaptive predictor-corrector step at a time.
+ * Follows one solution path of a {@link PathHomotopy} (usually the solver's {@link Homotopy}) along straight segments
+ * of the complex s-plane, one adaptive predictor-corrector step at a time.
  *
  * <p>Predictor: classical Runge-Kutta (order 4) on the path's differential equation dz/ds = -H_z^-1 H_s.
  * Corrector: Newton at the new s with the contraction test of {@link TrackerOptions}, at least two iterations
@@ -41,7 +41,8 @@ public final class Tracker {
         }
     }
 
-    private final Homotopy.Workspace eval;
+    private final PathHomotopy homotopy;
+    private final PathHomotopy.Evaluation eval;
     private final ComplexLU lu;
     private final int size;
     private TrackerOptions opt = TrackerOptions.DEFAULT;
@@ -63,8 +64,9 @@ public final class Tracker {
     private final double[] hv, jac, hs, k2, k3, k4, zs, zp, dx;
     private final double[] hv2, jac2, hs2;
 
-    public Tracker(Homotopy homotopy) {
-        this.eval = homotopy.workspace();
+    public Tracker(PathHomotopy homotopy) {
+        this.homotopy = homotopy;
+        this.eval = homotopy.evaluation();
         this.size = homotopy.size();
         this.lu = new ComplexLU(size);
         int v = 2 * size;
@@ -84,8 +86,8 @@ public final class Tracker {
         jac2 = new double[2 * size * size];
     }
 
-    public Homotopy homotopy() {
-        return eval.homotopy();
+    public PathHomotopy homotopy() {
+        return homotopy;
     }
 
     /**
@@ -99,7 +101,7 @@ public final class Tracker {
     }
 
     /**
-     * Moves to the patch orthogonal to the current point (see {@link Homotopy.Workspace#orthogonalPatch}) and
+     * Moves to the patch orthogonal to the current point (see {@link PathHomotopy.Evaluation#orthogonalPatch}) and
      * recomputes the tangent there. The point itself does not change. Returns false if the Jacobian is
      * singular there.
      */

@@ -100,4 +100,57 @@ class CompiledSystemTest {
         assertEquals(0.0, j[2 * (5 + 2)]);
         assertEquals(-1.0, f[8]);   // x1...x5 - 1
     }
+
+    /**
+     * Run-time coefficients: evaluating a system's monomials with other coefficients c gives what compiling the
+     * system with those coefficients gives, and the derivative values reuse the monomials of the last point.
+     */
+    @Test
+    void runTimeCoefficientsMatchCompiledOnes() {
+        PolynomialSystem s = StandardSystems.katsura(4);
+        int n = s.variableCount();
+        CompiledSystem shape = CompiledSystem.compile(s);
+        SplittableRandom rnd = new SplittableRandom(8);
+        double[] c = new double[2 * shape.termCount()];
+        java.util.List<Polynomial> other = new java.util.ArrayList<>();
+        int k = 0;
+        for (Polynomial p : s.equations()) {
+            java.util.List<Polynomial> terms = new java.util.ArrayList<>();
+            for (int t = 0; t < p.termCount(); t++, k++) {
+                c[2 * k] = rnd.nextGaussian();
+                c[2 * k + 1] = rnd.nextGaussian();
+                terms.add(Polynomial.monomial(c[2 * k], c[2 * k + 1], p.exponents(t, n)));
+            }
+            other.add(Polynomial.sum(terms));
+        }
+        Evaluator runtime = shape.evaluator();
+        Evaluator compiled = CompiledSystem.compile(other, n).evaluator();
+        double[] x = new double[2 * n];
+        for (int v = 0; v < 2 * n; v++) {
+            x[v] = rnd.nextDouble(-1, 1);
+        }
+        double[] f1 = new double[2 * n], j1 = new double[2 * n * n], f2 = new double[2 * n], j2 = new double[2 * n * n];
+        runtime.valuesAndJacobian(x, c, f1, j1);
+        compiled.valuesAndJacobian(x, f2, j2);
+        for (int i = 0; i < 2 * n; i++) {
+            assertEquals(f2[i], f1[i], 1e-13);
+        }
+        for (int i = 0; i < j1.length; i++) {
+            assertEquals(j2[i], j1[i], 1e-13);
+        }
+        // the system's own coefficients through the run-time path reproduce the compiled evaluation
+        double[] own = new double[2 * shape.termCount()];
+        k = 0;
+        for (Polynomial p : s.equations()) {
+            for (int t = 0; t < p.termCount(); t++, k++) {
+                own[2 * k] = p.re(t);
+                own[2 * k + 1] = p.im(t);
+            }
+        }
+        runtime.valuesAtLastPoint(own, f1);
+        shape.evaluator().values(x, f2);
+        for (int i = 0; i < 2 * n; i++) {
+            assertEquals(f2[i], f1[i], 1e-13);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.lps.homotopy.rootcount;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,8 +41,6 @@ class RootCountsTest {
         assertTrue(rc.linearProductBound().compareTo(big(known)) >= 0, name + ": below the solution count");
         assertTrue(rc.linearProductBound().compareTo(rc.multiHomogeneousBezout()) <= 0, name);
         assertTrue(rc.multiHomogeneousBezout().compareTo(rc.totalDegree()) <= 0, name);
-        assertNull(rc.mixedVolume());
-        assertNull(rc.stableMixedVolume());
     }
 
     @ParameterizedTest
@@ -54,6 +51,22 @@ class RootCountsTest {
         RootCounts rc = RootCounts.of(s);
         assertEquals(formulaTotalDegree(family, n), rc.totalDegree(), family + n);
         assertValid(family + n, s, rc, StandardSystems.knownSolutionCount(family, n));
+    }
+
+    /**
+     * Mixed volumes are computed on request, and bound what they say they bound: the stable one is at least the
+     * isolated solutions in C^n and at most the total degree, the plain one at most the stable one. (Their exact
+     * values are checked against published ones in the polyhedral package's tests.)
+     */
+    @ParameterizedTest
+    @CsvSource({"cyclic,5", "katsura,5", "noon,4", "eco,6", "chandra,4"})
+    void mixedVolumesAreValidBounds(String family, int n) {
+        RootCounts rc = RootCounts.of(StandardSystems.byName(family + n));
+        BigInteger mv = rc.mixedVolume(), smv = rc.stableMixedVolume();
+        assertTrue(mv.compareTo(smv) <= 0, family + n);
+        assertTrue(smv.compareTo(big(StandardSystems.knownSolutionCount(family, n))) >= 0, family + n);
+        assertTrue(smv.compareTo(rc.totalDegree()) <= 0, family + n);
+        assertTrue(!rc.mixedVolumeOverLimit());
     }
 
     @Test

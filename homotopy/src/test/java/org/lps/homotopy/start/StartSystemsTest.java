@@ -157,12 +157,12 @@ class StartSystemsTest {
     }
 
     @Test
-    void startKindsParseAndPolyhedralIsNotAvailableYet() {
+    void startKindsParseAndPolyhedralIsBuiltAboveTheTracker() {
         assertEquals(StartKind.LINEAR_PRODUCT, StartKind.parse("lps"));
         assertEquals(StartKind.TOTAL_DEGREE, StartKind.parse("Total-Degree"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StartSystems.create(StandardSystems.cyclic(5), StartKind.POLYHEDRAL, new SplittableRandom(1)));
-        assertTrue(e.getMessage().contains("issue #6"), e.getMessage());
+        assertTrue(e.getMessage().contains("PolyhedralStart.create"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> StartKind.parse("magic"));
     }
 }
