@@ -115,7 +115,7 @@ final class Lift {
             BlockSolution block = blocks.get(act.name());
             double[][] proto = prototypes(block, settings.prototypes(), units, rnd);
             for (int i = 0; i < units; i++) {
-                double scale = 1 / (in.std() * Math.sqrt(quadraticForm(r[i], patch)));
+                double scale = 1 / (in.std() * Math.sqrt(quadraticForm(r[i], patch) * fanIn));
                 double sum = 0;
                 for (int k = 0; k < fanIn; k++) {
                     double v = proto[i][0] * r[i][k] * scale;
@@ -146,7 +146,7 @@ final class Lift {
         int fanIn = r[0].length;
         double[][] v = new double[units][fanIn];
         for (int i = 0; i < units; i++) {
-            double scale = 1 / (in.std() * Math.sqrt(quadraticForm(r[i], patch)));
+            double scale = 1 / (in.std() * Math.sqrt(quadraticForm(r[i], patch) * fanIn));
             for (int k = 0; k < fanIn; k++) {
                 v[i][k] = r[i][k] * scale;
             }

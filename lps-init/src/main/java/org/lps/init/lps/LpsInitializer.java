@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.lps.init.Initializer;
+import org.lps.init.MethodSpec;
+import org.lps.init.PredictedMoments;
 import org.lps.nets.layer.Activation;
 import org.lps.nets.layer.Layer;
 import org.lps.nets.layer.ParameterizedLayer;
@@ -56,6 +58,72 @@ public final class LpsInitializer implements Initializer {
     @Override
     public String description() {
         return "linear product structure: block minima by homotopy continuation, lifted with predicted input statistics";
+    }
+
+    @Override
+    public String syntax() {
+        return "lps[:lambda=L][:k=K][:d=D][:best|sampled]";
+    }
+
+    /**
+     * {@code lps:lambda=0.01:k=2:sampled}: named parameters, in any order, because none of them has an obvious
+     * position; {@code lps init --degree D} sets d as well (both at once is an error).
+     */
+    @Override
+    public Initializer configure(MethodSpec spec) {
+        LpsSettings s = settings;
+        boolean degreeSet = false;
+        for (String p : spec.parameters()) {
+            int eq = p.indexOf('=');
+            String key = eq < 0 ? p : p.substring(0, eq);
+            String value = eq < 0 ? null : p.substring(eq + 1);
+            try {
+                if (value == null && (key.equals("best") || key.equals("sampled"))) {
+                    s = s.prototypes(LpsSettings.Prototypes.parse(key));
+                } else if (value == null) {
+                    throw new IllegalArgumentException("unknown parameter");
+                } else if (key.equals("lambda")) {
+                    s = s.lambda(Double.parseDouble(value));
+                } else if (key.equals("k")) {
+                    s = s.width(Integer.parseInt(value));
+                } else if (key.equals("d")) {
+                    s = s.degree(Integer.parseInt(value));
+                    degreeSet = true;
+                } else {
+                    throw new IllegalArgumentException("unknown parameter");
+                }
+            } catch (IllegalArgumentException e) {
+                // NumberFormatException is one too
+                throw new IllegalArgumentException("'" + spec.method() + "': parameter '" + p + "': "
+                        + (e instanceof NumberFormatException ? "not a number" : e.getMessage())
+                        + " (the syntax is " + syntax() + ")", e);
+            }
+        }
+        if (spec.degree().isPresent()) {
+            if (degreeSet) {
+                throw new IllegalArgumentException("--degree " + spec.degree().getAsInt() + " and '" + spec.method()
+                        + "' both set the degree: give one");
+            }
+            try {
+                s = s.degree(spec.degree().getAsInt());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--degree " + spec.degree().getAsInt() + ": " + e.getMessage(), e);
+            }
+        }
+        return s == settings ? this : new LpsInitializer(s);
+    }
+
+    @Override
+    public Optional<List<PredictedMoments>> predictedPreActivations() {
+        LpsReport r = report;
+        if (r == null) {
+            return Optional.empty();
+        }
+        List<PredictedMoments> out = new ArrayList<>();
+        for (LayerPrediction p : r.layers()) {
+            out.add(new PredictedMoments(p.layer(), p.predictedMean(), p.predictedStd() * p.predictedStd()));
+        }
+        return Optional.of(out);
     }
 
     @Override

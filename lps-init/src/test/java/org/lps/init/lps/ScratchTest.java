@@ -11,8 +11,8 @@ class ScratchTest {
     @Test
     void run() throws Exception {
         var data = FashionMnist.embedded().standardized().train();
-        String arch = "cnn:1x28x28,c16k3,p2,c32k3,p2,d10";
-        for (long seed = 1; seed <= 4; seed++) {
+        for (String arch : new String[] {"mlp:784,128,64,10", "cnn:1x28x28,c16k3,p2,c32k3,p2,d10"})
+        for (long seed = 1; seed <= 3; seed++) { System.out.println(arch);
             Model m = Architecture.parse(arch, Activations.relu());
             LpsInitializer lps = new LpsInitializer(LpsSettings.defaults().threads(2));
             lps.initialize(m, seed);
