@@ -41,6 +41,11 @@ public record BlockSolution(BlockSpec spec, double[] coefficients, int fitDegree
         return coefficients.clone();
     }
 
+    /** Whether {@code minimum} (found by other means, e.g. {@link LocalSearch}) is one of these minima up to symmetry. */
+    public boolean contains(CriticalPoint minimum) {
+        return Orbits.contains(minima, minimum.theta(), minimum.loss(), BlockProblem.of(spec).symmetry());
+    }
+
     /** The minimum with the smallest J. */
     public CriticalPoint best() {
         if (minima.isEmpty()) {
