@@ -155,13 +155,16 @@ public final class BlockCounts {
         out.writePng(chart(rows));
     }
 
-    /** The bounds and the finite solutions per (k, d), log scale. */
+    private static double positive(BigInteger x) {
+        return x == null ? 0.0 : Math.log10(Math.max(1.0, x.doubleValue()));
+    }
+
+    /** log10 of the bounds and of the finite solutions per (k, d) (0 for 0, 1 or not computed). */
     static CategoryChart chart(List<Row> rows) {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(520)
-                .title("LPS block systems: root counts and finite solutions (log scale)")
-                .xAxisTitle("k, d").yAxisTitle("count").build();
+                .title("LPS block systems: root counts and finite solutions")
+                .xAxisTitle("k, d").yAxisTitle("log10 count").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         List<String> x = new ArrayList<>();
         List<Double> td = new ArrayList<>();
@@ -171,18 +174,17 @@ public final class BlockCounts {
         List<Double> fin = new ArrayList<>();
         for (Row r : rows) {
             x.add("k=" + r.k() + ", d=" + r.d());
-            td.add(r.totalDegree().doubleValue());
-            mh.add(r.mhomBezout().doubleValue());
-            lp.add(r.linearProductBound().doubleValue());
-            // a log axis cannot show 0 or missing: 1 stands for "not computed" and the CSV has the truth
-            mv.add(r.mixedVolume() == null ? 1.0 : r.mixedVolume().doubleValue());
-            fin.add(r.finite() == null ? 1.0 : Math.max(1.0, r.finite()));
+            td.add(positive(r.totalDegree()));
+            mh.add(positive(r.mhomBezout()));
+            lp.add(positive(r.linearProductBound()));
+            mv.add(positive(r.mixedVolume()));
+            fin.add(r.finite() == null ? 0.0 : Math.log10(Math.max(1.0, r.finite())));
         }
         chart.addSeries("total degree", x, td);
         chart.addSeries("m-hom Bezout", x, mh);
         chart.addSeries("linear product", x, lp);
-        chart.addSeries("mixed volume (1 = over work limit)", x, mv);
-        chart.addSeries("finite solutions (1 = not solved)", x, fin);
+        chart.addSeries("mixed volume (0 = over work limit)", x, mv);
+        chart.addSeries("finite solutions (0 = not solved)", x, fin);
         return chart;
     }
 }
