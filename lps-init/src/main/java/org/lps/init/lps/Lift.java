@@ -44,12 +44,24 @@ final class Lift {
     /** Prototypes of a block solution, per the settings; each unit's (|w|, b). */
     static double[][] prototypes(BlockSolution block, LpsSettings.Prototypes choice, int units, SplittableRandom rnd) {
         double[][] out = new double[units][];
-        List<double[]> best = active(block.best());
+        // a minimum whose neurons are all dead (large lambda: theta = 0 with c = E[g]) passes no signal on and is
+        // no prototype; the minima are sorted by J, so "best" is the best live one
+        List<List<double[]>> live = new ArrayList<>();
+        for (CriticalPoint m : block.minima()) {
+            List<double[]> a = active(m);
+            if (!a.isEmpty()) {
+                live.add(a);
+            }
+        }
+        if (live.isEmpty()) {
+            throw new IllegalArgumentException("every local minimum of the LPS block " + block.spec()
+                    + " has only dead neurons (w = 0): no prototype; lower lambda");
+        }
         for (int i = 0; i < units; i++) {
             if (choice == LpsSettings.Prototypes.BEST) {
-                out[i] = best.get(i % best.size());
+                out[i] = live.get(0).get(i % live.get(0).size());
             } else {
-                List<double[]> m = active(block.minima().get(rnd.nextInt(block.minima().size())));
+                List<double[]> m = live.get(rnd.nextInt(live.size()));
                 out[i] = m.get(rnd.nextInt(m.size()));
             }
         }
@@ -65,9 +77,6 @@ final class Lift {
             if (w > DEAD) {
                 p.add(new double[] {w, theta[LpsBlockSystem.b(j)]});
             }
-        }
-        if (p.isEmpty()) {
-            throw new IllegalStateException("the block minimum at J = " + minimum.loss() + " has no live neuron");
         }
         return p;
     }
