@@ -17,7 +17,7 @@ import org.lps.nets.model.Model;
  * statistics of every layer at LPS initialization against the prediction. Errors: |measured std / predicted std - 1|
  * and |measured mean - predicted mean| / predicted std. The prediction is an expectation over the random directions
  * of the lift, so the measured statistics are averaged over three seeds (the spread between seeds is reported in
- * docs/lps.md: up to 0.15 per seed for the 10 output units of the MLP, whose directions sample a few of the
+ * docs/lps.md: up to 0.17 per seed for the 10 output units, whose directions sample a few of the
  * strongly unequal variances of the hidden activations).
  */
 class LiftStatisticsTest {
@@ -25,14 +25,9 @@ class LiftStatisticsTest {
     private static final Dataset DATA = FashionMnist.embedded().standardized().train();
     private static final int SEEDS = 3;
 
-    /**
-     * @param hiddenTolerance for the hidden layers after the first; the CNN's second conv layer is off by more than
-     *                        10% (see docs/lps.md: the Gaussian-field prediction of relu + max pooling misses the
-     *                        images' flat background), and the bound here says by how much at most
-     */
     @ParameterizedTest
-    @CsvSource({"'mlp:784,128,64,10', 0.10, 0.10", "'cnn:1x28x28,c16k3,p2,c32k3,p2,d10', 0.20, 0.20"})
-    void measuredPreActivationsMatchThePrediction(String arch, double hiddenTolerance, double outputTolerance) {
+    @CsvSource({"'mlp:784,128,64,10'", "'cnn:1x28x28,c16k3,p2,c32k3,p2,d10'"})
+    void measuredPreActivationsMatchThePrediction(String arch) {
         int layers = Architecture.parse(arch, Activations.relu()).parameterizedLayers().size();
         double[] mean = new double[layers];
         double[] std = new double[layers];
@@ -51,7 +46,7 @@ class LiftStatisticsTest {
             }
         }
         for (int i = 0; i < layers; i++) {
-            double tol = i == 0 ? 0.10 : i == layers - 1 ? outputTolerance : hiddenTolerance;
+            double tol = 0.10;
             double meanError = Math.abs(mean[i] - predictedMean[i]) / predictedStd[i];
             double stdError = Math.abs(std[i] / predictedStd[i] - 1);
             String what = String.format("%s layer%d: mean %.4f predicted %.4f, std %.4f predicted %.4f", arch, i, mean[i],
