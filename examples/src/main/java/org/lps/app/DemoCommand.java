@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import org.lps.homotopy.family.StandardSystems;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.rootcount.LinearProductBound;
-import org.lps.homotopy.rootcount.LpsBlockSystem;
 import org.lps.homotopy.rootcount.RootCounts;
+import org.lps.init.lps.LpsBlockSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

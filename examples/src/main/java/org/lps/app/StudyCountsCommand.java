@@ -1,11 +1,148 @@
 package org.lps.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lps.init.study.BlockCounts;
+import org.lps.init.study.DyingRelu;
+import org.lps.init.study.StudyOutput;
+import org.lps.polyapprox.activation.Activation;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "counts", mixinStandardHelpOptions = true, description = "Root counts and solutions of LPS block systems over block width k and degree d.")
-final class StudyCountsCommand extends Pending {
+/** {@code lps study counts}: root counts and solves of LPS block systems over k and d; JSON, CSV and PNG. */
+@Command(name = "counts", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Root counts and solutions of LPS block systems (grad J = 0, DESIGN.md lps-init step 3) over block width k and degree d.",
+                "Bounds (total degree, m-homogeneous Bezout with one group per neuron and one for V, DESIGN's linear-product "
+                        + "bound, mixed volume when its cell search stays within a work limit) are those of the generic system of (k, d). "
+                        + "Systems within --path-budget are solved for the activation's block: paths, failed, finite, real, minima up to "
+                        + "symmetry, time, and --starts random-start local searches whose minima must all be among the homotopy's.",
+                "Writes BASE.json, BASE.csv and BASE.png; progress on stderr."})
+final class StudyCountsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--ks", defaultValue = "1,2,3,4", description = "Block widths k; default: ${DEFAULT-VALUE}")
+    String ks;
+
+    @Option(names = "--degrees", defaultValue = "2,3,4", description = "Fit degrees d; default: ${DEFAULT-VALUE}")
+    String degrees;
+
+    @Option(names = "--activation", defaultValue = "relu", description = "The block's activation; default: ${DEFAULT-VALUE}")
+    String activation;
+
+    @Option(names = "--lambda", defaultValue = "0.1", description = "Ridge weight; default: ${DEFAULT-VALUE}")
+    double lambda;
+
+    @Option(names = "--path-budget", paramLabel = "N", defaultValue = "20000",
+            description = "Solve only systems with at most N paths; default: ${DEFAULT-VALUE}")
+    long budget;
+
+    @Option(names = "--starts", defaultValue = "1000", description = "Random-start local searches per solved system (0: none); default: ${DEFAULT-VALUE}")
+    int starts;
+
+    @Option(names = "--seed", defaultValue = "1", description = "default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--threads", description = "default: all cores; the results do not depend on it")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "BASE", defaultValue = "counts",
+            description = "BASE of BASE.json/.csv/.png; default: ${DEFAULT-VALUE}")
+    String out;
+
+    @Option(names = "--json", description = "Print the JSON (as written to BASE.json) instead of the table")
+    boolean json;
+
     @Override
-    String missing() {
-        return "the counts study (issue #7)";
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int[] k = list("--ks", ks);
+        int[] d = list("--degrees", degrees);
+        for (int x : k) {
+            if (x > 8) {
+                throw new UserInputException("--ks '" + ks + "': k is at most 8");
+            }
+        }
+        for (int x : d) {
+            if (x < 2 || x > 8) {
+                throw new UserInputException("--degrees '" + degrees + "': d must be between 2 and 8");
+            }
+        }
+        if (!(lambda > 0) || !Double.isFinite(lambda)) {
+            throw new UserInputException("--lambda must be finite and > 0, got " + lambda);
+        }
+        if (budget < 0) {
+            throw new UserInputException("--path-budget must be at least 0, got " + budget);
+        }
+        if (starts < 0) {
+            throw new UserInputException("--starts must be at least 0, got " + starts);
+        }
+        if (threads != null && threads < 1) {
+            throw new UserInputException("--threads must be at least 1, got " + threads);
+        }
+        try {
+            Activation.parse(activation);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--activation: " + e.getMessage(), e);
+        }
+        if (out.isBlank()) {
+            throw new UserInputException("--out: empty path");
+        }
+        Path base = Path.of(out);
+        Path dir = base.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new UserInputException("--out '" + out + "': the directory " + dir + " does not exist");
+        }
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int cells = k.length * d.length;
+        long t0 = System.nanoTime();
+        int[] done = {0};
+        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, seed, nThreads, r -> {
+            done[0]++;
+            err.printf(Locale.ROOT, "counts [%d/%d] k %d d %d: linear product %s, %s, %.1f s%n", done[0], cells, r.k(), r.d(),
+                    r.linearProductBound(), r.paths() == null ? r.reason()
+                            : r.paths() + " paths, " + r.finite() + " finite, " + r.real() + " real, " + r.minima() + " minima",
+                    (System.nanoTime() - t0) / 1e9);
+            err.flush();
+        });
+        StudyOutput output = new StudyOutput(base);
+        BlockCounts.write(output, rows, activation, lambda, budget, starts, seed);
+        if (json) {
+            o.println(Files.readString(output.json()));
+        } else {
+            o.printf("%2s %2s %3s %12s %12s %12s %12s %7s %6s %7s %5s %6s %8s %7s %9s%n", "k", "d", "n", "totalDegree",
+                    "mhomBezout", "linProduct", "mixedVolume", "paths", "failed", "finite", "real", "minima", "seconds",
+                    "random", "missed");
+            for (BlockCounts.Row r : rows) {
+                o.printf(Locale.ROOT, "%2d %2d %3d %12s %12s %12s %12s %7s %6s %7s %5s %6s %8s %7s %9s%n", r.k(), r.d(),
+                        r.unknowns(), r.totalDegree(), r.mhomBezout(), r.linearProductBound(), dash(r.mixedVolume()),
+                        dash(r.paths()), dash(r.failed()), dash(r.finite()), dash(r.real()), dash(r.minima()),
+                        r.seconds() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.seconds()), dash(r.randomMinima()),
+                        dash(r.missedByHomotopy()));
+            }
+            o.printf(Locale.ROOT, "%.1f s; wrote %s, %s, %s%n", (System.nanoTime() - t0) / 1e9, output.json(), output.csv(),
+                    output.png());
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static String dash(Object x) {
+        return x == null ? "-" : x.toString();
+    }
+
+    private static int[] list(String flag, String s) {
+        try {
+            return DyingRelu.parseList(flag, s);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
     }
 }

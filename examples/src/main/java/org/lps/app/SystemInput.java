@@ -14,7 +14,7 @@ import org.lps.homotopy.family.StandardSystems;
 import org.lps.homotopy.parse.Format;
 import org.lps.homotopy.parse.SystemParser;
 import org.lps.homotopy.poly.PolynomialSystem;
-import org.lps.homotopy.rootcount.LpsBlockSystem;
+import org.lps.init.lps.LpsBlockSystem;
 
 /**
  * Where a command's polynomial system comes from: a file, standard input ({@code -}), or a built-in family

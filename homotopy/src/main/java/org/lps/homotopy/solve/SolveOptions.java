@@ -1,6 +1,7 @@
 package org.lps.homotopy.solve;
 
 import java.util.Objects;
+import org.lps.homotopy.rootcount.SetStructure;
 import org.lps.homotopy.start.StartKind;
 import org.lps.homotopy.track.TrackerOptions;
 
@@ -18,6 +19,8 @@ public final class SolveOptions {
     private final TrackerOptions preset;
     private final StartKind start;
     private final Progress progress;
+    /** A caller's set structure for the linear-product start system, or null to let the root counts find one. */
+    private final SetStructure structure;
 
     /** Receives progress from the worker threads; must be cheap and thread-safe. */
     @FunctionalInterface
@@ -25,41 +28,54 @@ public final class SolveOptions {
         void pathsDone(long done, long total);
     }
 
-    private SolveOptions(long seed, int threads, TrackerOptions preset, StartKind start, Progress progress) {
+    private SolveOptions(long seed, int threads, TrackerOptions preset, StartKind start, Progress progress,
+                         SetStructure structure) {
         this.seed = seed;
         this.threads = threads;
         this.preset = preset;
         this.start = start;
         this.progress = progress;
+        this.structure = structure;
     }
 
     /** Seed 42, all cores, the default tracker preset, the start system with the fewest paths. */
     public static SolveOptions defaults() {
         return new SolveOptions(DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), TrackerOptions.DEFAULT,
-                StartKind.AUTO, null);
+                StartKind.AUTO, null, null);
     }
 
     public SolveOptions seed(long s) {
-        return new SolveOptions(s, threads, preset, start, progress);
+        return new SolveOptions(s, threads, preset, start, progress, structure);
     }
 
     public SolveOptions threads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + n);
         }
-        return new SolveOptions(seed, n, preset, start, progress);
+        return new SolveOptions(seed, n, preset, start, progress, structure);
     }
 
     public SolveOptions preset(TrackerOptions p) {
-        return new SolveOptions(seed, threads, Objects.requireNonNull(p), start, progress);
+        return new SolveOptions(seed, threads, Objects.requireNonNull(p), start, progress, structure);
     }
 
+    /** The start system's kind; any kind but linear product drops a {@link #setStructure} given before. */
     public SolveOptions start(StartKind k) {
-        return new SolveOptions(seed, threads, preset, Objects.requireNonNull(k), progress);
+        return new SolveOptions(seed, threads, preset, Objects.requireNonNull(k), progress,
+                k == StartKind.LINEAR_PRODUCT ? structure : null);
+    }
+
+    /**
+     * A linear-product start system on this set structure, which must cover the system (checked by the solver):
+     * for systems whose structure the caller knows, such as LPS block systems. Sets the start kind to
+     * {@link StartKind#LINEAR_PRODUCT}.
+     */
+    public SolveOptions setStructure(SetStructure s) {
+        return new SolveOptions(seed, threads, preset, StartKind.LINEAR_PRODUCT, progress, Objects.requireNonNull(s));
     }
 
     public SolveOptions progress(Progress p) {
-        return new SolveOptions(seed, threads, preset, start, p);
+        return new SolveOptions(seed, threads, preset, start, p, structure);
     }
 
     public long seed() {
@@ -80,5 +96,10 @@ public final class SolveOptions {
 
     Progress progress() {
         return progress;
+    }
+
+    /** The set structure given with {@link #setStructure}, or null. */
+    public SetStructure setStructure() {
+        return structure;
     }
 }

@@ -70,7 +70,12 @@ public final class Solver {
         try {
             Run run;
             double[] startSeconds = new double[1];
-            if (options.start() == StartKind.AUTO) {
+            if (options.setStructure() != null) {
+                StartSystem start = StartSystems.linearProduct(system, options.setStructure(),
+                        new SplittableRandom(startSeed));
+                run = runAlone(system, start, options, homotopySeed, original, absolute, pool, threads,
+                        startSeconds, t0);
+            } else if (options.start() == StartKind.AUTO) {
                 run = autoStart(system, options, pool, threads, startSeed, homotopySeed, original, absolute,
                         startSeconds, t0);
             } else {

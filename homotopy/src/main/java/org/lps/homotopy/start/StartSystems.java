@@ -117,7 +117,30 @@ public final class StartSystems {
     /** The linear-product start system of the set structure in {@code counts}, coefficients from {@code random}. */
     public static StartSystem linearProduct(PolynomialSystem system, RootCounts counts, SplittableRandom random) {
         requireWithinLimit("linear-product", counts.linearProductBound());
-        SetStructure structure = counts.setStructure();
+        return build(system, counts.setStructure(), random);
+    }
+
+    /**
+     * The linear-product start system of a set structure the caller knows for this system (LPS block systems:
+     * DESIGN.md's variable groups), coefficients from {@code random}; its paths are that structure's admissible
+     * choices, whatever the root-count search would have found.
+     */
+    public static StartSystem linearProduct(PolynomialSystem system, SetStructure structure, SplittableRandom random) {
+        if (structure.equationCount() != system.equationCount() || structure.variableCount() != system.variableCount()) {
+            throw new IllegalArgumentException("the set structure has " + structure.equationCount() + " equations in "
+                    + structure.variableCount() + " unknowns, the system " + system.equationCount() + " in "
+                    + system.variableCount());
+        }
+        int uncovered = structure.firstUncovered(system);
+        if (uncovered >= 0) {
+            throw new IllegalArgumentException("the set structure does not cover equation " + (uncovered + 1)
+                    + ": a linear-product start system on it would miss solutions");
+        }
+        requireWithinLimit("linear-product", LinearProductBound.count(structure));
+        return build(system, structure, random);
+    }
+
+    private static StartSystem build(PolynomialSystem system, SetStructure structure, SplittableRandom random) {
         int n = system.variableCount();
         int[][][] sets = new int[n][][];
         for (int i = 0; i < n; i++) {

@@ -68,27 +68,8 @@ class MultiHomogeneousTest {
     }
 
     @Test
-    void lpsBlockPartitionsOfDesign() {
-        PolynomialSystem s = LpsBlockSystem.generic(2, 2, 1);
-        // theta = (w1, b1, v1, w2, b2, v2, c): one group per neuron {w_j, b_j} and one for V = {v1, v2, c}
-        Partition perNeuron = Partition.of(7, new int[] {0, 1}, new int[] {3, 4}, new int[] {2, 5, 6});
-        assertEquals(big(34577), MultiHomogeneous.bezout(s, perNeuron));
-        // all {w, b} together against V does better, and the exhaustive search finds at least that
-        Partition av = Partition.of(7, new int[] {0, 1, 3, 4}, new int[] {2, 5, 6});
-        assertEquals(big(12225), MultiHomogeneous.bezout(s, av));
-        MultiHomogeneous.Bound best = MultiHomogeneous.best(s);
-        assertEquals(big(12225), best.bezout());
-        assertEquals(av, best.partition());
-    }
-
-    @Test
     void localSearchBeyondEightVariables() {
-        // k = 3: ten unknowns, beyond the exhaustive search; the {w, b} versus V partition must be reached
-        PolynomialSystem s = LpsBlockSystem.generic(3, 2, 1);
-        Partition av = Partition.of(10, new int[] {0, 1, 3, 4, 6, 7}, new int[] {2, 5, 8, 9});
-        BigInteger b = MultiHomogeneous.bezout(s, av);
-        assertEquals(big(1_359_153), b);
-        assertTrue(MultiHomogeneous.best(s).bezout().compareTo(b) <= 0);
+        // (the LPS block with k = 3, ten unknowns, is checked in lps-init's LpsBlockSystemTest)
         // eco-10: x10 against the rest is the classic 2-homogeneous structure; total degree 2 * 3^8
         PolynomialSystem eco = StandardSystems.eco(10);
         BigInteger best = MultiHomogeneous.best(eco).bezout();

@@ -91,20 +91,6 @@ class RootCountsTest {
         assertTrue(e6.linearProductBound().compareTo(e6.multiHomogeneousBezout()) < 0);
     }
 
-    @ParameterizedTest
-    @CsvSource({"1,2,375,105", "2,2,46875,10761", "1,3,1372,259", "2,3,470596,67057", "3,2,5859375,1129797"})
-    void lpsBlockSystemsHaveTheBoundsOfDesign(int k, int d, long totalDegree, long designBound) {
-        PolynomialSystem s = LpsBlockSystem.generic(k, d, 42);
-        SetStructure design = LpsBlockSystem.designStructure(k, d);
-        assertTrue(design.covers(s), "DESIGN's structure must cover the block system");
-        assertEquals(big(designBound), LinearProductBound.count(design));
-        RootCounts rc = RootCounts.of(s);
-        assertEquals(big(totalDegree), rc.totalDegree());
-        assertValid("lps k=" + k + " d=" + d, s, rc, 0);
-        assertTrue(rc.linearProductBound().compareTo(big(designBound)) <= 0,
-                "the search should find DESIGN's bound or better: " + rc.linearProductBound());
-    }
-
     @Test
     void projectiveGroupsAreCountedOnAPatch() {
         // two conics in P^2 meeting in 4 points

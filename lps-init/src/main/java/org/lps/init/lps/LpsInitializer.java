@@ -1,0 +1,242 @@
+package org.lps.init.lps;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.lps.init.Initializer;
+import org.lps.init.MethodSpec;
+import org.lps.init.PredictedMoments;
+import org.lps.nets.layer.Activation;
+import org.lps.nets.layer.Layer;
+import org.lps.nets.layer.ParameterizedLayer;
+import org.lps.nets.layer.Pool2d;
+import org.lps.nets.model.Model;
+import org.lps.nets.tensor.Shape;
+
+/**
+ * LPS initialization (DESIGN.md lps-init, steps 1-6), registered as {@code lps}: for each activation that follows a
+ * hidden layer, the block problem is solved by homotopy continuation (or taken from {@link BlockCache}), its minima
+ * become prototypes, and {@link Lift} writes every layer's weights with the predicted statistics of its input.
+ *
+ * <pre>{@code
+ * Model model = Architecture.parse("mlp:784,256,256,10", Activations.relu());
+ * LpsInitializer lps = new LpsInitializer(LpsSettings.defaults().lambda(0.1).width(1));
+ * lps.initialize(model, 7);
+ * LpsReport report = lps.report();        // block figures, prototype, predicted statistics per layer
+ * }</pre>
+ *
+ * <p>The input assumption when none is given ({@link LpsSettings#inputs}): standardized inputs (mean 0, std 1), as
+ * {@code lps train} feeds them; when the network pools, the spatial correlation is that of the embedded
+ * Fashion-MNIST subset for 1 x 28 x 28 inputs, else none (white), which the report says.
+ */
+public final class LpsInitializer implements Initializer {
+
+    private final LpsSettings settings;
+    private volatile LpsReport report;
+
+    /** The defaults of DESIGN.md (ServiceLoader needs this constructor). */
+    public LpsInitializer() {
+        this(LpsSettings.defaults());
+    }
+
+    public LpsInitializer(LpsSettings settings) {
+        this.settings = settings;
+    }
+
+    public LpsSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String name() {
+        return "lps";
+    }
+
+    @Override
+    public String description() {
+        return "linear product structure: block minima by homotopy continuation, lifted with predicted input statistics";
+    }
+
+    @Override
+    public String syntax() {
+        return "lps[:lambda=L][:k=K][:d=D][:best|sampled]";
+    }
+
+    /**
+     * {@code lps:lambda=0.01:k=2:sampled}: named parameters, in any order, because none of them has an obvious
+     * position; {@code lps init --degree D} sets d as well (both at once is an error).
+     */
+    @Override
+    public Initializer configure(MethodSpec spec) {
+        LpsSettings s = settings;
+        boolean degreeSet = false;
+        for (String p : spec.parameters()) {
+            int eq = p.indexOf('=');
+            String key = eq < 0 ? p : p.substring(0, eq);
+            String value = eq < 0 ? null : p.substring(eq + 1);
+            try {
+                if (value == null && (key.equals("best") || key.equals("sampled"))) {
+                    s = s.prototypes(LpsSettings.Prototypes.parse(key));
+                } else if (value == null) {
+                    throw new IllegalArgumentException("unknown parameter");
+                } else if (key.equals("lambda")) {
+                    s = s.lambda(Double.parseDouble(value));
+                } else if (key.equals("k")) {
+                    s = s.width(Integer.parseInt(value));
+                } else if (key.equals("d")) {
+                    s = s.degree(Integer.parseInt(value));
+                    degreeSet = true;
+                } else {
+                    throw new IllegalArgumentException("unknown parameter");
+                }
+            } catch (IllegalArgumentException e) {
+                // NumberFormatException is one too
+                throw new IllegalArgumentException("'" + spec.method() + "': parameter '" + p + "': "
+                        + (e instanceof NumberFormatException ? "not a number" : e.getMessage())
+                        + " (the syntax is " + syntax() + ")", e);
+            }
+        }
+        if (spec.degree().isPresent()) {
+            if (degreeSet) {
+                throw new IllegalArgumentException("--degree " + spec.degree().getAsInt() + " and '" + spec.method()
+                        + "' both set the degree: give one");
+            }
+            try {
+                s = s.degree(spec.degree().getAsInt());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--degree " + spec.degree().getAsInt() + ": " + e.getMessage(), e);
+            }
+        }
+        return s == settings ? this : new LpsInitializer(s);
+    }
+
+    @Override
+    public Optional<List<PredictedMoments>> predictedPreActivations() {
+        LpsReport r = report;
+        if (r == null) {
+            return Optional.empty();
+        }
+        List<PredictedMoments> out = new ArrayList<>();
+        for (LayerPrediction p : r.layers()) {
+            out.add(new PredictedMoments(p.layer(), p.predictedMean(), p.predictedStd() * p.predictedStd()));
+        }
+        return Optional.of(out);
+    }
+
+    @Override
+    public void initialize(Model model, long seed) {
+        long t0 = System.nanoTime();
+        Map<String, BlockSolution> blocks = new LinkedHashMap<>();
+        List<LpsReport.Block> blockReports = new ArrayList<>();
+        List<ParameterizedLayer> params = model.parameterizedLayers();
+        for (int i = 0; i < params.size() - 1; i++) {
+            Activation act = model.activationAfter(params.get(i));
+            if (act != null && !blocks.containsKey(act.name())) {
+                BlockSpec spec = settings.block(ActivationBridge.toPolyapprox(act));
+                boolean cached = BlockCache.contains(spec, settings.solverSeed());
+                BlockSolution s = BlockCache.solve(spec, settings.solverSeed(), settings.threads(), settings.progress());
+                blocks.put(act.name(), s);
+                blockReports.add(describe(s, cached));
+            }
+        }
+        InputStatistics inputs = inputsFor(model);
+        List<LayerPrediction> layers = Lift.apply(model, seed, settings, inputs, blocks);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        report = report(blocks, blockReports, inputs, layers, seed, seconds);
+    }
+
+    /** The report of the last {@link #initialize} call. */
+    public LpsReport report() {
+        LpsReport r = report;
+        if (r == null) {
+            throw new IllegalStateException("lps has not initialized a model yet");
+        }
+        return r;
+    }
+
+    @Override
+    public Optional<Object> details() {
+        return Optional.ofNullable(report);
+    }
+
+    /** Predicted mean and standard deviation of every layer's pre-activation, from the last initialization. */
+    public List<LayerPrediction> predictions() {
+        return report().layers();
+    }
+
+    private InputStatistics inputsFor(Model model) {
+        InputStatistics given = settings.inputs();
+        int radius = Lift.correlationRadii(model.layers())[0];
+        InputStatistics in = given != null ? given : InputStatistics.standardized();
+        if (radius == 0 || in.correlation() != null && in.correlation().radius() >= radius) {
+            return in;
+        }
+        Shape shape = model.inputShape();
+        if (given == null && shape.equals(Shape.of(1, 28, 28))) {
+            return InputStatistics.embeddedFashionMnist(radius);
+        }
+        return in.withCorrelation(Correlation.white(radius), in.source()
+                + "; spatial correlation unknown: neighbouring inputs assumed uncorrelated (pooling predictions will"
+                + " be too high for images)");
+    }
+
+    private static boolean pools(Model model) {
+        for (Layer l : model.layers()) {
+            if (l instanceof Pool2d) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private LpsReport report(Map<String, BlockSolution> blocks, List<LpsReport.Block> blockReports,
+                             InputStatistics inputs, List<LayerPrediction> layers, long seed, double seconds) {
+        List<double[]> prototype = new ArrayList<>();
+        if (!blocks.isEmpty()) {
+            BlockSolution first = blocks.values().iterator().next();
+            int k = settings.width();
+            int units = settings.prototypes() == LpsSettings.Prototypes.BEST ? k : 0;
+            if (units > 0) {
+                double[][] p = Lift.prototypes(first, settings.prototypes(), units, new SplittableRandom(seed));
+                for (double[] x : p) {
+                    if (prototype.stream().noneMatch(q -> q[0] == x[0] && q[1] == x[1])) {
+                        prototype.add(x);
+                    }
+                }
+            } else {
+                for (CriticalPoint m : first.minima()) {
+                    double[] t = m.theta();
+                    for (int j = 0; j < k; j++) {
+                        if (Math.abs(t[LpsBlockSystem.w(j)]) > Lift.DEAD) {
+                            prototype.add(new double[] {Math.abs(t[LpsBlockSystem.w(j)]), t[LpsBlockSystem.b(j)]});
+                        }
+                    }
+                }
+            }
+        }
+        if (blockReports.isEmpty()) {
+            return new LpsReport(settings.degree(), new double[0], 0, null, null, 0, 0, seconds, blockReports,
+                    prototype, settings.prototypes().name().toLowerCase(java.util.Locale.ROOT), inputs.source(), layers);
+        }
+        LpsReport.Block b = blockReports.get(0);
+        BlockSolution s = blocks.values().iterator().next();
+        return new LpsReport(b.degree(), b.coefficients(), b.paths(), s.totalDegree(), s.linearProductBound(),
+                b.realSolutions(), b.minima(), seconds, blockReports, prototype,
+                settings.prototypes().name().toLowerCase(java.util.Locale.ROOT), inputs.source(), layers);
+    }
+
+    static LpsReport.Block describe(BlockSolution s, boolean cached) {
+        List<LpsReport.Minimum> minima = new ArrayList<>();
+        for (CriticalPoint m : s.minima()) {
+            minima.add(new LpsReport.Minimum(m.loss(), m.theta(), m.copies()));
+        }
+        BlockSpec spec = s.spec();
+        return new LpsReport.Block(spec.activation().name(), spec.degree(), s.fitDegree(), s.coefficients(),
+                spec.width(), spec.lambda(), spec.target().label(), spec.measure().spec(), s.paths(), s.failed(),
+                s.atInfinity(), s.finite(), s.singular(), s.realCritical(), s.minima().size(), s.saddles(),
+                s.maxima(), s.degenerate(), BlockProblem.of(spec).symmetry().describe(), minima, s.seconds(), cached);
+    }
+}
