@@ -113,7 +113,13 @@ final class BenchSolveCommand implements Callable<Integer> {
             PhcRun p = null;
             if (phcExe != null) {
                 for (int rep = 0; rep < repeats; rep++) {
-                    PhcRun run = runPhc(phcExe, s, threads);
+                    PhcRun run;
+                    try {
+                        run = runPhc(phcExe, s, threads);
+                    } catch (IOException first) {
+                        spec.commandLine().getErr().println("phc: " + first.getMessage() + "; running it again");
+                        run = runPhc(phcExe, s, threads);
+                    }
                     if (p == null || run.seconds() < p.seconds()) {
                         p = run;
                     }
@@ -225,7 +231,13 @@ final class BenchSolveCommand implements Callable<Integer> {
             if (proc.exitValue() != 0 || !Files.exists(outFile)) {
                 throw new IOException("phc failed (exit " + proc.exitValue() + ") on " + in);
             }
-            return new PhcRun(seconds, solutionCount(Files.readString(outFile, StandardCharsets.ISO_8859_1)));
+            String output = Files.readString(outFile, StandardCharsets.ISO_8859_1);
+            if (!REFINED.matcher(output).find()) {
+                // seen once in many runs under load: phc exited 0 with a truncated output file
+                throw new IOException("phc exited 0 but its output " + outFile.getFileName()
+                        + " has no 'A list of N solutions has been refined' line (" + output.length() + " characters)");
+            }
+            return new PhcRun(seconds, solutionCount(output));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -136,17 +136,4 @@ class CountCommandTest {
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown system 'cyclicx'"), unknown.err());
     }
-
-    @Test
-    void demoPrintsTheTable() {
-        Run r = run("demo");
-        assertEquals(0, r.exit(), r.err());
-        for (String row : List.of("cyclic5", "cyclic7", "katsura6", "noon4", "eco6", "chandra5", "lps k=1 d=2",
-                "lps k=2 d=2")) {
-            assertTrue(r.out().contains(row), "missing " + row + " in\n" + r.out());
-        }
-        // katsura-6: every bound equals the 64 solutions; the LPS k=1 block: total degree 375, bound 105
-        assertTrue(r.out().matches("(?s).*katsura6\\s+7\\s+64\\s+64\\s+64\\s+64.*"), r.out());
-        assertTrue(r.out().matches("(?s).*lps k=1 d=2\\s+4\\s+375\\s+\\d+\\s+105\\s+\\?.*"), r.out());
-    }
 }

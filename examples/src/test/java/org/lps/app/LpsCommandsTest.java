@@ -18,7 +18,7 @@ class LpsCommandsTest {
 
     @Test
     void initJsonHasDesignsLpsObjectAndThePredictions() throws Exception {
-        TrainCommandTest.Run r = TrainCommandTest.run("init", "--arch", "mlp:784,64,10", "--method", "lps", "--data",
+        Cli.Run r = Cli.run("init", "--arch", "mlp:784,64,10", "--method", "lps", "--data",
                 "embedded", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -44,7 +44,7 @@ class LpsCommandsTest {
 
     @Test
     void methodParametersReachTheBlock() throws Exception {
-        TrainCommandTest.Run r = TrainCommandTest.run("init", "--arch", "mlp:784,16,10", "--method", "lps:lambda=0.001",
+        Cli.Run r = Cli.run("init", "--arch", "mlp:784,16,10", "--method", "lps:lambda=0.001",
                 "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode best = new ObjectMapper().readTree(r.out()).get("lps").get("blocks").get(0).get("minimaFound").get(0)
@@ -63,7 +63,7 @@ class LpsCommandsTest {
                 {"study", "counts", "--ks", "0"},
                 {"study", "counts", "--degrees", "1"},
                 {"study", "counts", "--path-budget", "-1"}}) {
-            TrainCommandTest.Run r = TrainCommandTest.run(args);
+            Cli.Run r = Cli.run(args);
             assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
@@ -72,7 +72,7 @@ class LpsCommandsTest {
     @Test
     void countsStudyWritesJsonCsvPngWithinTheBudget() throws Exception {
         Path base = dir.resolve("counts");
-        TrainCommandTest.Run r = TrainCommandTest.run("study", "counts", "--ks", "1,2", "--degrees", "2",
+        Cli.Run r = Cli.run("study", "counts", "--ks", "1,2", "--degrees", "2",
                 "--path-budget", "200", "--starts", "100", "--out", base.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode rows = new ObjectMapper().readTree(r.out()).get("results");
