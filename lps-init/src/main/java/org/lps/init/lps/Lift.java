@@ -123,6 +123,13 @@ final class Lift {
             }
             BlockSolution block = blocks.get(act.name());
             double[][] proto = prototypes(block, settings.prototypes(), units, rnd);
+            if (settings.gain() != 1) {
+                double[][] scaled = new double[units][];
+                for (int i = 0; i < units; i++) {
+                    scaled[i] = new double[] {proto[i][0] * settings.gain(), proto[i][1] * settings.gain()};
+                }
+                proto = scaled;
+            }
             double[] q = new double[units];
             for (int i = 0; i < units; i++) {
                 q[i] = quadraticForm(r[i], patch);

@@ -36,6 +36,7 @@ public final class LpsSettings {
     private final int degree;
     private final int width;
     private final double lambda;
+    private final double gain;
     private final Target target;
     private final Measure fitMeasure;
     private final Prototypes prototypes;
@@ -45,7 +46,7 @@ public final class LpsSettings {
     private final SolveOptions.Progress progress;
 
     private LpsSettings(int degree, int width, double lambda, Target target, Measure fitMeasure, Prototypes prototypes,
-                        InputStatistics inputs, long solverSeed, int threads, SolveOptions.Progress progress) {
+                        InputStatistics inputs, long solverSeed, int threads, SolveOptions.Progress progress, double gain) {
         this.degree = degree;
         this.width = width;
         this.lambda = lambda;
@@ -56,38 +57,57 @@ public final class LpsSettings {
         this.solverSeed = solverSeed;
         this.threads = threads;
         this.progress = progress;
+        if (!(gain > 0) || !Double.isFinite(gain)) {
+            throw new IllegalArgumentException("LPS gain must be finite and > 0, got " + gain);
+        }
+        this.gain = gain;
         block(org.lps.polyapprox.activation.Activation.relu());   // validates degree, width, lambda now
     }
 
     /** d = 2, k = 1, lambda = 0.1, identity target, Gaussian L2 fit, best prototype, inputs by default. */
     public static LpsSettings defaults() {
         return new LpsSettings(2, 1, 0.1, Target.IDENTITY, new Measure.Gaussian(0, 1), Prototypes.BEST, null,
-                SolveOptions.DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), null);
+                SolveOptions.DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), null, 1.0);
     }
 
     public LpsSettings degree(int d) {
-        return new LpsSettings(d, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress);
+        return new LpsSettings(d, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain);
     }
 
     /** k, the block width. */
     public LpsSettings width(int k) {
-        return new LpsSettings(degree, k, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress);
+        return new LpsSettings(degree, k, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain);
+    }
+
+    /**
+     * A factor on every hidden unit's weights and bias: the unit computes relu(g (w t + b)) instead of relu(w t + b).
+     * For a positively homogeneous activation the network's function class is the same (the next layer divides by
+     * the predicted input scale), but the curvature moves between layers: below 1 it takes stiffness off the
+     * layers after a unit, whose inputs LPS makes mostly positive (their mean, not their spread, sets the largest
+     * Hessian eigenvalue).
+     */
+    public LpsSettings gain(double g) {
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, g);
+    }
+
+    public double gain() {
+        return gain;
     }
 
     public LpsSettings lambda(double l) {
-        return new LpsSettings(degree, width, l, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress);
+        return new LpsSettings(degree, width, l, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain);
     }
 
     public LpsSettings target(Target t) {
-        return new LpsSettings(degree, width, lambda, t, fitMeasure, prototypes, inputs, solverSeed, threads, progress);
+        return new LpsSettings(degree, width, lambda, t, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain);
     }
 
     public LpsSettings fitMeasure(Measure m) {
-        return new LpsSettings(degree, width, lambda, target, m, prototypes, inputs, solverSeed, threads, progress);
+        return new LpsSettings(degree, width, lambda, target, m, prototypes, inputs, solverSeed, threads, progress, gain);
     }
 
     public LpsSettings prototypes(Prototypes p) {
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, p, inputs, solverSeed, threads, progress);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, p, inputs, solverSeed, threads, progress, gain);
     }
 
     /**
@@ -95,23 +115,23 @@ public final class LpsSettings {
      * inputs, and for 1 x 28 x 28 images that are pooled the spatial correlation of the embedded Fashion-MNIST subset.
      */
     public LpsSettings inputs(InputStatistics in) {
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, in, solverSeed, threads, progress);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, in, solverSeed, threads, progress, gain);
     }
 
     public LpsSettings solverSeed(long s) {
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, s, threads, progress);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, s, threads, progress, gain);
     }
 
     public LpsSettings threads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + n);
         }
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, n, progress);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, n, progress, gain);
     }
 
     /** Path-tracking progress of block solves (not of cache hits). */
     public LpsSettings progress(SolveOptions.Progress p) {
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, p);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, p, gain);
     }
 
     public int degree() {
