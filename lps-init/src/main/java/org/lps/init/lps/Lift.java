@@ -123,10 +123,11 @@ final class Lift {
             }
             BlockSolution block = blocks.get(act.name());
             double[][] proto = prototypes(block, settings.prototypes(), units, rnd);
-            if (settings.gain() != 1) {
+            double gain = settings.gain() * (params.indexOf(p) == params.size() - 2 ? settings.lastGain() : 1);
+            if (gain != 1) {
                 double[][] scaled = new double[units][];
                 for (int i = 0; i < units; i++) {
-                    scaled[i] = new double[] {proto[i][0] * settings.gain(), proto[i][1] * settings.gain()};
+                    scaled[i] = new double[] {proto[i][0] * gain, proto[i][1] * gain};
                 }
                 proto = scaled;
             }

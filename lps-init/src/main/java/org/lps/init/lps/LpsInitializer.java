@@ -62,7 +62,7 @@ public final class LpsInitializer implements Initializer {
 
     @Override
     public String syntax() {
-        return "lps[:lambda=L][:k=K][:d=D][:gain=G][:best|sampled]";
+        return "lps[:lambda=L][:k=K][:d=D][:gain=G][:lastgain=G][:best|sampled]";
     }
 
     /**
@@ -84,6 +84,8 @@ public final class LpsInitializer implements Initializer {
                     throw new IllegalArgumentException("unknown parameter");
                 } else if (key.equals("lambda")) {
                     s = s.lambda(Double.parseDouble(value));
+                } else if (key.equals("lastgain")) {
+                    s = s.lastGain(Double.parseDouble(value));
                 } else if (key.equals("gain")) {
                     s = s.gain(Double.parseDouble(value));
                 } else if (key.equals("k")) {

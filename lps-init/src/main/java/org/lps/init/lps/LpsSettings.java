@@ -37,6 +37,7 @@ public final class LpsSettings {
     private final int width;
     private final double lambda;
     private final double gain;
+    private final double lastGain;
     private final Target target;
     private final Measure fitMeasure;
     private final Prototypes prototypes;
@@ -46,7 +47,7 @@ public final class LpsSettings {
     private final SolveOptions.Progress progress;
 
     private LpsSettings(int degree, int width, double lambda, Target target, Measure fitMeasure, Prototypes prototypes,
-                        InputStatistics inputs, long solverSeed, int threads, SolveOptions.Progress progress, double gain) {
+                        InputStatistics inputs, long solverSeed, int threads, SolveOptions.Progress progress, double gain, double lastGain) {
         this.degree = degree;
         this.width = width;
         this.lambda = lambda;
@@ -61,22 +62,26 @@ public final class LpsSettings {
             throw new IllegalArgumentException("LPS gain must be finite and > 0, got " + gain);
         }
         this.gain = gain;
+        if (!(lastGain > 0) || !Double.isFinite(lastGain)) {
+            throw new IllegalArgumentException("LPS last-layer gain must be finite and > 0, got " + lastGain);
+        }
+        this.lastGain = lastGain;
         block(org.lps.polyapprox.activation.Activation.relu());   // validates degree, width, lambda now
     }
 
     /** d = 2, k = 1, lambda = 0.1, identity target, Gaussian L2 fit, best prototype, inputs by default. */
     public static LpsSettings defaults() {
         return new LpsSettings(2, 1, 0.1, Target.IDENTITY, new Measure.Gaussian(0, 1), Prototypes.BEST, null,
-                SolveOptions.DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), null, 1.0);
+                SolveOptions.DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), null, 1.0, 1.0);
     }
 
     public LpsSettings degree(int d) {
-        return new LpsSettings(d, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain);
+        return new LpsSettings(d, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain, lastGain);
     }
 
     /** k, the block width. */
     public LpsSettings width(int k) {
-        return new LpsSettings(degree, k, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain);
+        return new LpsSettings(degree, k, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain, lastGain);
     }
 
     /**
@@ -87,27 +92,39 @@ public final class LpsSettings {
      * Hessian eigenvalue).
      */
     public LpsSettings gain(double g) {
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, g);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, g, lastGain);
     }
 
     public double gain() {
         return gain;
     }
 
+    /**
+     * A further factor on the last hidden layer only (the units that feed the output layer): it trades curvature
+     * between the output layer and that layer alone, leaving the first layers as they are.
+     */
+    public LpsSettings lastGain(double g) {
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain, g);
+    }
+
+    public double lastGain() {
+        return lastGain;
+    }
+
     public LpsSettings lambda(double l) {
-        return new LpsSettings(degree, width, l, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain);
+        return new LpsSettings(degree, width, l, target, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain, lastGain);
     }
 
     public LpsSettings target(Target t) {
-        return new LpsSettings(degree, width, lambda, t, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain);
+        return new LpsSettings(degree, width, lambda, t, fitMeasure, prototypes, inputs, solverSeed, threads, progress, gain, lastGain);
     }
 
     public LpsSettings fitMeasure(Measure m) {
-        return new LpsSettings(degree, width, lambda, target, m, prototypes, inputs, solverSeed, threads, progress, gain);
+        return new LpsSettings(degree, width, lambda, target, m, prototypes, inputs, solverSeed, threads, progress, gain, lastGain);
     }
 
     public LpsSettings prototypes(Prototypes p) {
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, p, inputs, solverSeed, threads, progress, gain);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, p, inputs, solverSeed, threads, progress, gain, lastGain);
     }
 
     /**
@@ -115,23 +132,23 @@ public final class LpsSettings {
      * inputs, and for 1 x 28 x 28 images that are pooled the spatial correlation of the embedded Fashion-MNIST subset.
      */
     public LpsSettings inputs(InputStatistics in) {
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, in, solverSeed, threads, progress, gain);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, in, solverSeed, threads, progress, gain, lastGain);
     }
 
     public LpsSettings solverSeed(long s) {
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, s, threads, progress, gain);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, s, threads, progress, gain, lastGain);
     }
 
     public LpsSettings threads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + n);
         }
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, n, progress, gain);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, n, progress, gain, lastGain);
     }
 
     /** Path-tracking progress of block solves (not of cache hits). */
     public LpsSettings progress(SolveOptions.Progress p) {
-        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, p, gain);
+        return new LpsSettings(degree, width, lambda, target, fitMeasure, prototypes, inputs, solverSeed, threads, p, gain, lastGain);
     }
 
     public int degree() {
