@@ -156,7 +156,9 @@ final class DemoCommand implements Callable<Integer> {
                 break;
             }
         }
-        o.println("   every unit of a hidden layer takes the best minimum's (|w|, b), scaled by its input's statistics");
+        o.printf(Locale.ROOT, "   every hidden unit takes the best minimum's (|w|, b), times the gain %s, scaled by its input's "
+                + "statistics%n   (DESIGN's lambda = 0.1 and no gain: --method lps:lambda=0.1:gain=1; docs/lps.md says why the "
+                + "defaults differ)%n", LpsSettings.defaults().gain());
         o.println();
         return s;
     }

@@ -18,7 +18,7 @@ class LpsCommandsTest {
 
     @Test
     void initJsonHasDesignsLpsObjectAndThePredictions() throws Exception {
-        Cli.Run r = Cli.run("init", "--arch", "mlp:784,64,10", "--method", "lps", "--data",
+        Cli.Run r = Cli.run("init", "--arch", "mlp:784,64,10", "--method", "lps:lambda=0.1:gain=1", "--data",
                 "embedded", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());

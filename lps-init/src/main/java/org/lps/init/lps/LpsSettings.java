@@ -69,8 +69,18 @@ public final class LpsSettings {
         block(org.lps.polyapprox.activation.Activation.relu());   // validates degree, width, lambda now
     }
 
-    /** d = 2, k = 1, lambda = 0.1, identity target, Gaussian L2 fit, best prototype, inputs by default. */
+    /**
+     * d = 2, k = 1, lambda = 0.3, gain 0.6, identity target, Gaussian L2 fit, best prototype, inputs by default.
+     * DESIGN.md starts from lambda = 0.1 and no gain ({@link #design()}); with SGD at lr 0.05 that CNN diverged on
+     * Fashion-MNIST (5 seeds of 5), and lambda = 0.3 with gain 0.6 was the best variant measured over the MLP and
+     * the CNN (docs/lps.md lists every variant tried with its figures).
+     */
     public static LpsSettings defaults() {
+        return design().lambda(0.3).gain(0.6);
+    }
+
+    /** DESIGN.md's definition as written: d = 2, k = 1, lambda = 0.1, no gain. */
+    public static LpsSettings design() {
         return new LpsSettings(2, 1, 0.1, Target.IDENTITY, new Measure.Gaussian(0, 1), Prototypes.BEST, null,
                 SolveOptions.DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), null, 1.0, 1.0);
     }
