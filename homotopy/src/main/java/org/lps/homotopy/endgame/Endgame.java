@@ -74,6 +74,8 @@ public final class Endgame {
     static final double MAX_CAUCHY_S = 1e-3;
     /** Below this s the Cauchy endgame starts whatever the condition number says. */
     static final double MIN_RADIAL_S = 1e-8;
+    static final double FINITE_LOOK = 0.1;
+    static final double MIN_RADIAL_S_UNDECIDED = Double.parseDouble(System.getProperty("lps.eg.floor", "1e-14"));
     /** Fraction of the distance to s = 0 a step may cover while the path does not look regular. */
     static final double GEOMETRIC_FRACTION = 0.75;
     /** Samples per turn of a Cauchy loop. */
@@ -154,7 +156,8 @@ public final class Endgame {
         double s0 = tracker.sRe();
         double cond0 = tracker.condition();
         double minCond = cond0;
-        double x0rel0 = homogenizingRatio(tracker.z());
+        double x0relPeak = homogenizingRatio(tracker.z());
+        double sPeak = s0;
         double savedS = s0;
         System.arraycopy(tracker.z(), 0, saved, 0, 2 * size);
         tracker.target(0, 0);
@@ -201,18 +204,27 @@ public final class Endgame {
             lastError = err;
             lastCondition = cond;
             double x0rel = homogenizingRatio(z);
+            if (DEBUG) System.err.printf("s=%.3e v=%.4f err=%.2e cond=%.2e minCond=%.2e x0rel=%.2e h=%.2e%n", s, v, err, cond, minCond, x0rel, tracker.stepSize());
+            if (DEBUG) { StringBuilder b = new StringBuilder("  vals:"); double[] dz = tracker.tangent(); for (int q = 0; q < size; q++) { double m = z[2*q]*z[2*q]+z[2*q+1]*z[2*q+1]; b.append(String.format(" %.2f|%.1e", s*(dz[2*q]*z[2*q]+dz[2*q+1]*z[2*q+1])/m, Math.sqrt(m))); } System.err.println(b); }
             boolean diverging = v > VAL_AT_INFINITY + err;
-            boolean shrinking = x0rel <= x0rel0 * Math.pow(s / s0, 0.5 * v);
+            if (x0rel >= x0relPeak) {
+                x0relPeak = x0rel;
+                sPeak = s;
+            }
+            boolean shrinking = x0rel <= x0relPeak * Math.pow(s / sPeak, 0.5 * v);
             boolean illConditioned = cond >= MIN_COND_GROWTH * minCond && cond >= INFINITY_COND || cond >= SINGULAR_COND;
-            if (s <= MAX_INFINITY_S && diverging && err < VAL_ACCURACY && shrinking
+            if (DEBUG) System.err.printf("   div=%b shr=%b ill=%b need=%.2e%n", diverging, shrinking, illConditioned, x0relPeak * Math.pow(s / sPeak, 0.5 * v));
+            if (!NOINF && s <= MAX_INFINITY_S && diverging && err < VAL_ACCURACY && shrinking
                     && (illConditioned || (err < VAL_SETTLED && s < SETTLED_S))) {
                 return atInfinity(z, cond, err);
             }
             minCond = Math.min(minCond, cond);
             System.arraycopy(z, 0, saved, 0, 2 * size);
             savedS = s;
-            if ((!diverging && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))
-                    || s < MIN_RADIAL_S) {
+            if (NOCAUCHY) { if (s < 1e-60) return fail("nocauchy bottom"); jump = false; continue; }
+            boolean looksFinite = Math.abs(v) + err <= FINITE_LOOK;
+            if ((looksFinite && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))
+                    || (looksFinite && s < MIN_RADIAL_S) || s < MIN_RADIAL_S_UNDECIDED) {
                 return cauchyFrom(saved, savedS);
             }
             jump = Math.abs(v) <= VAL_AT_INFINITY && cond <= 10 * cond0;
@@ -323,7 +335,11 @@ public final class Endgame {
         return fail(why);
     }
 
+    static final boolean NOCAUCHY = Boolean.getBoolean("lps.eg.nocauchy");
+    static final boolean NOINF = Boolean.getBoolean("lps.eg.noinf");
+    static final boolean DEBUG = Boolean.getBoolean("lps.eg.debug");
     private Outcome cauchy(double[] z, double s) {
+        if (DEBUG) System.err.printf("cauchy from s=%.3e steps=%d%n", s, tracker.steps());
         if (!tracker.begin(z, s, 0)) {
             return fail("singular Jacobian at the start of the Cauchy endgame");
         }
@@ -334,6 +350,7 @@ public final class Endgame {
         while (true) {
             System.arraycopy(tracker.z(), 0, loopStart, 0, 2 * size);
             int c = loop(radius);
+            if (DEBUG) System.err.printf("loop r=%.3e c=%d steps=%d diff=%.2e%n", radius, c, tracker.steps(), havePrevious && c > 0 ? relativeDistance(sum, previous) : -1.0);
             if (c > 0) {
                 if (havePrevious) {
                     double diff = relativeDistance(sum, previous);
@@ -420,6 +437,7 @@ public final class Endgame {
             }
             double gap = distance(tracker.z(), loopStart);
             double scale = norm(loopStart);
+            if (DEBUG) System.err.printf("   turn %d gap=%.2e maxDev=%.2e scale=%.2e steps=%d cond=%.1e%n", turn, gap, maxDev, scale, tracker.steps(), tracker.condition());
             if (gap <= Math.max(1e-3 * maxDev, 1e-9 * scale)) {
                 for (int i = 0; i < v; i++) {
                     sum[i] /= count;
