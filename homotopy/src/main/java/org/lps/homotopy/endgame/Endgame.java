@@ -223,8 +223,8 @@ public final class Endgame {
             savedS = s;
             if (NOCAUCHY) { if (s < 1e-60) return fail("nocauchy bottom"); jump = false; continue; }
             boolean looksFinite = Math.abs(v) + err <= FINITE_LOOK;
-            if ((looksFinite && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))
-                    || (looksFinite && s < MIN_RADIAL_S) || s < MIN_RADIAL_S_UNDECIDED) {
+            if ((!diverging && ((looksFinite && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))
+                    || s < MIN_RADIAL_S)) || s < MIN_RADIAL_S_UNDECIDED) {
                 return cauchyFrom(saved, savedS);
             }
             jump = Math.abs(v) <= VAL_AT_INFINITY && cond <= 10 * cond0;
