@@ -74,7 +74,10 @@ public final class Endgame {
     static final double MAX_CAUCHY_S = 1e-3;
     /** Below this s the Cauchy endgame starts whatever the condition number says. */
     static final double MIN_RADIAL_S = 1e-8;
-    static final double FINITE_LOOK = 0.1;
+    static final double FINITE_LOOK = Double.parseDouble(System.getProperty("lps.eg.fl", "0.05"));
+    static final double HUGE_RATIO = 1e-8;
+    static final int CRAWL_STEPS = 300;
+    static final double CRAWL_ERROR = 0.25;
     static final double MIN_RADIAL_S_UNDECIDED = Double.parseDouble(System.getProperty("lps.eg.floor", "1e-14"));
     /** Fraction of the distance to s = 0 a step may cover while the path does not look regular. */
     static final double GEOMETRIC_FRACTION = 0.75;
@@ -82,6 +85,12 @@ public final class Endgame {
     static final int SAMPLES_PER_TURN = 8;
     /** Largest winding number tried. */
     public static final int MAX_WINDING = 12;
+    /**
+     * Steps the Cauchy endgame may take (loops are begun within it): loops that keep failing to close are
+     * usually around a path that crawls past a positive-dimensional set at infinity, which the radial fallback
+     * then settles in a fraction of the work.
+     */
+    static final int CAUCHY_STEPS = 3000;
     /** Factor by which the Cauchy radius shrinks between loops. */
     static final double RADIUS_RATIO = 0.25;
     /** Smallest Cauchy radius. */
@@ -122,6 +131,10 @@ public final class Endgame {
     private String failure;
     private double lastError;
     private double lastCondition;
+    // the radial approach's state, kept for the fallback after a failed Cauchy endgame
+    private double s0, cond0, minCond, x0relPeak, sPeak;
+    private int steps0;
+    private boolean radialFallback;
 
     // valuation samples: s, v at points at least 4x apart
     private final double[] sampleS = new double[64];
@@ -153,27 +166,40 @@ public final class Endgame {
         samples = 0;
         lastError = Double.POSITIVE_INFINITY;
         lastCondition = Double.NaN;
-        double s0 = tracker.sRe();
-        double cond0 = tracker.condition();
-        double minCond = cond0;
-        double x0relPeak = homogenizingRatio(tracker.z());
-        double sPeak = s0;
-        double savedS = s0;
+        radialFallback = false;
+        s0 = tracker.sRe();
+        cond0 = tracker.condition();
+        minCond = cond0;
+        x0relPeak = homogenizingRatio(tracker.z());
+        sPeak = s0;
+        steps0 = tracker.steps();
+        return radial(true);
+    }
+
+    /**
+     * Heads for s = 0 along the real axis from the tracker's point, watching every accepted point; hands over to
+     * the Cauchy endgame when {@code cauchy} allows and the path looks finite and singular.
+     */
+    private Outcome radial(boolean cauchy) {
+        double savedS = tracker.sRe();
         System.arraycopy(tracker.z(), 0, saved, 0, 2 * size);
         tracker.target(0, 0);
         // jumps onto s = 0 are tried while the path looks regular; otherwise the approach is geometric
-        boolean jump = true;
+        boolean jump = cauchy;
         int sinceRejection = 2;
+        // s at the last point that looked clearly diverging (0: none, or the path has looked finite since)
+        double divergedAt = 0;
         while (true) {
             tracker.maxFraction(jump && sinceRejection >= 2 ? 1 : GEOMETRIC_FRACTION);
             Tracker.Step st = tracker.step();
             if (st == Tracker.Step.FAILED) {
-                if (savedS <= MAX_INFINITY_S && valuation > VAL_AT_INFINITY + lastError && lastError < VAL_ACCURACY) {
-                    // diverging clearly but too singular to confirm by condition growth: at infinity
+                if (divergedAt > 0) {
+                    // diverging clearly but too singular to go on (condition numbers of 1e30 and more are
+                    // common here, past a positive-dimensional set at infinity): at infinity
                     return atInfinity(saved, lastCondition, lastError);
                 }
                 // a path that fails this close to the end is often singular: let Cauchy try from the last good point
-                if (savedS < BOUNDARY) {
+                if (cauchy && savedS < BOUNDARY) {
                     return cauchyFrom(saved, savedS);
                 }
                 return fail("tracker: " + tracker.failure());
@@ -192,7 +218,7 @@ public final class Endgame {
                     return outcome;
                 }
                 // we landed on a singular endpoint without noticing: redo the end with Cauchy
-                return cauchyFrom(saved, savedS);
+                return cauchy ? cauchyFrom(saved, savedS) : fail("tracker: singular endpoint at s = 0");
             }
             sinceRejection++;
             double s = tracker.sRe();
@@ -205,7 +231,6 @@ public final class Endgame {
             lastCondition = cond;
             double x0rel = homogenizingRatio(z);
             if (DEBUG) System.err.printf("s=%.3e v=%.4f err=%.2e cond=%.2e minCond=%.2e x0rel=%.2e h=%.2e%n", s, v, err, cond, minCond, x0rel, tracker.stepSize());
-            if (DEBUG) { StringBuilder b = new StringBuilder("  vals:"); double[] dz = tracker.tangent(); for (int q = 0; q < size; q++) { double m = z[2*q]*z[2*q]+z[2*q+1]*z[2*q+1]; b.append(String.format(" %.2f|%.1e", s*(dz[2*q]*z[2*q]+dz[2*q+1]*z[2*q+1])/m, Math.sqrt(m))); } System.err.println(b); }
             boolean diverging = v > VAL_AT_INFINITY + err;
             if (x0rel >= x0relPeak) {
                 x0relPeak = x0rel;
@@ -213,15 +238,26 @@ public final class Endgame {
             }
             boolean shrinking = x0rel <= x0relPeak * Math.pow(s / sPeak, 0.5 * v);
             boolean illConditioned = cond >= MIN_COND_GROWTH * minCond && cond >= INFINITY_COND || cond >= SINGULAR_COND;
-            if (DEBUG) System.err.printf("   div=%b shr=%b ill=%b need=%.2e%n", diverging, shrinking, illConditioned, x0relPeak * Math.pow(s / sPeak, 0.5 * v));
-            if (!NOINF && s <= MAX_INFINITY_S && diverging && err < VAL_ACCURACY && shrinking
-                    && (illConditioned || (err < VAL_SETTLED && s < SETTLED_S))) {
+            boolean candidate = s <= MAX_INFINITY_S && diverging && shrinking;
+            boolean clearlyDiverging = candidate && illConditioned && err < CRAWL_ERROR * v;
+            if (clearlyDiverging) {
+                divergedAt = s;
+            } else if (Math.abs(v) + err <= FINITE_LOOK) {
+                divergedAt = 0;
+            }
+            if (candidate && ((err < VAL_ACCURACY && (illConditioned || (err < VAL_SETTLED && s < SETTLED_S)))
+                    || x0rel <= HUGE_RATIO || (clearlyDiverging && tracker.steps() - steps0 >= CRAWL_STEPS))) {
                 return atInfinity(z, cond, err);
             }
             minCond = Math.min(minCond, cond);
             System.arraycopy(z, 0, saved, 0, 2 * size);
             savedS = s;
-            if (NOCAUCHY) { if (s < 1e-60) return fail("nocauchy bottom"); jump = false; continue; }
+            if (!cauchy) {
+                if (s < MIN_RADIAL_S_UNDECIDED) {
+                    return fail("endgame: neither finite nor at infinity at s = " + MIN_RADIAL_S_UNDECIDED);
+                }
+                continue;
+            }
             boolean looksFinite = Math.abs(v) + err <= FINITE_LOOK;
             if ((!diverging && ((looksFinite && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))
                     || s < MIN_RADIAL_S)) || s < MIN_RADIAL_S_UNDECIDED) {
@@ -307,7 +343,22 @@ public final class Endgame {
     private Outcome cauchyFrom(double[] z, double s) {
         System.arraycopy(z, 0, cauchyStart, 0, 2 * size);
         Outcome o = cauchy(z, s);
-        return o == Outcome.FAILED ? lastResort(s) : o;
+        if (o != Outcome.FAILED) {
+            return o;
+        }
+        // the loops cannot close where a path crawls past a positive-dimensional set at infinity, and such a path
+        // can look finite for a while (v about 0 at s = 2e-5, 0.5 from 1e-6 on, seen on the LPS systems): carry
+        // on radially, where the valuations settle
+        String why = failure;
+        if (!radialFallback && tracker.begin(cauchyStart, s, 0)) {
+            radialFallback = true;
+            Outcome r = radial(false);
+            if (r != Outcome.FAILED) {
+                return r;
+            }
+            failure = why;
+        }
+        return lastResort(s);
     }
 
     /**
@@ -344,6 +395,7 @@ public final class Endgame {
             return fail("singular Jacobian at the start of the Cauchy endgame");
         }
         double radius = s;
+        int cauchySteps0 = tracker.steps();
         boolean havePrevious = false;
         double bestDiff = Double.POSITIVE_INFINITY;
         int bestWinding = 0;
@@ -378,6 +430,10 @@ public final class Endgame {
                 havePrevious = false;
             }
             double next = radius * RADIUS_RATIO;
+            if (tracker.steps() - cauchySteps0 > CAUCHY_STEPS) {
+                return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
+                        : fail("Cauchy endgame: no estimate within " + CAUCHY_STEPS + " steps");
+            }
             if (next < MIN_RADIUS) {
                 return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
                         : fail(bestWinding > 0 ? "Cauchy endgame: estimates did not converge"
