@@ -14,19 +14,25 @@ import org.lps.homotopy.track.Tracker;
  * endpoint, positive for a path to infinity. As in HomotopyContinuation.jl, a path is called at infinity only
  * when that is clear on several counts at once: v exceeds {@link #VAL_AT_INFINITY} by more than its own change
  * over the last two factor-4 stretches of s (its error estimate); that change is below {@link #VAL_ACCURACY}; x_0 has
- * shrunk since the boundary at least half as fast (in logarithmic terms) as v says; s is below
+ * shrunk since its peak at least half as fast (in logarithmic terms) as v says; s is below
  * {@link #MAX_INFINITY_S}; and the Jacobian has become ill-conditioned ({@link #MIN_COND_GROWTH} times its best
  * since the boundary, or beyond {@link #SINGULAR_COND}) unless v has been settled for a long while. The
  * condition test keeps a large but finite nonsingular solution, which looks like infinity for a while, from
  * being dropped: its condition number stays bounded.</li>
+ * Two looser calls end the work on a path that is clearly diverging (v positive with an error below v / 4,
+ * x_0 shrinking, ill-conditioned) but whose valuation stays noisy because its condition number is astronomical:
+ * after {@link #CRAWL_STEPS} endgame steps or when the tracker fails on it, and at once when x_0 is below
+ * {@link #HUGE_RATIO} of the largest coordinate.</li>
  * <li><b>Singular endpoints.</b> When the condition number grows by {@link #SWITCH_COND_GROWTH} (or the path
- * gets very near s = 0) without the path being at infinity, the endpoint is singular and the tracker would
+ * gets very near s = 0) while v says finite ({@link #FINITE_LOOK}), the endpoint is singular and the tracker would
  * crawl and lose accuracy. The Cauchy endgame takes over: the path is continued around the circle |s| = R
  * (as {@link #SAMPLES_PER_TURN} chords); it closes after c turns, c being the winding number (cycle number) of
  * the endpoint, and by Cauchy's integral formula in w = s^(1/c) the endpoint is the mean of the c *
  * {@link #SAMPLES_PER_TURN} equally spaced samples (the trapezoid rule, geometrically convergent here). The
  * radius shrinks by {@link #RADIUS_RATIO} until two consecutive estimates agree, and an estimate is only
- * accepted if it solves the target system about as well as that agreement says.</li>
+ * accepted if it solves the target system about as well as that agreement says. The loops get
+ * {@link #CAUCHY_STEPS} steps; if they fail, the path goes on along the real axis with only the at-infinity
+ * watch (a path that looked finite for a while may be diverging after all), and last tracked straight to s = 0.</li>
  * </ul>
  *
  * <p>One per thread (it drives that thread's tracker); allocation-free per path.
@@ -74,11 +80,32 @@ public final class Endgame {
     static final double MAX_CAUCHY_S = 1e-3;
     /** Below this s the Cauchy endgame starts whatever the condition number says. */
     static final double MIN_RADIAL_S = 1e-8;
-    static final double FINITE_LOOK = Double.parseDouble(System.getProperty("lps.eg.fl", "0.05"));
+    /**
+     * The Cauchy endgame only takes over from a path whose valuation says finite, |v| + its error estimate below
+     * this (or, failing that, below {@link #MIN_RADIAL_S} when v does not say diverging). A path that passes a
+     * positive-dimensional set at infinity has an erratic v and a condition number in the 1e8s long before its
+     * Puiseux series converges (winding numbers 6 to 8 on the LPS block systems); Cauchy loops there fail to
+     * close, thousands of steps each, while tracking on along the real axis settles v in a few hundred steps.
+     */
+    static final double FINITE_LOOK = 0.05;
+    /**
+     * Tracking along the real axis stops here for a path that never looked finite; such paths have been called
+     * at infinity by then (v = 1/6 at s = 1e-12 on one LPS path that had looked finite at s = 1e-4).
+     */
+    static final double MIN_RADIAL_S_UNDECIDED = 1e-14;
+    /**
+     * |x_0| / max |z_k| below this on a diverging, shrinking path is at infinity whatever the valuation's error:
+     * the condition number there (1e40 and more) makes the valuation noisy to +-0.05, and a finite endpoint this
+     * large would have |x| > 1e8.
+     */
     static final double HUGE_RATIO = 1e-8;
+    /**
+     * A path that has looked clearly diverging (ill-conditioned, v positive with an error estimate below
+     * {@link #CRAWL_ERROR} v) is called at infinity after this many endgame steps, or when the tracker fails on
+     * it: otherwise it crawls at relative step sizes of 1e-3 where the condition number passes 1e25.
+     */
     static final int CRAWL_STEPS = 300;
     static final double CRAWL_ERROR = 0.25;
-    static final double MIN_RADIAL_S_UNDECIDED = Double.parseDouble(System.getProperty("lps.eg.floor", "1e-14"));
     /** Fraction of the distance to s = 0 a step may cover while the path does not look regular. */
     static final double GEOMETRIC_FRACTION = 0.75;
     /** Samples per turn of a Cauchy loop. */
@@ -230,8 +257,8 @@ public final class Endgame {
             lastError = err;
             lastCondition = cond;
             double x0rel = homogenizingRatio(z);
-            if (DEBUG) System.err.printf("s=%.3e v=%.4f err=%.2e cond=%.2e minCond=%.2e x0rel=%.2e h=%.2e%n", s, v, err, cond, minCond, x0rel, tracker.stepSize());
             boolean diverging = v > VAL_AT_INFINITY + err;
+            // x_0 must shrink from its peak, not from the boundary: many paths first grow it (up to 4x here)
             if (x0rel >= x0relPeak) {
                 x0relPeak = x0rel;
                 sPeak = s;
@@ -386,11 +413,7 @@ public final class Endgame {
         return fail(why);
     }
 
-    static final boolean NOCAUCHY = Boolean.getBoolean("lps.eg.nocauchy");
-    static final boolean NOINF = Boolean.getBoolean("lps.eg.noinf");
-    static final boolean DEBUG = Boolean.getBoolean("lps.eg.debug");
     private Outcome cauchy(double[] z, double s) {
-        if (DEBUG) System.err.printf("cauchy from s=%.3e steps=%d%n", s, tracker.steps());
         if (!tracker.begin(z, s, 0)) {
             return fail("singular Jacobian at the start of the Cauchy endgame");
         }
@@ -402,7 +425,6 @@ public final class Endgame {
         while (true) {
             System.arraycopy(tracker.z(), 0, loopStart, 0, 2 * size);
             int c = loop(radius);
-            if (DEBUG) System.err.printf("loop r=%.3e c=%d steps=%d diff=%.2e%n", radius, c, tracker.steps(), havePrevious && c > 0 ? relativeDistance(sum, previous) : -1.0);
             if (c > 0) {
                 if (havePrevious) {
                     double diff = relativeDistance(sum, previous);
@@ -493,7 +515,6 @@ public final class Endgame {
             }
             double gap = distance(tracker.z(), loopStart);
             double scale = norm(loopStart);
-            if (DEBUG) System.err.printf("   turn %d gap=%.2e maxDev=%.2e scale=%.2e steps=%d cond=%.1e%n", turn, gap, maxDev, scale, tracker.steps(), tracker.condition());
             if (gap <= Math.max(1e-3 * maxDev, 1e-9 * scale)) {
                 for (int i = 0; i < v; i++) {
                     sum[i] /= count;
