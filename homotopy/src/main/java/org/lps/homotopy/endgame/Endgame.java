@@ -161,6 +161,7 @@ public final class Endgame {
     // the radial approach's state, kept for the fallback after a failed Cauchy endgame
     private double s0, cond0, minCond, x0relPeak, sPeak;
     private int steps0;
+    private int cauchySteps0;
     private boolean radialFallback;
 
     // valuation samples: s, v at points at least 4x apart
@@ -340,18 +341,16 @@ public final class Endgame {
         }
         // Re(dz / z) = Re(dz * conj(z)) / |z|^2, times s (real here)
         double vh = s * (dr * zr + di * zi) / d;
-        // subtract the valuation of the largest coordinate, so a global rescaling by the patch cancels
-        int big = 0;
-        double best = -1;
+        // subtract the valuation of the norm of the other coordinates, so a global rescaling by the patch
+        // cancels; it tends to the smallest valuation among them, as the largest coordinate's does, but smoothly:
+        // taking the largest coordinate's made v jump by 0.1 when the largest changed, which held the error
+        // estimate up for two factor-4 stretches of crawling (LPS k = 2, d = 2)
+        double num = 0, den = 0;
         for (int k = 0; k < size - 1; k++) {
-            double m = z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
-            if (m > best) {
-                best = m;
-                big = k;
-            }
+            num += dz[2 * k] * z[2 * k] + dz[2 * k + 1] * z[2 * k + 1];
+            den += z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
         }
-        double br = z[2 * big], bi = z[2 * big + 1], er = dz[2 * big], ei = dz[2 * big + 1];
-        double vb = best == 0 ? 0 : s * (er * br + ei * bi) / best;
+        double vb = den == 0 ? 0 : s * num / den;
         return vh - vb;
     }
 
@@ -418,7 +417,7 @@ public final class Endgame {
             return fail("singular Jacobian at the start of the Cauchy endgame");
         }
         double radius = s;
-        int cauchySteps0 = tracker.steps();
+        cauchySteps0 = tracker.steps();
         boolean havePrevious = false;
         double bestDiff = Double.POSITIVE_INFINITY;
         int bestWinding = 0;
@@ -507,7 +506,7 @@ public final class Endgame {
                 count++;
                 double angle = 2 * Math.PI * (k + 1) / SAMPLES_PER_TURN;
                 tracker.target(radius * Math.cos(angle), radius * Math.sin(angle));
-                if (tracker.trackToTarget() == Tracker.Step.FAILED) {
+                if (tracker.trackToTarget() == Tracker.Step.FAILED || tracker.steps() - cauchySteps0 > CAUCHY_STEPS) {
                     return 0;
                 }
                 tracker.refine(FINAL_TOLERANCE, 3);
