@@ -9,16 +9,16 @@ import org.lps.homotopy.track.Tracker;
  * geometrically otherwise. A path to a nonsingular solution gets there in a few steps, and a Newton refinement
  * at s = 0 finishes it. Every accepted point on the way is watched:
  * <ul>
- * <li><b>At infinity.</b> The valuation of the homogenizing coordinate relative to the largest one,
- * v = Re(s d/ds log(x_0 / x_max)), tends to the exponent of its Puiseux expansion in s: 0 for a finite
- * endpoint, positive for a path to infinity. As in HomotopyContinuation.jl, a path is called at infinity only
+ * <li><b>At infinity.</b> The valuation of the homogenizing coordinate relative to the norm of the others,
+ * v = Re(s d/ds log(x_0 / |x|)), tends to the exponent of its Puiseux expansion in s: 0 for a finite endpoint,
+ * positive for a path to infinity. As in HomotopyContinuation.jl, a path is called at infinity only
  * when that is clear on several counts at once: v exceeds {@link #VAL_AT_INFINITY} by more than its own change
  * over the last two factor-4 stretches of s (its error estimate); that change is below {@link #VAL_ACCURACY}; x_0 has
  * shrunk since its peak at least half as fast (in logarithmic terms) as v says; s is below
  * {@link #MAX_INFINITY_S}; and the Jacobian has become ill-conditioned ({@link #MIN_COND_GROWTH} times its best
  * since the boundary, or beyond {@link #SINGULAR_COND}) unless v has been settled for a long while. The
  * condition test keeps a large but finite nonsingular solution, which looks like infinity for a while, from
- * being dropped: its condition number stays bounded.</li>
+ * being dropped: its condition number stays bounded.
  * Two looser calls end the work on a path that is clearly diverging (v positive with an error below v / 4,
  * x_0 shrinking, ill-conditioned) but whose valuation stays noisy because its condition number is astronomical:
  * after {@link #CRAWL_STEPS} endgame steps or when the tracker fails on it, and at once when x_0 is below
@@ -215,15 +215,16 @@ public final class Endgame {
         // jumps onto s = 0 are tried while the path looks regular; otherwise the approach is geometric
         boolean jump = cauchy;
         int sinceRejection = 2;
-        // s at the last point that looked clearly diverging (0: none, or the path has looked finite since)
-        double divergedAt = 0;
+        // whether the path has looked clearly diverging (and not finite since)
+        boolean divergedClearly = false;
         while (true) {
             tracker.maxFraction(jump && sinceRejection >= 2 ? 1 : GEOMETRIC_FRACTION);
             Tracker.Step st = tracker.step();
             if (st == Tracker.Step.FAILED) {
-                if (divergedAt > 0) {
+                if (divergedClearly || (savedS <= MAX_INFINITY_S && valuation > VAL_AT_INFINITY + lastError
+                        && lastError < VAL_ACCURACY)) {
                     // diverging clearly but too singular to go on (condition numbers of 1e30 and more are
-                    // common here, past a positive-dimensional set at infinity): at infinity
+                    // common past a positive-dimensional set at infinity): at infinity
                     return atInfinity(saved, lastCondition, lastError);
                 }
                 // a path that fails this close to the end is often singular: let Cauchy try from the last good point
@@ -269,9 +270,9 @@ public final class Endgame {
             boolean candidate = s <= MAX_INFINITY_S && diverging && shrinking;
             boolean clearlyDiverging = candidate && illConditioned && err < CRAWL_ERROR * v;
             if (clearlyDiverging) {
-                divergedAt = s;
+                divergedClearly = true;
             } else if (Math.abs(v) + err <= FINITE_LOOK) {
-                divergedAt = 0;
+                divergedClearly = false;
             }
             if (candidate && ((err < VAL_ACCURACY && (illConditioned || (err < VAL_SETTLED && s < SETTLED_S)))
                     || x0rel <= HUGE_RATIO || (clearlyDiverging && tracker.steps() - steps0 >= CRAWL_STEPS))) {
