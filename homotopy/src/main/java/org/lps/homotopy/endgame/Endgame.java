@@ -163,6 +163,8 @@ public final class Endgame {
     private int steps0;
     private int cauchySteps0;
     private boolean radialFallback;
+    // whether the path has looked clearly diverging (and not finite since), kept into the fallback too
+    private boolean divergedClearly;
 
     // valuation samples: s, v at points at least 4x apart
     private final double[] sampleS = new double[64];
@@ -195,6 +197,7 @@ public final class Endgame {
         lastError = Double.POSITIVE_INFINITY;
         lastCondition = Double.NaN;
         radialFallback = false;
+        divergedClearly = false;
         s0 = tracker.sRe();
         cond0 = tracker.condition();
         minCond = cond0;
@@ -215,8 +218,6 @@ public final class Endgame {
         // jumps onto s = 0 are tried while the path looks regular; otherwise the approach is geometric
         boolean jump = cauchy;
         int sinceRejection = 2;
-        // whether the path has looked clearly diverging (and not finite since)
-        boolean divergedClearly = false;
         while (true) {
             tracker.maxFraction(jump && sinceRejection >= 2 ? 1 : GEOMETRIC_FRACTION);
             Tracker.Step st = tracker.step();
@@ -281,6 +282,10 @@ public final class Endgame {
             minCond = Math.min(minCond, cond);
             System.arraycopy(z, 0, saved, 0, 2 * size);
             savedS = s;
+            if (s < MIN_RADIAL_S_UNDECIDED && divergedClearly) {
+                // as far as tracking goes; Cauchy loops this small (condition 1e30 and more) would not close
+                return atInfinity(z, cond, err);
+            }
             if (!cauchy) {
                 if (s < MIN_RADIAL_S_UNDECIDED) {
                     return fail("endgame: neither finite nor at infinity at s = " + MIN_RADIAL_S_UNDECIDED);
