@@ -9,24 +9,30 @@ import org.lps.homotopy.track.Tracker;
  * geometrically otherwise. A path to a nonsingular solution gets there in a few steps, and a Newton refinement
  * at s = 0 finishes it. Every accepted point on the way is watched:
  * <ul>
- * <li><b>At infinity.</b> The valuation of the homogenizing coordinate relative to the largest one,
- * v = Re(s d/ds log(x_0 / x_max)), tends to the exponent of its Puiseux expansion in s: 0 for a finite
- * endpoint, positive for a path to infinity. As in HomotopyContinuation.jl, a path is called at infinity only
+ * <li><b>At infinity.</b> The valuation of the homogenizing coordinate relative to the norm of the others,
+ * v = Re(s d/ds log(x_0 / |x|)), tends to the exponent of its Puiseux expansion in s: 0 for a finite endpoint,
+ * positive for a path to infinity. As in HomotopyContinuation.jl, a path is called at infinity only
  * when that is clear on several counts at once: v exceeds {@link #VAL_AT_INFINITY} by more than its own change
  * over the last two factor-4 stretches of s (its error estimate); that change is below {@link #VAL_ACCURACY}; x_0 has
- * shrunk since the boundary at least half as fast (in logarithmic terms) as v says; s is below
+ * shrunk since its peak at least half as fast (in logarithmic terms) as v says; s is below
  * {@link #MAX_INFINITY_S}; and the Jacobian has become ill-conditioned ({@link #MIN_COND_GROWTH} times its best
  * since the boundary, or beyond {@link #SINGULAR_COND}) unless v has been settled for a long while. The
  * condition test keeps a large but finite nonsingular solution, which looks like infinity for a while, from
- * being dropped: its condition number stays bounded.</li>
+ * being dropped: its condition number stays bounded.
+ * Two looser calls end the work on a path that is clearly diverging (v positive with an error below v / 4,
+ * x_0 shrinking, ill-conditioned) but whose valuation stays noisy because its condition number is astronomical:
+ * after {@link #CRAWL_STEPS} endgame steps or when the tracker fails on it, and at once when x_0 is below
+ * {@link #HUGE_RATIO} of the largest coordinate.</li>
  * <li><b>Singular endpoints.</b> When the condition number grows by {@link #SWITCH_COND_GROWTH} (or the path
- * gets very near s = 0) without the path being at infinity, the endpoint is singular and the tracker would
+ * gets very near s = 0) while v says finite ({@link #FINITE_LOOK}), the endpoint is singular and the tracker would
  * crawl and lose accuracy. The Cauchy endgame takes over: the path is continued around the circle |s| = R
  * (as {@link #SAMPLES_PER_TURN} chords); it closes after c turns, c being the winding number (cycle number) of
  * the endpoint, and by Cauchy's integral formula in w = s^(1/c) the endpoint is the mean of the c *
  * {@link #SAMPLES_PER_TURN} equally spaced samples (the trapezoid rule, geometrically convergent here). The
  * radius shrinks by {@link #RADIUS_RATIO} until two consecutive estimates agree, and an estimate is only
- * accepted if it solves the target system about as well as that agreement says.</li>
+ * accepted if it solves the target system about as well as that agreement says. The loops get
+ * {@link #CAUCHY_STEPS} steps; if they fail, the path goes on along the real axis with only the at-infinity
+ * watch (a path that looked finite for a while may be diverging after all), and last tracked straight to s = 0.</li>
  * </ul>
  *
  * <p>One per thread (it drives that thread's tracker); allocation-free per path.
@@ -74,12 +80,44 @@ public final class Endgame {
     static final double MAX_CAUCHY_S = 1e-3;
     /** Below this s the Cauchy endgame starts whatever the condition number says. */
     static final double MIN_RADIAL_S = 1e-8;
+    /**
+     * The Cauchy endgame only takes over from a path whose valuation says finite, |v| + its error estimate below
+     * this (or, failing that, below {@link #MIN_RADIAL_S} when v does not say diverging). A path that passes a
+     * positive-dimensional set at infinity has an erratic v and a condition number in the 1e8s long before its
+     * Puiseux series converges (winding numbers 6 to 8 on the LPS block systems); Cauchy loops there fail to
+     * close, thousands of steps each, while tracking on along the real axis settles v in a few hundred steps.
+     */
+    static final double FINITE_LOOK = 0.05;
+    /**
+     * Tracking along the real axis stops here for a path that never looked finite; such paths have been called
+     * at infinity by then (v = 1/6 at s = 1e-12 on one LPS path that had looked finite at s = 1e-4).
+     */
+    static final double MIN_RADIAL_S_UNDECIDED = 1e-14;
+    /**
+     * |x_0| / max |z_k| below this on a diverging, shrinking path is at infinity whatever the valuation's error:
+     * the condition number there (1e40 and more) makes the valuation noisy to +-0.05, and a finite endpoint this
+     * large would have |x| > 1e8.
+     */
+    static final double HUGE_RATIO = 1e-8;
+    /**
+     * A path that has looked clearly diverging (ill-conditioned, v positive with an error estimate below
+     * {@link #CRAWL_ERROR} v) is called at infinity after this many endgame steps, or when the tracker fails on
+     * it: otherwise it crawls at relative step sizes of 1e-3 where the condition number passes 1e25.
+     */
+    static final int CRAWL_STEPS = 300;
+    static final double CRAWL_ERROR = 0.25;
     /** Fraction of the distance to s = 0 a step may cover while the path does not look regular. */
     static final double GEOMETRIC_FRACTION = 0.75;
     /** Samples per turn of a Cauchy loop. */
     static final int SAMPLES_PER_TURN = 8;
     /** Largest winding number tried. */
     public static final int MAX_WINDING = 12;
+    /**
+     * Steps the Cauchy endgame may take (loops are begun within it): loops that keep failing to close are
+     * usually around a path that crawls past a positive-dimensional set at infinity, which the radial fallback
+     * then settles in a fraction of the work.
+     */
+    static final int CAUCHY_STEPS = 3000;
     /** Factor by which the Cauchy radius shrinks between loops. */
     static final double RADIUS_RATIO = 0.25;
     /** Smallest Cauchy radius. */
@@ -120,6 +158,13 @@ public final class Endgame {
     private String failure;
     private double lastError;
     private double lastCondition;
+    // the radial approach's state, kept for the fallback after a failed Cauchy endgame
+    private double s0, cond0, minCond, x0relPeak, sPeak;
+    private int steps0;
+    private int cauchySteps0;
+    private boolean radialFallback;
+    // whether the path has looked clearly diverging (and not finite since), kept into the fallback too
+    private boolean divergedClearly;
 
     // valuation samples: s, v at points at least 4x apart
     private final double[] sampleS = new double[64];
@@ -151,26 +196,40 @@ public final class Endgame {
         samples = 0;
         lastError = Double.POSITIVE_INFINITY;
         lastCondition = Double.NaN;
-        double s0 = tracker.sRe();
-        double cond0 = tracker.condition();
-        double minCond = cond0;
-        double x0rel0 = homogenizingRatio(tracker.z());
-        double savedS = s0;
+        radialFallback = false;
+        divergedClearly = false;
+        s0 = tracker.sRe();
+        cond0 = tracker.condition();
+        minCond = cond0;
+        x0relPeak = homogenizingRatio(tracker.z());
+        sPeak = s0;
+        steps0 = tracker.steps();
+        return radial(true);
+    }
+
+    /**
+     * Heads for s = 0 along the real axis from the tracker's point, watching every accepted point; hands over to
+     * the Cauchy endgame when {@code cauchy} allows and the path looks finite and singular.
+     */
+    private Outcome radial(boolean cauchy) {
+        double savedS = tracker.sRe();
         System.arraycopy(tracker.z(), 0, saved, 0, 2 * size);
         tracker.target(0, 0);
         // jumps onto s = 0 are tried while the path looks regular; otherwise the approach is geometric
-        boolean jump = true;
+        boolean jump = cauchy;
         int sinceRejection = 2;
         while (true) {
             tracker.maxFraction(jump && sinceRejection >= 2 ? 1 : GEOMETRIC_FRACTION);
             Tracker.Step st = tracker.step();
             if (st == Tracker.Step.FAILED) {
-                if (savedS <= MAX_INFINITY_S && valuation > VAL_AT_INFINITY + lastError && lastError < VAL_ACCURACY) {
-                    // diverging clearly but too singular to confirm by condition growth: at infinity
+                if (divergedClearly || (savedS <= MAX_INFINITY_S && valuation > VAL_AT_INFINITY + lastError
+                        && lastError < VAL_ACCURACY)) {
+                    // diverging clearly but too singular to go on (condition numbers of 1e30 and more are
+                    // common past a positive-dimensional set at infinity): at infinity
                     return atInfinity(saved, lastCondition, lastError);
                 }
                 // a path that fails this close to the end is often singular: let Cauchy try from the last good point
-                if (savedS < BOUNDARY) {
+                if (cauchy && savedS < BOUNDARY) {
                     return cauchyFrom(saved, savedS);
                 }
                 return fail("tracker: " + tracker.failure());
@@ -189,7 +248,7 @@ public final class Endgame {
                     return outcome;
                 }
                 // we landed on a singular endpoint without noticing: redo the end with Cauchy
-                return cauchyFrom(saved, savedS);
+                return cauchy ? cauchyFrom(saved, savedS) : fail("tracker: singular endpoint at s = 0");
             }
             sinceRejection++;
             double s = tracker.sRe();
@@ -202,17 +261,40 @@ public final class Endgame {
             lastCondition = cond;
             double x0rel = homogenizingRatio(z);
             boolean diverging = v > VAL_AT_INFINITY + err;
-            boolean shrinking = x0rel <= x0rel0 * Math.pow(s / s0, 0.5 * v);
+            // x_0 must shrink from its peak, not from the boundary: many paths first grow it (up to 4x here)
+            if (x0rel >= x0relPeak) {
+                x0relPeak = x0rel;
+                sPeak = s;
+            }
+            boolean shrinking = x0rel <= x0relPeak * Math.pow(s / sPeak, 0.5 * v);
             boolean illConditioned = cond >= MIN_COND_GROWTH * minCond && cond >= INFINITY_COND || cond >= SINGULAR_COND;
-            if (s <= MAX_INFINITY_S && diverging && err < VAL_ACCURACY && shrinking
-                    && (illConditioned || (err < VAL_SETTLED && s < SETTLED_S))) {
+            boolean candidate = s <= MAX_INFINITY_S && diverging && shrinking;
+            boolean clearlyDiverging = candidate && illConditioned && err < CRAWL_ERROR * v;
+            if (clearlyDiverging) {
+                divergedClearly = true;
+            } else if (Math.abs(v) + err <= FINITE_LOOK) {
+                divergedClearly = false;
+            }
+            if (candidate && ((err < VAL_ACCURACY && (illConditioned || (err < VAL_SETTLED && s < SETTLED_S)))
+                    || x0rel <= HUGE_RATIO || (clearlyDiverging && tracker.steps() - steps0 >= CRAWL_STEPS))) {
                 return atInfinity(z, cond, err);
             }
             minCond = Math.min(minCond, cond);
             System.arraycopy(z, 0, saved, 0, 2 * size);
             savedS = s;
-            if ((!diverging && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))
-                    || s < MIN_RADIAL_S) {
+            if (s < MIN_RADIAL_S_UNDECIDED && divergedClearly) {
+                // as far as tracking goes; Cauchy loops this small (condition 1e30 and more) would not close
+                return atInfinity(z, cond, err);
+            }
+            if (!cauchy) {
+                if (s < MIN_RADIAL_S_UNDECIDED) {
+                    return fail("endgame: neither finite nor at infinity at s = " + MIN_RADIAL_S_UNDECIDED);
+                }
+                continue;
+            }
+            boolean looksFinite = Math.abs(v) + err <= FINITE_LOOK;
+            if ((!diverging && ((looksFinite && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))
+                    || s < MIN_RADIAL_S)) || s < MIN_RADIAL_S_UNDECIDED) {
                 return cauchyFrom(saved, savedS);
             }
             jump = Math.abs(v) <= VAL_AT_INFINITY && cond <= 10 * cond0;
@@ -265,18 +347,16 @@ public final class Endgame {
         }
         // Re(dz / z) = Re(dz * conj(z)) / |z|^2, times s (real here)
         double vh = s * (dr * zr + di * zi) / d;
-        // subtract the valuation of the largest coordinate, so a global rescaling by the patch cancels
-        int big = 0;
-        double best = -1;
+        // subtract the valuation of the norm of the other coordinates, so a global rescaling by the patch
+        // cancels; it tends to the smallest valuation among them, as the largest coordinate's does, but smoothly:
+        // taking the largest coordinate's made v jump by 0.1 when the largest changed, which held the error
+        // estimate up for two factor-4 stretches of crawling (LPS k = 2, d = 2)
+        double num = 0, den = 0;
         for (int k = 0; k < size - 1; k++) {
-            double m = z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
-            if (m > best) {
-                best = m;
-                big = k;
-            }
+            num += dz[2 * k] * z[2 * k] + dz[2 * k + 1] * z[2 * k + 1];
+            den += z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
         }
-        double br = z[2 * big], bi = z[2 * big + 1], er = dz[2 * big], ei = dz[2 * big + 1];
-        double vb = best == 0 ? 0 : s * (er * br + ei * bi) / best;
+        double vb = den == 0 ? 0 : s * num / den;
         return vh - vb;
     }
 
@@ -295,7 +375,22 @@ public final class Endgame {
     private Outcome cauchyFrom(double[] z, double s) {
         System.arraycopy(z, 0, cauchyStart, 0, 2 * size);
         Outcome o = cauchy(z, s);
-        return o == Outcome.FAILED ? lastResort(s) : o;
+        if (o != Outcome.FAILED) {
+            return o;
+        }
+        // the loops cannot close where a path crawls past a positive-dimensional set at infinity, and such a path
+        // can look finite for a while (v about 0 at s = 2e-5, 0.5 from 1e-6 on, seen on the LPS systems): carry
+        // on radially, where the valuations settle
+        String why = failure;
+        if (!radialFallback && tracker.begin(cauchyStart, s, 0)) {
+            radialFallback = true;
+            Outcome r = radial(false);
+            if (r != Outcome.FAILED) {
+                return r;
+            }
+            failure = why;
+        }
+        return lastResort(s);
     }
 
     /**
@@ -328,6 +423,7 @@ public final class Endgame {
             return fail("singular Jacobian at the start of the Cauchy endgame");
         }
         double radius = s;
+        cauchySteps0 = tracker.steps();
         boolean havePrevious = false;
         double bestDiff = Double.POSITIVE_INFINITY;
         int bestWinding = 0;
@@ -361,6 +457,10 @@ public final class Endgame {
                 havePrevious = false;
             }
             double next = radius * RADIUS_RATIO;
+            if (tracker.steps() - cauchySteps0 > CAUCHY_STEPS) {
+                return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
+                        : fail("Cauchy endgame: no estimate within " + CAUCHY_STEPS + " steps");
+            }
             if (next < MIN_RADIUS) {
                 return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
                         : fail(bestWinding > 0 ? "Cauchy endgame: estimates did not converge"
@@ -412,7 +512,7 @@ public final class Endgame {
                 count++;
                 double angle = 2 * Math.PI * (k + 1) / SAMPLES_PER_TURN;
                 tracker.target(radius * Math.cos(angle), radius * Math.sin(angle));
-                if (tracker.trackToTarget() == Tracker.Step.FAILED) {
+                if (tracker.trackToTarget() == Tracker.Step.FAILED || tracker.steps() - cauchySteps0 > CAUCHY_STEPS) {
                     return 0;
                 }
                 tracker.refine(FINAL_TOLERANCE, 3);
