@@ -48,7 +48,7 @@ final class Lift {
         // no prototype; the minima are sorted by J, so "best" is the best live one
         List<List<double[]>> live = new ArrayList<>();
         for (CriticalPoint m : block.minima()) {
-            List<double[]> a = active(m);
+            List<double[]> a = active(m, choice == LpsSettings.Prototypes.GROUPED);
             if (!a.isEmpty()) {
                 live.add(a);
             }
@@ -58,7 +58,7 @@ final class Lift {
                     + " has only dead neurons (w = 0): no prototype; lower lambda");
         }
         for (int i = 0; i < units; i++) {
-            if (choice == LpsSettings.Prototypes.BEST) {
+            if (choice == LpsSettings.Prototypes.BEST || choice == LpsSettings.Prototypes.GROUPED) {
                 out[i] = live.get(0).get(i % live.get(0).size());
             } else {
                 List<double[]> m = live.get(rnd.nextInt(live.size()));
@@ -68,14 +68,25 @@ final class Lift {
         return out;
     }
 
-    private static List<double[]> active(CriticalPoint minimum) {
+    /** The live neurons' (w, b): |w| unless {@code signed} (grouped units keep the block's signs). */
+    private static int liveNeurons(BlockSolution block) {
+        for (CriticalPoint m : block.minima()) {
+            int n = active(m, true).size();
+            if (n > 0) {
+                return n;
+            }
+        }
+        return 1;
+    }
+
+    private static List<double[]> active(CriticalPoint minimum, boolean signed) {
         double[] theta = minimum.theta();
         int k = (theta.length - 1) / 3;
         List<double[]> p = new ArrayList<>();
         for (int j = 0; j < k; j++) {
-            double w = Math.abs(theta[LpsBlockSystem.w(j)]);
-            if (w > DEAD) {
-                p.add(new double[] {w, theta[LpsBlockSystem.b(j)]});
+            double w = theta[LpsBlockSystem.w(j)];
+            if (Math.abs(w) > DEAD) {
+                p.add(new double[] {signed ? w : Math.abs(w), theta[LpsBlockSystem.b(j)]});
             }
         }
         return p;
@@ -131,8 +142,14 @@ final class Lift {
                 }
                 proto = scaled;
             }
+            // grouped: the units come in groups of the block's live neurons sharing one direction, so each group
+            // computes the block itself on one projection t (for ReLU at k = 2: relu(w t + b) and relu(-w t + b))
+            int group = settings.prototypes() == LpsSettings.Prototypes.GROUPED ? liveNeurons(block) : 1;
             double[] q = new double[units];
             for (int i = 0; i < units; i++) {
+                if (group > 1 && i % group != 0) {
+                    r[i] = r[i - i % group];
+                }
                 q[i] = quadraticForm(r[i], patch);
                 double scale = 1 / (in.std() * Math.sqrt(fanIn));
                 double sum = 0;
@@ -146,7 +163,11 @@ final class Lift {
             // zero padding feeds 0, not m_in, into border taps: in expectation over the directions a padded tap adds
             // W_k^2 m_in^2 instead of W_k^2 s_in^2 to the variance, so the pooled variance grows by the factor below
             double padding = 1 + paddedFraction(p) * (in.mean() * in.mean() / (in.std() * in.std()) - 1);
-            List<Signal.Component> components = unitComponents(proto, q, Math.sqrt(padding));
+            double[][] magnitudes = new double[units][];
+            for (int i = 0; i < units; i++) {
+                magnitudes[i] = new double[] {Math.abs(proto[i][0]), proto[i][1]};
+            }
+            List<Signal.Component> components = unitComponents(magnitudes, q, Math.sqrt(padding));
             double mean = 0;
             double second = 0;
             for (Signal.Component c : components) {

@@ -62,7 +62,7 @@ public final class LpsInitializer implements Initializer {
 
     @Override
     public String syntax() {
-        return "lps[:lambda=L][:k=K][:d=D][:gain=G][:lastgain=G][:best|sampled]";
+        return "lps[:lambda=L][:k=K][:d=D][:gain=G][:lastgain=G][:best|sampled|grouped]";
     }
 
     /**
@@ -78,7 +78,7 @@ public final class LpsInitializer implements Initializer {
             String key = eq < 0 ? p : p.substring(0, eq);
             String value = eq < 0 ? null : p.substring(eq + 1);
             try {
-                if (value == null && (key.equals("best") || key.equals("sampled"))) {
+                if (value == null && (key.equals("best") || key.equals("sampled") || key.equals("grouped"))) {
                     s = s.prototypes(LpsSettings.Prototypes.parse(key));
                 } else if (value == null) {
                     throw new IllegalArgumentException("unknown parameter");

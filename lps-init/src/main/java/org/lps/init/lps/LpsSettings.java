@@ -22,13 +22,19 @@ public final class LpsSettings {
          */
         BEST,
         /** For every unit, a minimum drawn uniformly (seeded), then one of its neurons. */
-        SAMPLED;
+        SAMPLED,
+        /**
+         * The best minimum's live neurons with their signs, in groups sharing one random direction: each group of
+         * units is the block itself, applied to one projection of the input (the lift closest to the block problem).
+         */
+        GROUPED;
 
         public static Prototypes parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT)) {
                 case "best" -> BEST;
                 case "sampled" -> SAMPLED;
-                default -> throw new IllegalArgumentException("unknown prototype choice '" + s + "': expected best or sampled");
+                case "grouped" -> GROUPED;
+                default -> throw new IllegalArgumentException("unknown prototype choice '" + s + "': expected best, sampled or grouped");
             };
         }
     }
