@@ -36,7 +36,7 @@ final class BenchThreadsCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "compared with 1 (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--repeats", paramLabel = "R", defaultValue = "10", description = "timed pairs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "30", description = "timed pairs (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Option(names = "--start", paramLabel = "S", defaultValue = "auto",
