@@ -120,6 +120,8 @@ public final class Endgame {
     static final int CAUCHY_STEPS = 3000;
     /** Factor by which the Cauchy radius shrinks between loops. */
     static final double RADIUS_RATIO = 0.25;
+    /** See {@link #loopsDiverge}. */
+    static final double LOOP_DROP = 0.25;
     /** Smallest Cauchy radius. */
     static final double MIN_RADIUS = 1e-12;
     /** Cauchy estimates that stop improving are accepted if two agree this well. */
@@ -165,6 +167,8 @@ public final class Endgame {
     private boolean radialFallback;
     // whether the path has looked clearly diverging (and not finite since), kept into the fallback too
     private boolean divergedClearly;
+    // mean |x_0| / |z| over the samples of the last loop, and for the best estimate's loop and the one before it
+    private double loopX0, bestLoopX0, bestPrevLoopX0;
 
     // valuation samples: s, v at points at least 4x apart
     private final double[] sampleS = new double[64];
@@ -427,6 +431,9 @@ public final class Endgame {
         boolean havePrevious = false;
         double bestDiff = Double.POSITIVE_INFINITY;
         int bestWinding = 0;
+        double previousX0 = Double.NaN;
+        bestLoopX0 = Double.NaN;
+        bestPrevLoopX0 = Double.NaN;
         while (true) {
             System.arraycopy(tracker.z(), 0, loopStart, 0, 2 * size);
             int c = loop(radius);
@@ -439,6 +446,8 @@ public final class Endgame {
                     if (consistent && diff < bestDiff) {
                         bestDiff = diff;
                         bestWinding = c;
+                        bestLoopX0 = loopX0;
+                        bestPrevLoopX0 = previousX0;
                         System.arraycopy(sum, 0, best, 0, 2 * size);
                         if (diff <= CAUCHY_TOLERANCE) {
                             return cauchyResult(bestWinding, bestDiff);
@@ -450,6 +459,7 @@ public final class Endgame {
                 }
                 System.arraycopy(sum, 0, previous, 0, 2 * size);
                 havePrevious = true;
+                previousX0 = loopX0;
             } else {
                 if (bestDiff <= CAUCHY_ACCEPTABLE) {
                     return cauchyResult(bestWinding, bestDiff);
@@ -486,8 +496,25 @@ public final class Endgame {
         winding = c;
         accuracy = diff;
         condition = tracker.condition();
-        outcome = Outcome.CAUCHY;
+        outcome = loopsDiverge() ? Outcome.AT_INFINITY : Outcome.CAUCHY;
         return outcome;
+    }
+
+    /**
+     * Whether the loops of the accepted estimate say "at infinity": over them (radius R) and the loop before
+     * (radius R / {@link #RADIUS_RATIO}), the mean of |x_0| / |z| fell like R^v with v above
+     * {@link #VAL_AT_INFINITY}, and the estimate's x_0 is below {@link #LOOP_DROP} times that mean. A finite
+     * endpoint's x_0 tends to a nonzero constant, which the loops' mean approaches (v -> 0) and the estimate
+     * keeps; a diverging path's x_0 ~ s^v averages to about 0 over a loop, whatever tiny value the rounding (at
+     * condition numbers of 1e16 and more) leaves. LPS k = 2, d = 3: v = 0.17..0.27 over the last loops, estimates
+     * at 0.0004..0.07 of the loops' mean, |x| 5e3..5e4.
+     */
+    private boolean loopsDiverge() {
+        if (!(bestPrevLoopX0 > 0 && bestLoopX0 > 0)) {
+            return false;
+        }
+        double v = Math.log(bestPrevLoopX0 / bestLoopX0) / Math.log(1 / RADIUS_RATIO);
+        return v > VAL_AT_INFINITY && homogenizingRatio(best) < LOOP_DROP * bestLoopX0;
     }
 
     /**
@@ -502,6 +529,7 @@ public final class Endgame {
         System.arraycopy(tracker.z(), 0, loopStart, 0, v);
         double maxDev = 0;
         int count = 0;
+        loopX0 = 0;
         tracker.stepSize(0.5 * radius);
         for (int turn = 1; turn <= MAX_WINDING; turn++) {
             for (int k = 0; k < SAMPLES_PER_TURN; k++) {
@@ -509,6 +537,7 @@ public final class Endgame {
                 for (int i = 0; i < v; i++) {
                     sum[i] += z[i];
                 }
+                loopX0 += homogenizingRatio(z);
                 count++;
                 double angle = 2 * Math.PI * (k + 1) / SAMPLES_PER_TURN;
                 tracker.target(radius * Math.cos(angle), radius * Math.sin(angle));
@@ -524,6 +553,7 @@ public final class Endgame {
                 for (int i = 0; i < v; i++) {
                     sum[i] /= count;
                 }
+                loopX0 /= count;
                 return turn;
             }
         }
