@@ -510,11 +510,20 @@ public final class Endgame {
      * at 0.0004..0.07 of the loops' mean, |x| 5e3..5e4.
      */
     private boolean loopsDiverge() {
-        if (!(bestPrevLoopX0 > 0 && bestLoopX0 > 0)) {
+        return loopsDiverge(bestPrevLoopX0, bestLoopX0, homogenizingRatio(best));
+    }
+
+    /**
+     * The rule of {@link #loopsDiverge()}: {@code outer} and {@code inner} are the mean |x_0| / |z| over two
+     * consecutive loops (radii R / {@link #RADIUS_RATIO} and R), {@code estimate} that of the estimate from the
+     * inner one. False when a mean is unknown (NaN) or zero.
+     */
+    static boolean loopsDiverge(double outer, double inner, double estimate) {
+        if (!(outer > 0 && inner > 0)) {
             return false;
         }
-        double v = Math.log(bestPrevLoopX0 / bestLoopX0) / Math.log(1 / RADIUS_RATIO);
-        return v > VAL_AT_INFINITY && homogenizingRatio(best) < LOOP_DROP * bestLoopX0;
+        double v = Math.log(outer / inner) / Math.log(1 / RADIUS_RATIO);
+        return v > VAL_AT_INFINITY && estimate < LOOP_DROP * inner;
     }
 
     /**
