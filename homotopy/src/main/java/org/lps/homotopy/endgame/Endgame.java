@@ -120,6 +120,10 @@ public final class Endgame {
     static final int CAUCHY_STEPS = 3000;
     /** Factor by which the Cauchy radius shrinks between loops. */
     static final double RADIUS_RATIO = 0.25;
+    /** See {@link #unresolvedDivergence}. */
+    static final double UNRESOLVED_DROP = 0.01;
+    /** Unit roundoff (with a margin), for what a condition number leaves of a point's digits. */
+    static final double ROUNDING = 2.2e-16;
     /** See {@link #loopsDiverge}. */
     static final double LOOP_DROP = 0.25;
     /** Smallest Cauchy radius. */
@@ -419,7 +423,25 @@ public final class Endgame {
             outcome = Outcome.REGULAR;
             return outcome;
         }
+        double[] z = tracker.z();
+        double cond = tracker.condition();
+        if (unresolvedDivergence(homogenizingRatio(z), x0relPeak, cond)) {
+            failure = null;
+            return atInfinity(z, cond, lastError);
+        }
         return fail(why);
+    }
+
+    /**
+     * The last word on a path that nothing else decided: at infinity if x_0 has shrunk below
+     * {@link #UNRESOLVED_DROP} of its peak since the boundary and is no longer resolved at the point's condition
+     * number (|x_0| / |z| below 1000 x rounding x condition, the rule the classification applies to unrefined
+     * endpoints). LPS k = 2, d = 3: 5 paths, |x| 1e3..4e4 at s = 1e-14..1e-19 with condition numbers 1e14..1e22,
+     * whose Cauchy loops never closed and whose valuation never settled. A finite endpoint there would be known
+     * to no digit anyway.
+     */
+    static boolean unresolvedDivergence(double x0rel, double x0relPeak, double cond) {
+        return x0rel <= UNRESOLVED_DROP * x0relPeak && x0rel < 1e3 * ROUNDING * cond;
     }
 
     private Outcome cauchy(double[] z, double s) {

@@ -32,4 +32,16 @@ class EndgameRulesTest {
         assertFalse(Endgame.loopsDiverge(Double.NaN, 1e-3, 1e-6));
         assertFalse(Endgame.loopsDiverge(1e-3, 0, 0));
     }
+
+    @Test
+    void aPathLeftUndecidedIsAtInfinityOnlyIfX0ShrankAndIsUnresolved() {
+        // LPS k = 2, d = 3 path 8295: x_0 / |z| 7e-4 at s = 1.8e-14 (peak 0.1), condition 3.6e15
+        assertTrue(Endgame.unresolvedDivergence(7e-4, 0.105, 3.6e15));
+        // path 48607: x_0 / |z| 3e-4, condition 8.6e13
+        assertTrue(Endgame.unresolvedDivergence(3e-4, 0.1, 8.6e13));
+        // the same point well conditioned: resolved, the failure stands
+        assertFalse(Endgame.unresolvedDivergence(7e-4, 0.105, 1e8));
+        // a finite endpoint (x_0 about its peak) stays a failure however ill-conditioned
+        assertFalse(Endgame.unresolvedDivergence(0.5, 0.9, 1e20));
+    }
 }
