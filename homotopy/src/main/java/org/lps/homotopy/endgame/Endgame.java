@@ -177,6 +177,9 @@ public final class Endgame {
     // valuation samples: s, v at points at least 4x apart
     private final double[] sampleS = new double[64];
     private final double[] sampleV = new double[64];
+    // the smallest and largest v at the accepted points since each sample
+    private final double[] sampleLo = new double[64];
+    private final double[] sampleHi = new double[64];
     private int samples;
 
     public Endgame(Tracker tracker) {
@@ -319,16 +322,24 @@ public final class Endgame {
 
     /**
      * Records (s, v) when s is at least 4x below the last sample, and returns the valuation's error estimate:
-     * its change over the last two factor-4 stretches of s, max(|v - v(s_a)|, |v(s_a) - v(s_b)|) with
-     * s_a >= 4 s and s_b >= 4 s_a. One stretch is not enough: an erratic valuation can agree with itself at
-     * two points by chance (chandra-6: 0.395 at s = 1.6e-6 and 6e-6, between 0.35 and 0.67 elsewhere).
+     * its change over the last two factor-4 stretches of s, max(range of v over [s, s_a], |v(s_a) - v(s_b)|)
+     * with s_a >= 4 s and s_b >= 4 s_a. One stretch is not enough: an erratic valuation can agree with itself at
+     * two points by chance (chandra-6: 0.395 at s = 1.6e-6 and 6e-6, between 0.35 and 0.67 elsewhere). Nor are
+     * the stretches' ends: on LPS k = 2, d = 3 (path 9846, seed 1) v rose from 0.089 at s = 4.4e-4 to 0.151 and
+     * fell back to 0.099 at s = 4.5e-5, where the ends agreed to 0.0097 and a path to a nonsingular solution
+     * with |x| = 2 was called at infinity; the range over the stretch (0.06) is what v's change really was. For a
+     * v that converges monotonically the range is the change between the ends, as before.
      */
     private double valuationError(double s, double v) {
+        for (int a = 0; a < samples; a++) {
+            sampleLo[a] = Math.min(sampleLo[a], v);
+            sampleHi[a] = Math.max(sampleHi[a], v);
+        }
         double err = Double.POSITIVE_INFINITY;
         for (int a = samples - 1; a >= 1; a--) {
             if (sampleS[a] >= 4 * s) {
                 // samples are at least 4x apart, so a - 1 is the previous stretch
-                err = Math.max(Math.abs(v - sampleV[a]), Math.abs(sampleV[a] - sampleV[a - 1]));
+                err = Math.max(sampleHi[a] - sampleLo[a], Math.abs(sampleV[a] - sampleV[a - 1]));
                 break;
             }
         }
@@ -336,10 +347,14 @@ public final class Endgame {
             if (samples == sampleS.length) {
                 System.arraycopy(sampleS, 1, sampleS, 0, samples - 1);
                 System.arraycopy(sampleV, 1, sampleV, 0, samples - 1);
+                System.arraycopy(sampleLo, 1, sampleLo, 0, samples - 1);
+                System.arraycopy(sampleHi, 1, sampleHi, 0, samples - 1);
                 samples--;
             }
             sampleS[samples] = s;
             sampleV[samples] = v;
+            sampleLo[samples] = v;
+            sampleHi[samples] = v;
             samples++;
         }
         return err;
