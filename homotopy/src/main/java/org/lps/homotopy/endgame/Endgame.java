@@ -32,7 +32,11 @@ import org.lps.homotopy.track.Tracker;
  * radius shrinks by {@link #RADIUS_RATIO} until two consecutive estimates agree, and an estimate is only
  * accepted if it solves the target system about as well as that agreement says. The loops get
  * {@link #CAUCHY_STEPS} steps; if they fail, the path goes on along the real axis with only the at-infinity
- * watch (a path that looked finite for a while may be diverging after all), and last tracked straight to s = 0.</li>
+ * watch (a path that looked finite for a while may be diverging after all), and last tracked straight to s = 0.
+ * An estimate whose loops show x_0 shrinking like R^v (v > 0) while averaging it away is at infinity
+ * ({@link #loopsDiverge(double, double, double)}); a path that none of this decides is at infinity if x_0 has
+ * shrunk 100x from its peak and the condition number no longer resolves it
+ * ({@link #unresolvedDivergence}), and failed otherwise.</li>
  * </ul>
  *
  * <p>One per thread (it drives that thread's tracker); allocation-free per path.
