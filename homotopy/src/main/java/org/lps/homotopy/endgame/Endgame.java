@@ -32,7 +32,11 @@ import org.lps.homotopy.track.Tracker;
  * radius shrinks by {@link #RADIUS_RATIO} until two consecutive estimates agree, and an estimate is only
  * accepted if it solves the target system about as well as that agreement says. The loops get
  * {@link #CAUCHY_STEPS} steps; if they fail, the path goes on along the real axis with only the at-infinity
- * watch (a path that looked finite for a while may be diverging after all), and last tracked straight to s = 0.</li>
+ * watch (a path that looked finite for a while may be diverging after all), and last tracked straight to s = 0.
+ * An estimate whose loops show x_0 shrinking like R^v (v > 0) while averaging it away is at infinity
+ * ({@link #loopsDiverge(double, double, double)}); a path that none of this decides is at infinity if x_0 has
+ * shrunk 100x from its peak and the condition number no longer resolves it
+ * ({@link #unresolvedDivergence}), and failed otherwise.</li>
  * </ul>
  *
  * <p>One per thread (it drives that thread's tracker); allocation-free per path.
@@ -120,6 +124,12 @@ public final class Endgame {
     static final int CAUCHY_STEPS = 3000;
     /** Factor by which the Cauchy radius shrinks between loops. */
     static final double RADIUS_RATIO = 0.25;
+    /** See {@link #unresolvedDivergence}. */
+    static final double UNRESOLVED_DROP = 0.01;
+    /** Unit roundoff (with a margin), for what a condition number leaves of a point's digits. */
+    static final double ROUNDING = 2.2e-16;
+    /** See {@link #loopsDiverge}. */
+    static final double LOOP_DROP = 0.25;
     /** Smallest Cauchy radius. */
     static final double MIN_RADIUS = 1e-12;
     /** Cauchy estimates that stop improving are accepted if two agree this well. */
@@ -165,10 +175,15 @@ public final class Endgame {
     private boolean radialFallback;
     // whether the path has looked clearly diverging (and not finite since), kept into the fallback too
     private boolean divergedClearly;
+    // mean |x_0| / |z| over the samples of the last loop, and for the best estimate's loop and the one before it
+    private double loopX0, bestLoopX0, bestPrevLoopX0;
 
     // valuation samples: s, v at points at least 4x apart
     private final double[] sampleS = new double[64];
     private final double[] sampleV = new double[64];
+    // the smallest and largest v at the accepted points since each sample
+    private final double[] sampleLo = new double[64];
+    private final double[] sampleHi = new double[64];
     private int samples;
 
     public Endgame(Tracker tracker) {
@@ -311,16 +326,24 @@ public final class Endgame {
 
     /**
      * Records (s, v) when s is at least 4x below the last sample, and returns the valuation's error estimate:
-     * its change over the last two factor-4 stretches of s, max(|v - v(s_a)|, |v(s_a) - v(s_b)|) with
-     * s_a >= 4 s and s_b >= 4 s_a. One stretch is not enough: an erratic valuation can agree with itself at
-     * two points by chance (chandra-6: 0.395 at s = 1.6e-6 and 6e-6, between 0.35 and 0.67 elsewhere).
+     * its change over the last two factor-4 stretches of s, max(range of v over [s, s_a], |v(s_a) - v(s_b)|)
+     * with s_a >= 4 s and s_b >= 4 s_a. One stretch is not enough: an erratic valuation can agree with itself at
+     * two points by chance (chandra-6: 0.395 at s = 1.6e-6 and 6e-6, between 0.35 and 0.67 elsewhere). Nor are
+     * the stretches' ends: on LPS k = 2, d = 3 (path 9846, seed 1) v rose from 0.089 at s = 4.4e-4 to 0.151 and
+     * fell back to 0.099 at s = 4.5e-5, where the ends agreed to 0.0097 and a path to a nonsingular solution
+     * with |x| = 2 was called at infinity; the range over the stretch (0.06) is what v's change really was. For a
+     * v that converges monotonically the range is the change between the ends, as before.
      */
     private double valuationError(double s, double v) {
+        for (int a = 0; a < samples; a++) {
+            sampleLo[a] = Math.min(sampleLo[a], v);
+            sampleHi[a] = Math.max(sampleHi[a], v);
+        }
         double err = Double.POSITIVE_INFINITY;
         for (int a = samples - 1; a >= 1; a--) {
             if (sampleS[a] >= 4 * s) {
                 // samples are at least 4x apart, so a - 1 is the previous stretch
-                err = Math.max(Math.abs(v - sampleV[a]), Math.abs(sampleV[a] - sampleV[a - 1]));
+                err = Math.max(sampleHi[a] - sampleLo[a], Math.abs(sampleV[a] - sampleV[a - 1]));
                 break;
             }
         }
@@ -328,10 +351,14 @@ public final class Endgame {
             if (samples == sampleS.length) {
                 System.arraycopy(sampleS, 1, sampleS, 0, samples - 1);
                 System.arraycopy(sampleV, 1, sampleV, 0, samples - 1);
+                System.arraycopy(sampleLo, 1, sampleLo, 0, samples - 1);
+                System.arraycopy(sampleHi, 1, sampleHi, 0, samples - 1);
                 samples--;
             }
             sampleS[samples] = s;
             sampleV[samples] = v;
+            sampleLo[samples] = v;
+            sampleHi[samples] = v;
             samples++;
         }
         return err;
@@ -415,7 +442,25 @@ public final class Endgame {
             outcome = Outcome.REGULAR;
             return outcome;
         }
+        double[] z = tracker.z();
+        double cond = tracker.condition();
+        if (unresolvedDivergence(homogenizingRatio(z), x0relPeak, cond)) {
+            failure = null;
+            return atInfinity(z, cond, lastError);
+        }
         return fail(why);
+    }
+
+    /**
+     * The last word on a path that nothing else decided: at infinity if x_0 has shrunk below
+     * {@link #UNRESOLVED_DROP} of its peak since the boundary and is no longer resolved at the point's condition
+     * number (|x_0| / |z| below 1000 x rounding x condition, the rule the classification applies to unrefined
+     * endpoints). LPS k = 2, d = 3: 5 paths, |x| 1e3..4e4 at s = 1e-14..1e-19 with condition numbers 1e14..1e22,
+     * whose Cauchy loops never closed and whose valuation never settled. A finite endpoint there would be known
+     * to no digit anyway.
+     */
+    static boolean unresolvedDivergence(double x0rel, double x0relPeak, double cond) {
+        return x0rel <= UNRESOLVED_DROP * x0relPeak && x0rel < 1e3 * ROUNDING * cond;
     }
 
     private Outcome cauchy(double[] z, double s) {
@@ -427,6 +472,9 @@ public final class Endgame {
         boolean havePrevious = false;
         double bestDiff = Double.POSITIVE_INFINITY;
         int bestWinding = 0;
+        double previousX0 = Double.NaN;
+        bestLoopX0 = Double.NaN;
+        bestPrevLoopX0 = Double.NaN;
         while (true) {
             System.arraycopy(tracker.z(), 0, loopStart, 0, 2 * size);
             int c = loop(radius);
@@ -439,6 +487,8 @@ public final class Endgame {
                     if (consistent && diff < bestDiff) {
                         bestDiff = diff;
                         bestWinding = c;
+                        bestLoopX0 = loopX0;
+                        bestPrevLoopX0 = previousX0;
                         System.arraycopy(sum, 0, best, 0, 2 * size);
                         if (diff <= CAUCHY_TOLERANCE) {
                             return cauchyResult(bestWinding, bestDiff);
@@ -450,6 +500,7 @@ public final class Endgame {
                 }
                 System.arraycopy(sum, 0, previous, 0, 2 * size);
                 havePrevious = true;
+                previousX0 = loopX0;
             } else {
                 if (bestDiff <= CAUCHY_ACCEPTABLE) {
                     return cauchyResult(bestWinding, bestDiff);
@@ -486,8 +537,34 @@ public final class Endgame {
         winding = c;
         accuracy = diff;
         condition = tracker.condition();
-        outcome = Outcome.CAUCHY;
+        outcome = loopsDiverge() ? Outcome.AT_INFINITY : Outcome.CAUCHY;
         return outcome;
+    }
+
+    /**
+     * Whether the loops of the accepted estimate say "at infinity": over them (radius R) and the loop before
+     * (radius R / {@link #RADIUS_RATIO}), the mean of |x_0| / |z| fell like R^v with v above
+     * {@link #VAL_AT_INFINITY}, and the estimate's x_0 is below {@link #LOOP_DROP} times that mean. A finite
+     * endpoint's x_0 tends to a nonzero constant, which the loops' mean approaches (v -> 0) and the estimate
+     * keeps; a diverging path's x_0 ~ s^v averages to about 0 over a loop, whatever tiny value the rounding (at
+     * condition numbers of 1e16 and more) leaves. LPS k = 2, d = 3: v = 0.17..0.27 over the last loops, estimates
+     * at 0.0004..0.07 of the loops' mean, |x| 5e3..5e4.
+     */
+    private boolean loopsDiverge() {
+        return loopsDiverge(bestPrevLoopX0, bestLoopX0, homogenizingRatio(best));
+    }
+
+    /**
+     * The rule of {@link #loopsDiverge()}: {@code outer} and {@code inner} are the mean |x_0| / |z| over two
+     * consecutive loops (radii R / {@link #RADIUS_RATIO} and R), {@code estimate} that of the estimate from the
+     * inner one. False when a mean is unknown (NaN) or zero.
+     */
+    static boolean loopsDiverge(double outer, double inner, double estimate) {
+        if (!(outer > 0 && inner > 0)) {
+            return false;
+        }
+        double v = Math.log(outer / inner) / Math.log(1 / RADIUS_RATIO);
+        return v > VAL_AT_INFINITY && estimate < LOOP_DROP * inner;
     }
 
     /**
@@ -502,6 +579,7 @@ public final class Endgame {
         System.arraycopy(tracker.z(), 0, loopStart, 0, v);
         double maxDev = 0;
         int count = 0;
+        loopX0 = 0;
         tracker.stepSize(0.5 * radius);
         for (int turn = 1; turn <= MAX_WINDING; turn++) {
             for (int k = 0; k < SAMPLES_PER_TURN; k++) {
@@ -509,6 +587,7 @@ public final class Endgame {
                 for (int i = 0; i < v; i++) {
                     sum[i] += z[i];
                 }
+                loopX0 += homogenizingRatio(z);
                 count++;
                 double angle = 2 * Math.PI * (k + 1) / SAMPLES_PER_TURN;
                 tracker.target(radius * Math.cos(angle), radius * Math.sin(angle));
@@ -524,6 +603,7 @@ public final class Endgame {
                 for (int i = 0; i < v; i++) {
                     sum[i] /= count;
                 }
+                loopX0 /= count;
                 return turn;
             }
         }

@@ -82,6 +82,7 @@ final class PathRunner {
         }
         double[] x = dehomogenize(e);
         int winding = endgame.windingNumber();
+        boolean refined = false;
         if (outcome == Endgame.Outcome.REGULAR || winding == 1) {
             // a regular endpoint (or a Cauchy one that turns out to be simple) polishes to full accuracy
             double[] y = x.clone();
@@ -89,7 +90,17 @@ final class PathRunner {
             if (rel <= 1e-8 || outcome == Endgame.Outcome.REGULAR) {
                 x = y;
                 accuracy = Math.min(accuracy, rel);
+                refined = rel <= 1e-8;
             }
+        }
+        if (!refined && unresolved(e, accuracy)) {
+            // an endpoint left as the endgame computed it (singular, or Newton would not converge) whose x_0 is
+            // not known to within 1000x its accuracy: x is not known at all, and the path is as likely at
+            // infinity. LPS k = 2, d = 3: 24 such "singular solutions", |x| 5e2..5e4, relative accuracy of x 2e-3
+            // to 1e9, where the path's x_0 froze once the condition number passed 1e16 (the genuine singular
+            // endpoints of the tests are known to 2e-9 at worst)
+            return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy, winding,
+                    tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
         }
         if (refiner.backwardError(x) > MAX_BACKWARD_ERROR) {
             // numerically a zero of the homogenized system only because x_0 is tiny: its affine image solves
@@ -102,15 +113,28 @@ final class PathRunner {
     }
 
     private static boolean atInfinity(double[] z, double accuracy) {
+        double threshold = Math.min(FINITE_RATIO, Math.max(INFINITY_RATIO, 1e3 * accuracy));
+        return homogenizingRatio(z) < threshold;
+    }
+
+    /**
+     * The test of {@link #atInfinity} without its {@link #FINITE_RATIO} exemption, for endpoints that Newton did
+     * not refine: |x_0| / |z| below 1000x the accuracy, i.e. x's relative accuracy is worse than 1e-3. The
+     * exemption is for large nonsingular solutions, whose badly scaled projective Jacobian inflates the accuracy
+     * bound (rounding x condition) but which Newton then refines on the original system.
+     */
+    static boolean unresolved(double[] z, double accuracy) {
+        return homogenizingRatio(z) < Math.max(INFINITY_RATIO, 1e3 * accuracy);
+    }
+
+    /** |x_0| / max_k |z_k| of a projective point z = (z_1, ..., z_n, x_0). */
+    static double homogenizingRatio(double[] z) {
         int n1 = z.length / 2;
         double m = 0;
         for (int k = 0; k < n1 - 1; k++) {
             m = Math.max(m, z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1]);
         }
-        double h = Math.hypot(z[2 * n1 - 2], z[2 * n1 - 1]);
-        double ratio = h / Math.sqrt(m);
-        double threshold = Math.min(FINITE_RATIO, Math.max(INFINITY_RATIO, 1e3 * accuracy));
-        return ratio < threshold;
+        return Math.hypot(z[2 * n1 - 2], z[2 * n1 - 1]) / Math.sqrt(m);
     }
 
     private static boolean allFinite(double[] v) {
