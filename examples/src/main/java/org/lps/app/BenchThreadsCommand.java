@@ -54,12 +54,7 @@ final class BenchThreadsCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new UserInputException("--repeats must be at least 1, got " + repeats);
         }
-        PolynomialSystem s;
-        try {
-            s = StandardSystems.byName(system);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--system: " + e.getMessage(), e);
-        }
+        PolynomialSystem s = UserInputException.forFlag("--system", () -> StandardSystems.byName(system));
         StartKind kind = StartKind.parse(start);
         SolveOptions one = SolveOptions.defaults().seed(1).threads(1).start(kind);
         SolveOptions many = one.threads(threads);

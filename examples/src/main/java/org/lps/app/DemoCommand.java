@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out '" + out + "' exists and is not a directory");
         }
-        Model probe = flag("--arch", () -> Architecture.parse(arch, Activations.relu()));
+        Model probe = UserInputException.forFlag("--arch", () -> Architecture.parse(arch, Activations.relu()));
         FashionMnist.Split data = FashionMnist.embedded().standardized();
         if (probe.inputShape().size() != data.train().shape().size()) {
             throw new UserInputException("--arch '" + arch + "' takes inputs of " + probe.inputShape()
@@ -235,13 +235,5 @@ final class DemoCommand implements Callable<Integer> {
     private static String cell(InitsStudy.Summary s) {
         return Double.isFinite(s.meanAccuracy())
                 ? String.format(Locale.ROOT, "%.4f +- %.4f", s.meanAccuracy(), s.stdAccuracy()) : "diverged";
-    }
-
-    private static <T> T flag(String name, java.util.function.Supplier<T> f) {
-        try {
-            return f.get();
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(name + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -105,7 +105,7 @@ final class InitCommand implements Callable<Integer> {
         if (degree != null && (degree < 1 || degree > 30)) {
             throw new UserInputException("--degree must be between 1 and 30, got " + degree);
         }
-        Activation act = flag("--activation", () -> Activations.parse(activation));
+        Activation act = UserInputException.forFlag("--activation", () -> Activations.parse(activation));
         Model model = Architecture.parse(arch, act);
         Initializer init = resolve(method, degree);
         // Data first: a missing data set should fail before a long initialization.
@@ -299,14 +299,6 @@ final class InitCommand implements Callable<Integer> {
         }
         if (out != null) {
             o.println("weights: " + out);
-        }
-    }
-
-    private static <T> T flag(String flag, java.util.function.Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(flag + ": " + e.getMessage(), e);
         }
     }
 }

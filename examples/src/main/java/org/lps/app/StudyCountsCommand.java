@@ -87,11 +87,7 @@ final class StudyCountsCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
-        try {
-            Activation.parse(activation);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--activation: " + e.getMessage(), e);
-        }
+        UserInputException.forFlag("--activation", () -> Activation.parse(activation));
         if (out.isBlank()) {
             throw new UserInputException("--out: empty path");
         }

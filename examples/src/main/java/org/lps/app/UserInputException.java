@@ -14,4 +14,13 @@ public class UserInputException extends RuntimeException {
     public UserInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Parses a flag's value; a parser's IllegalArgumentException becomes "FLAG: its message". */
+    static <T> T forFlag(String flag, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(flag + ": " + e.getMessage(), e);
+        }
+    }
 }
