@@ -20,6 +20,7 @@ import org.lps.init.lps.BlockSolution;
 import org.lps.init.lps.BlockSpec;
 import org.lps.init.lps.CriticalPoint;
 import org.lps.init.lps.LpsBlockSystem;
+import org.lps.init.lps.LpsInitializer;
 import org.lps.init.lps.LpsSettings;
 import org.lps.init.study.InitsStudy;
 import org.lps.init.study.StudyOutput;
@@ -156,9 +157,10 @@ final class DemoCommand implements Callable<Integer> {
                 break;
             }
         }
-        o.printf(Locale.ROOT, "   every hidden unit takes the best minimum's (|w|, b), times the gain %s, scaled by its input's "
-                + "statistics%n   (DESIGN's lambda = 0.1 and no gain: --method lps:lambda=0.1:gain=1; docs/lps.md says why the "
-                + "defaults differ)%n", LpsSettings.defaults().gain());
+        o.printf(Locale.ROOT, "   every hidden unit takes the best minimum's (|w|, b) times its layer's gain, scaled by its input's "
+                + "statistics;%n   the gains even out the layers' Gauss-Newton curvature and the logits start with std %s "
+                + "(DESIGN's lift as written:%n   --method lps:gain=1:out=1; docs/lps.md says why the default differs)%n",
+                LpsSettings.defaults().outputStd());
         o.println();
         return s;
     }
@@ -181,10 +183,17 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, PredictedMoments> predicted = new HashMap<>();
         lps.predictedPreActivations().ifPresent(list -> list.forEach(p -> predicted.put(p.layer(), p)));
         o.printf(Locale.ROOT, "   pre-activations on %d embedded training images: predicted by the lift against measured%n", samples);
-        o.printf(Locale.ROOT, "   %-8s %15s %14s %14s %13s%n", "layer", "predicted mean", "measured mean", "predicted std", "measured std");
+        Map<String, Double> gains = new HashMap<>();
+        if (lps instanceof LpsInitializer l) {
+            l.predictions().forEach(p -> gains.put(p.layer(), p.gain()));
+        }
+        o.printf(Locale.ROOT, "   %-8s %7s %15s %14s %14s %13s%n", "layer", "gain", "predicted mean", "measured mean",
+                "predicted std", "measured std");
         for (PreActivations.Moments m : measured) {
             PredictedMoments p = predicted.get(m.layer());
-            o.printf(Locale.ROOT, "   %-8s %15s %14.4f %14s %13.4f%n", m.layer(),
+            Double g = gains.get(m.layer());
+            o.printf(Locale.ROOT, "   %-8s %7s %15s %14.4f %14s %13.4f%n", m.layer(),
+                    g == null ? "-" : String.format(Locale.ROOT, "%.3f", g),
                     p == null ? "-" : String.format(Locale.ROOT, "%.4f", p.mean()), m.mean(),
                     p == null ? "-" : String.format(Locale.ROOT, "%.4f", Math.sqrt(p.variance())), m.std());
         }

@@ -14,7 +14,8 @@ package org.lps.init.lps;
  * @param inputStd      s_in
  * @param predictedMean predicted pre-activation mean
  * @param predictedStd  predicted pre-activation standard deviation
+ * @param gain          the factor on the units' prototypes (1 for the output layer, see {@link LpsSettings#gain})
  */
 public record LayerPrediction(String layer, String kind, int fanIn, int units, boolean output, double inputMean,
-                              double inputStd, double predictedMean, double predictedStd) {
+                              double inputStd, double predictedMean, double predictedStd, double gain) {
 }

@@ -23,7 +23,8 @@ import org.lps.nets.tensor.Shape;
  *       W_i = |w_j| r_i / (s_in sqrt(fan_in)), b_i = b_j - W_i . (m_in, ..., m_in). Its pre-activation is then
  *       |w_j| t_i + b_j with t_i = r_i . (x - m_in) / (s_in sqrt(fan_in)) of mean 0 and variance 1 pooled over units:
  *       the block's standardized t, as step 2 assumed. For conv layers fan_in = c_in kh kw, one unit per channel.</li>
- *   <li>The output layer: W_i = r_i / (s_in sqrt(fan_in)) (LeCun's scale for inputs of standard deviation s_in),
+ *   <li>The output layer: W_i = sigma_out r_i / (s_in sqrt(fan_in)) (LeCun's scale for inputs of standard deviation
+ *       s_in when the logits' standard deviation sigma_out is 1, {@link LpsSettings#outputStd}),
  *       then every column centred (sum_i W_ik = 0) and rescaled by sqrt(n / (n - 1)) to keep the variance, and
  *       b = -W . m_in. Centring the columns makes the logits of every sample sum to zero: softmax is invariant to
  *       a shift shared by all logits, so nothing is lost, and the mean of the logits is exactly 0 instead of 0 plus
@@ -96,9 +97,11 @@ final class Lift {
      * Initializes every parameterized layer of {@code model}; returns the predictions per layer.
      *
      * @param blocks the solved block per activation name (every activation following a hidden layer)
+     * @param gains  per parameterized layer, the factor on its units' prototypes ({@link #fixedGains}; 1 for the
+     *               output layer)
      */
     static List<LayerPrediction> apply(Model model, long seed, LpsSettings settings, InputStatistics inputs,
-                                       Map<String, BlockSolution> blocks) {
+                                       Map<String, BlockSolution> blocks, double[] gains) {
         SplittableRandom root = new SplittableRandom(seed);
         List<Layer> layers = model.layers();
         int[] radius = correlationRadii(layers);
@@ -127,14 +130,15 @@ final class Lift {
             float[] b = p.bias().values();
             double[][] patch = patchCorrelation(p, in, flattened);
             if (last || act == null) {
-                outputLayer(r, w, b, in, patch);
-                out.add(new LayerPrediction(name, p.kind(), fanIn, units, true, in.mean(), in.std(), 0, 1));
-                signal = Signal.preActivation(List.of(new Signal.Component(1, 0, 1)), strided(in, p));
+                double std = settings.outputStd();
+                outputLayer(r, w, b, in, patch, std);
+                out.add(new LayerPrediction(name, p.kind(), fanIn, units, true, in.mean(), in.std(), 0, std, 1));
+                signal = Signal.preActivation(List.of(new Signal.Component(1, 0, std)), strided(in, p));
                 continue;
             }
             BlockSolution block = blocks.get(act.name());
             double[][] proto = prototypes(block, settings.prototypes(), units, rnd);
-            double gain = settings.gain() * (params.indexOf(p) == params.size() - 2 ? settings.lastGain() : 1);
+            double gain = gains[params.indexOf(p)];
             if (gain != 1) {
                 double[][] scaled = new double[units][];
                 for (int i = 0; i < units; i++) {
@@ -175,18 +179,63 @@ final class Lift {
                 second += c.weight() * (c.mean() * c.mean() + c.std() * c.std());
             }
             out.add(new LayerPrediction(name, p.kind(), fanIn, units, false, in.mean(), in.std(), mean,
-                    Math.sqrt(Math.max(0, second - mean * mean))));
+                    Math.sqrt(Math.max(0, second - mean * mean)), gain));
             signal = Signal.preActivation(components, strided(in, p));
         }
         return out;
     }
 
-    private static void outputLayer(double[][] r, float[] w, float[] b, Signal.Stats in, double[][] patch) {
+    /**
+     * The lifted {@code model} with hidden layer l's units scaled by a further {@code gains[l]}: W_l *= g_l / g_{l-1},
+     * b_l *= g_l, with g_{-1} = 1 and the output layer's g = 1 (its W divided by the last hidden gain, its bias
+     * -W . m_in unchanged). It is what {@link #apply} gives with those gains on its prototypes, without predicting
+     * the signal again (the costly part, through max pooling): every predicted statistic just scales.
+     *
+     * @return the predictions of {@code layers}, scaled
+     */
+    static List<LayerPrediction> rescale(Model model, List<LayerPrediction> layers, double[] gains) {
+        List<ParameterizedLayer> params = model.parameterizedLayers();
+        List<LayerPrediction> out = new ArrayList<>();
+        double previous = 1;
+        for (int l = 0; l < params.size(); l++) {
+            ParameterizedLayer p = params.get(l);
+            double g = l == params.size() - 1 ? 1 : gains[l];
+            float[] w = p.weight().values();
+            float[] b = p.bias().values();
+            float fw = (float) (g / previous);
+            float fb = (float) g;
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= fw;
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] *= fb;
+            }
+            LayerPrediction x = layers.get(l);
+            out.add(new LayerPrediction(x.layer(), x.kind(), x.fanIn(), x.units(), x.output(), x.inputMean() * previous,
+                    x.inputStd() * previous, x.predictedMean() * g, x.predictedStd() * g, x.gain() * g));
+            previous = g;
+        }
+        return out;
+    }
+
+    /** The gains of {@link LpsSettings.GainMode#FIXED}: {@code gain} on every hidden layer, times {@code lastGain} on the last. */
+    static double[] fixedGains(Model model, LpsSettings settings) {
+        int n = model.parameterizedLayers().size();
+        double[] g = new double[n];
+        java.util.Arrays.fill(g, 0, n - 1, settings.gain());
+        if (n >= 2) {
+            g[n - 2] *= settings.lastGain();
+        }
+        g[n - 1] = 1;
+        return g;
+    }
+
+    private static void outputLayer(double[][] r, float[] w, float[] b, Signal.Stats in, double[][] patch, double std) {
         int units = r.length;
         int fanIn = r[0].length;
         double[][] v = new double[units][fanIn];
         for (int i = 0; i < units; i++) {
-            double scale = 1 / (in.std() * Math.sqrt(quadraticForm(r[i], patch) * fanIn));
+            double scale = std / (in.std() * Math.sqrt(quadraticForm(r[i], patch) * fanIn));
             for (int k = 0; k < fanIn; k++) {
                 v[i][k] = r[i][k] * scale;
             }

@@ -37,7 +37,7 @@ public final class LpsInitializer implements Initializer {
     private final LpsSettings settings;
     private volatile LpsReport report;
 
-    /** The defaults of DESIGN.md (ServiceLoader needs this constructor). */
+    /** {@link LpsSettings#defaults()} (ServiceLoader needs this constructor). */
     public LpsInitializer() {
         this(LpsSettings.defaults());
     }
@@ -62,7 +62,7 @@ public final class LpsInitializer implements Initializer {
 
     @Override
     public String syntax() {
-        return "lps[:lambda=L][:k=K][:d=D][:gain=G][:lastgain=G][:best|sampled|grouped]";
+        return "lps[:lambda=L][:k=K][:d=D][:gain=G|balanced][:lastgain=G][:out=S][:target=identity|activation][:best|sampled|grouped]";
     }
 
     /**
@@ -87,7 +87,11 @@ public final class LpsInitializer implements Initializer {
                 } else if (key.equals("lastgain")) {
                     s = s.lastGain(Double.parseDouble(value));
                 } else if (key.equals("gain")) {
-                    s = s.gain(Double.parseDouble(value));
+                    s = value.equals("balanced") ? s.balancedGain() : s.gain(Double.parseDouble(value));
+                } else if (key.equals("out")) {
+                    s = s.outputStd(Double.parseDouble(value));
+                } else if (key.equals("target")) {
+                    s = s.target(Target.parse(value));
                 } else if (key.equals("k")) {
                     s = s.width(Integer.parseInt(value));
                 } else if (key.equals("d")) {
@@ -147,7 +151,11 @@ public final class LpsInitializer implements Initializer {
             }
         }
         InputStatistics inputs = inputsFor(model);
-        List<LayerPrediction> layers = Lift.apply(model, seed, settings, inputs, blocks);
+        List<LayerPrediction> layers = Lift.apply(model, seed, settings, inputs, blocks, Lift.fixedGains(model, settings));
+        if (settings.gainMode() == LpsSettings.GainMode.BALANCED) {
+            double[] gains = CurvatureBalance.gains(model, CurvatureBalance.probe(model, inputs), CurvatureBalance.PROBE);
+            layers = Lift.rescale(model, layers, gains);
+        }
         double seconds = (System.nanoTime() - t0) * 1e-9;
         report = report(blocks, blockReports, inputs, layers, seed, seconds);
     }
