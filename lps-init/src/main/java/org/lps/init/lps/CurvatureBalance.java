@@ -37,8 +37,7 @@ final class CurvatureBalance {
     /**
      * The gains per parameterized layer (the output layer's is 1) for {@code model} as lifted at unit gains.
      *
-     * @throws IllegalArgumentException if a hidden activation is not positively homogeneous, or a layer has no
-     *                                  curvature (all its units dead on the probe)
+     * @throws IllegalArgumentException if a hidden activation is not positively homogeneous
      */
     static double[] gains(Model model, float[] probe, int samples) {
         List<ParameterizedLayer> params = model.parameterizedLayers();
@@ -54,18 +53,21 @@ final class CurvatureBalance {
         return gains(h.stream().mapToDouble(HessianNorms.LayerNorm::frobenius).toArray());
     }
 
-    /** The recursion of the class comment, from the norms at unit gains. */
+    /**
+     * The recursion of the class comment, from the norms at unit gains. A layer without curvature on the probe (a
+     * network born dead, whose output does not depend on that layer) leaves nothing to balance: all gains are 1.
+     */
     static double[] gains(double[] h) {
         int n = h.length;
+        double[] g = new double[n];
         double logMean = 0;
         for (int l = 0; l < n; l++) {
             if (!(h[l] > 0) || !Double.isFinite(h[l])) {
-                throw new IllegalArgumentException("cannot balance the LPS gains: layer" + l
-                        + " has Gauss-Newton norm " + h[l] + " on the probe batch (no live unit?)");
+                java.util.Arrays.fill(g, 1);
+                return g;
             }
             logMean += Math.log(h[l]) / n;
         }
-        double[] g = new double[n];
         double previous = 1;
         for (int l = 0; l < n - 1; l++) {
             g[l] = previous * Math.sqrt(Math.exp(Math.log(h[l]) - logMean));
