@@ -157,10 +157,11 @@ final class DemoCommand implements Callable<Integer> {
                 break;
             }
         }
-        o.printf(Locale.ROOT, "   every hidden unit takes the best minimum's (|w|, b) times its layer's gain, scaled by its input's "
-                + "statistics;%n   the gains even out the layers' Gauss-Newton curvature and the logits start with std %s "
-                + "(DESIGN's lift as written:%n   --method lps:gain=1:out=1; docs/lps.md says why the default differs)%n",
-                LpsSettings.defaults().outputStd());
+        o.printf(Locale.ROOT, "   the hidden units come in groups of %d sharing one random direction, each group the best minimum's "
+                + "neurons (w, b),%n   times its layer's gain, scaled by its input's statistics; the gains even out the "
+                + "layers' Gauss-Newton curvature%n   and the logits start with std %s (DESIGN's definition as written, k = 1: "
+                + "--method lps:design;%n   docs/lps.md says why the default differs)%n",
+                k, LpsSettings.defaults().outputStd());
         o.println();
         return s;
     }

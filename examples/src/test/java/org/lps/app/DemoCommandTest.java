@@ -25,20 +25,24 @@ class DemoCommandTest {
         Cli.Run r = Cli.run("demo", "--out", dir.toString(), "--epochs", "1", "--seeds", "1", "--threads", "2");
         assertEquals(0, r.exit(), r.err());
         String out = r.out();
-        // the DESIGN's bounds for k = 1, d = 2, every path accounted for
-        assertTrue(out.contains("total degree 375"), out);
-        assertTrue(out.contains("linear-product bound 105"), out);
+        // the DESIGN's bounds for k = 2, d = 2, every path accounted for
+        assertTrue(out.contains("total degree 46875"), out);
+        assertTrue(out.contains("linear-product bound 10761"), out);
         Matcher paths = Pattern.compile("tracked (\\d+) paths in [0-9.]+ s: (\\d+) failed, (\\d+) at infinity, (\\d+) finite")
                 .matcher(out);
         assertTrue(paths.find(), out);
-        assertEquals(105, Integer.parseInt(paths.group(1)));
+        assertEquals(10761, Integer.parseInt(paths.group(1)));
         assertEquals(0, Integer.parseInt(paths.group(2)));
-        assertEquals(105, Integer.parseInt(paths.group(3)) + Integer.parseInt(paths.group(4)));
-        // the default block (lambda = 0.3) has one minimum up to symmetry, (|w|, b) = (0.81, 0.48)
-        Matcher best = Pattern.compile("\\n\\s+1\\s+([0-9.]+)\\s+([0-9.]+)\\s+(-?[0-9.]+)").matcher(out);
+        assertEquals(10761, Integer.parseInt(paths.group(3)) + Integer.parseInt(paths.group(4)));
+        assertTrue(out.contains("3 minima"), out);
+        // the best minimum: two neurons (|w|, b) = (0.80, 0.39) with opposite signs of w
+        Matcher best = Pattern.compile("\\n\\s+1\\s+([0-9.]+)\\s+([0-9.]+)\\s+(-?[0-9.]+)\\s+(-?[0-9.]+)\\s+([0-9.]+)\\s+(-?[0-9.]+)")
+                .matcher(out);
         assertTrue(best.find(), out);
-        assertEquals(0.81, Double.parseDouble(best.group(2)), 0.02);
-        assertEquals(0.48, Double.parseDouble(best.group(3)), 0.02);
+        assertEquals(0.80, Double.parseDouble(best.group(2)), 0.02);
+        assertEquals(0.39, Double.parseDouble(best.group(3)), 0.02);
+        assertEquals(0.80, Double.parseDouble(best.group(5)), 0.02);
+        assertEquals(0.39, Double.parseDouble(best.group(6)), 0.02);
         // the comparison and the files beside it
         assertTrue(out.matches("(?s).*\\n\\s+1\\s+0\\.\\d{4} \\+- 0\\.\\d{4}\\s+0\\.\\d{4} \\+- 0\\.\\d{4}.*"), out);
         List<NamedArray> w = Weights.read(dir.resolve("lps-weights.safetensors"));

@@ -18,7 +18,7 @@ class LpsCommandsTest {
 
     @Test
     void initJsonHasDesignsLpsObjectAndThePredictions() throws Exception {
-        Cli.Run r = Cli.run("init", "--arch", "mlp:784,64,10", "--method", "lps:lambda=0.1:gain=1", "--data",
+        Cli.Run r = Cli.run("init", "--arch", "mlp:784,64,10", "--method", "lps:design", "--data",
                 "embedded", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -44,7 +44,7 @@ class LpsCommandsTest {
 
     @Test
     void methodParametersReachTheBlock() throws Exception {
-        Cli.Run r = Cli.run("init", "--arch", "mlp:784,16,10", "--method", "lps:lambda=0.001",
+        Cli.Run r = Cli.run("init", "--arch", "mlp:784,16,10", "--method", "lps:k=1:lambda=0.001",
                 "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode best = new ObjectMapper().readTree(r.out()).get("lps").get("blocks").get(0).get("minimaFound").get(0)

@@ -40,6 +40,13 @@ final class CurvatureBalance {
      * @throws IllegalArgumentException if a hidden activation is not positively homogeneous
      */
     static double[] gains(Model model, float[] probe, int samples) {
+        requirePositivelyHomogeneous(model);
+        List<HessianNorms.LayerNorm> h = HessianNorms.gaussNewton(model, probe, samples);
+        return gains(h.stream().mapToDouble(HessianNorms.LayerNorm::frobenius).toArray());
+    }
+
+    /** @throws IllegalArgumentException naming the first hidden layer whose activation is not positively homogeneous */
+    static void requirePositivelyHomogeneous(Model model) {
         List<ParameterizedLayer> params = model.parameterizedLayers();
         for (int i = 0; i < params.size() - 1; i++) {
             Activation a = model.activationAfter(params.get(i));
@@ -49,8 +56,6 @@ final class CurvatureBalance {
                         + (a == null ? "none" : a.name()) + "; give a fixed gain (lps:gain=G)");
             }
         }
-        List<HessianNorms.LayerNorm> h = HessianNorms.gaussNewton(model, probe, samples);
-        return gains(h.stream().mapToDouble(HessianNorms.LayerNorm::frobenius).toArray());
     }
 
     /**

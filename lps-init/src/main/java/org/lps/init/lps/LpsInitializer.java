@@ -62,7 +62,7 @@ public final class LpsInitializer implements Initializer {
 
     @Override
     public String syntax() {
-        return "lps[:lambda=L][:k=K][:d=D][:gain=G|balanced][:lastgain=G][:out=S][:target=identity|activation][:best|sampled|grouped]";
+        return "lps[:design][:lambda=L][:k=K][:d=D][:gain=G|balanced][:lastgain=G][:out=S][:target=identity|activation][:best|sampled|grouped]";
     }
 
     /**
@@ -71,14 +71,17 @@ public final class LpsInitializer implements Initializer {
      */
     @Override
     public Initializer configure(MethodSpec spec) {
-        LpsSettings s = settings;
+        // lps:design starts from DESIGN.md's definition as written, wherever it stands; the other parameters apply on top
+        LpsSettings s = spec.parameters().contains("design") ? LpsSettings.design().threads(settings.threads()) : settings;
         boolean degreeSet = false;
         for (String p : spec.parameters()) {
             int eq = p.indexOf('=');
             String key = eq < 0 ? p : p.substring(0, eq);
             String value = eq < 0 ? null : p.substring(eq + 1);
             try {
-                if (value == null && (key.equals("best") || key.equals("sampled") || key.equals("grouped"))) {
+                if (value == null && key.equals("design")) {
+                    continue;
+                } else if (value == null && (key.equals("best") || key.equals("sampled") || key.equals("grouped"))) {
                     s = s.prototypes(LpsSettings.Prototypes.parse(key));
                 } else if (value == null) {
                     throw new IllegalArgumentException("unknown parameter");
@@ -137,6 +140,9 @@ public final class LpsInitializer implements Initializer {
     @Override
     public void initialize(Model model, long seed) {
         long t0 = System.nanoTime();
+        if (settings.gainMode() == LpsSettings.GainMode.BALANCED) {
+            CurvatureBalance.requirePositivelyHomogeneous(model);   // before the block solves, which can be long
+        }
         Map<String, BlockSolution> blocks = new LinkedHashMap<>();
         List<LpsReport.Block> blockReports = new ArrayList<>();
         List<ParameterizedLayer> params = model.parameterizedLayers();

@@ -56,9 +56,9 @@ class CurvatureBalanceTest {
     void balancedGainsKeepTheFunctionAndEvenOutTheMeasuredCurvature() {
         String arch = "cnn:1x12x12,c4k3,p2,c8k3,p2,d10";
         Model fixed = Architecture.parse(arch, Activations.relu());
-        Initializers.parse("lps:gain=1:out=1").initialize(fixed, 3);
+        Initializers.parse("lps:design").initialize(fixed, 3);
         Model balanced = Architecture.parse(arch, Activations.relu());
-        LpsInitializer lps = (LpsInitializer) Initializers.parse("lps:gain=balanced:out=1");
+        LpsInitializer lps = (LpsInitializer) Initializers.parse("lps:design:gain=balanced");
         lps.initialize(balanced, 3);
 
         float[] probe = CurvatureBalance.probe(balanced, InputStatistics.standardized());
@@ -99,10 +99,10 @@ class CurvatureBalanceTest {
     void rescalingALiftIsLiftingWithTheGains() {
         String arch = "cnn:1x12x12,c4k3,p2,c8k3,p2,d10";
         Model direct = Architecture.parse(arch, Activations.relu());
-        LpsInitializer withGain = (LpsInitializer) Initializers.parse("lps:gain=0.4:lastgain=2.5:out=1");
+        LpsInitializer withGain = (LpsInitializer) Initializers.parse("lps:design:gain=0.4:lastgain=2.5");
         withGain.initialize(direct, 5);
         Model rescaled = Architecture.parse(arch, Activations.relu());
-        LpsInitializer unit = (LpsInitializer) Initializers.parse("lps:gain=1:out=1");
+        LpsInitializer unit = (LpsInitializer) Initializers.parse("lps:design");
         unit.initialize(rescaled, 5);
         List<LayerPrediction> p = Lift.rescale(rescaled, unit.predictions(), new double[] {0.4, 1.0, 1});
 
@@ -140,7 +140,7 @@ class CurvatureBalanceTest {
     @Test
     void theOutputLayerHasTheRequestedLogitSpread() {
         Model m = Architecture.parse("mlp:784,32,10", Activations.relu());
-        LpsInitializer lps = (LpsInitializer) Initializers.parse("lps:gain=1:out=0.25");
+        LpsInitializer lps = (LpsInitializer) Initializers.parse("lps:design:out=0.25");
         lps.initialize(m, 1);
         assertEquals(0.25, lps.predictions().get(1).predictedStd());
         assertThrows(IllegalArgumentException.class, () -> Initializers.parse("lps:out=0"));
