@@ -216,7 +216,7 @@ public final class LpsInitializer implements Initializer {
         if (!blocks.isEmpty()) {
             BlockSolution first = blocks.values().iterator().next();
             int k = settings.width();
-            int units = settings.prototypes() == LpsSettings.Prototypes.BEST ? k : 0;
+            int units = settings.prototypes() == LpsSettings.Prototypes.SAMPLED ? 0 : k;
             if (units > 0) {
                 double[][] p = Lift.prototypes(first, settings.prototypes(), units, new SplittableRandom(seed));
                 for (double[] x : p) {

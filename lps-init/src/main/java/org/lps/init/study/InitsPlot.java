@@ -14,6 +14,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** One chart per architecture: mean test accuracy per epoch for each scheme, with the spread over seeds. */
 final class InitsPlot {
 
+    /** Schemes whose last mean accuracy is this far below the best one's are left off the axis. */
+    static final double OFF_SCALE = 0.1;
+
     private InitsPlot() {
     }
 
@@ -24,8 +27,24 @@ final class InitsPlot {
         }
         List<XYChart> charts = new ArrayList<>();
         for (Map.Entry<String, List<InitsStudy.Summary>> e : byArch.entrySet()) {
+            // a scheme that did not train (diverged, or far behind) would stretch the axis until the others' differences,
+            // often a few tenths of a percent, are invisible: it is named in the title with its last mean instead
+            Map<String, Double> last = new LinkedHashMap<>();
+            for (InitsStudy.Summary s : e.getValue()) {
+                if (Double.isFinite(s.meanAccuracy())) {
+                    last.merge(s.method(), s.meanAccuracy(), (a, b) -> b);
+                }
+            }
+            double best = last.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            List<String> offScale = new ArrayList<>();
+            for (Map.Entry<String, Double> m : last.entrySet()) {
+                if (m.getValue() < best - OFF_SCALE) {
+                    offScale.add(String.format(java.util.Locale.ROOT, "%s %.3f", m.getKey(), m.getValue()));
+                }
+            }
+            String title = e.getKey() + (offScale.isEmpty() ? "" : "  (off scale: " + String.join(", ", offScale) + ")");
             XYChart chart = new XYChartBuilder().width(760).height(560)
-                    .title(e.getKey()).xAxisTitle("epoch").yAxisTitle("test accuracy (mean, bars: std over seeds)").build();
+                    .title(title).xAxisTitle("epoch").yAxisTitle("test accuracy (mean, bars: std over seeds)").build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
             chart.getStyler().setErrorBarsColorSeriesColor(true);
             chart.getStyler().setXAxisDecimalPattern("0");
@@ -38,7 +57,7 @@ final class InitsPlot {
             for (Map.Entry<String, List<InitsStudy.Summary>> m : byMethod.entrySet()) {
                 List<InitsStudy.Summary> rows = m.getValue().stream()
                         .filter(s -> Double.isFinite(s.meanAccuracy())).toList();
-                if (rows.isEmpty()) {
+                if (rows.isEmpty() || last.get(m.getKey()) < best - OFF_SCALE) {
                     continue;
                 }
                 double[] x = new double[rows.size()], y = new double[rows.size()], err = new double[rows.size()];
