@@ -47,15 +47,23 @@ final class CurvatureBalance {
 
     /** @throws IllegalArgumentException naming the first hidden layer whose activation is not positively homogeneous */
     static void requirePositivelyHomogeneous(Model model) {
+        String why = whyNotBalanced(model);
+        if (why != null) {
+            throw new IllegalArgumentException("balanced LPS gains need a positively homogeneous activation (relu, "
+                    + "leaky-relu, linear): " + why + "; give a fixed gain (lps:gain=G)");
+        }
+    }
+
+    /** Null when every hidden activation is positively homogeneous, else which layer is not, for messages. */
+    static String whyNotBalanced(Model model) {
         List<ParameterizedLayer> params = model.parameterizedLayers();
         for (int i = 0; i < params.size() - 1; i++) {
             Activation a = model.activationAfter(params.get(i));
             if (!positivelyHomogeneous(a)) {
-                throw new IllegalArgumentException("balanced LPS gains need a positively homogeneous activation (relu, "
-                        + "leaky-relu, linear): " + model.nameOf(params.get(i)) + " is followed by "
-                        + (a == null ? "none" : a.name()) + "; give a fixed gain (lps:gain=G)");
+                return model.nameOf(params.get(i)) + " is followed by " + (a == null ? "none" : a.name());
             }
         }
+        return null;
     }
 
     /**

@@ -140,9 +140,13 @@ public final class LpsInitializer implements Initializer {
     @Override
     public void initialize(Model model, long seed) {
         long t0 = System.nanoTime();
-        if (settings.gainMode() == LpsSettings.GainMode.BALANCED) {
-            CurvatureBalance.requirePositivelyHomogeneous(model);   // before the block solves, which can be long
-        }
+        // balanced gains keep the function only for a positively homogeneous activation; for tanh, sigmoid, ... the
+        // default falls back to DESIGN's unit gains and the report says so
+        String notBalanced = settings.gainMode() == LpsSettings.GainMode.BALANCED ? CurvatureBalance.whyNotBalanced(model) : null;
+        String gainNote = settings.gainMode() == LpsSettings.GainMode.FIXED
+                ? String.format(java.util.Locale.ROOT, "fixed: %s, last hidden layer %s", settings.gain(), settings.gain() * settings.lastGain())
+                : notBalanced == null ? "balanced: equal Gauss-Newton norms on " + CurvatureBalance.PROBE + " probe inputs"
+                : "unit: " + notBalanced + ", not positively homogeneous, so gains would change the function";
         Map<String, BlockSolution> blocks = new LinkedHashMap<>();
         List<LpsReport.Block> blockReports = new ArrayList<>();
         List<ParameterizedLayer> params = model.parameterizedLayers();
@@ -158,12 +162,12 @@ public final class LpsInitializer implements Initializer {
         }
         InputStatistics inputs = inputsFor(model);
         List<LayerPrediction> layers = Lift.apply(model, seed, settings, inputs, blocks, Lift.fixedGains(model, settings));
-        if (settings.gainMode() == LpsSettings.GainMode.BALANCED) {
+        if (settings.gainMode() == LpsSettings.GainMode.BALANCED && notBalanced == null) {
             double[] gains = CurvatureBalance.gains(model, CurvatureBalance.probe(model, inputs), CurvatureBalance.PROBE);
             layers = Lift.rescale(model, layers, gains);
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        report = report(blocks, blockReports, inputs, layers, seed, seconds);
+        report = report(blocks, blockReports, inputs, layers, seconds, gainNote);
     }
 
     /** The report of the last {@link #initialize} call. */
@@ -211,14 +215,14 @@ public final class LpsInitializer implements Initializer {
     }
 
     private LpsReport report(Map<String, BlockSolution> blocks, List<LpsReport.Block> blockReports,
-                             InputStatistics inputs, List<LayerPrediction> layers, long seed, double seconds) {
+                             InputStatistics inputs, List<LayerPrediction> layers, double seconds, String gainNote) {
         List<double[]> prototype = new ArrayList<>();
         if (!blocks.isEmpty()) {
             BlockSolution first = blocks.values().iterator().next();
             int k = settings.width();
             int units = settings.prototypes() == LpsSettings.Prototypes.SAMPLED ? 0 : k;
             if (units > 0) {
-                double[][] p = Lift.prototypes(first, settings.prototypes(), units, new SplittableRandom(seed));
+                double[][] p = Lift.prototypes(first, settings.prototypes(), units, new SplittableRandom(0));
                 for (double[] x : p) {
                     if (prototype.stream().noneMatch(q -> q[0] == x[0] && q[1] == x[1])) {
                         prototype.add(x);
@@ -237,13 +241,13 @@ public final class LpsInitializer implements Initializer {
         }
         if (blockReports.isEmpty()) {
             return new LpsReport(settings.degree(), new double[0], 0, null, null, 0, 0, seconds, blockReports,
-                    prototype, settings.prototypes().name().toLowerCase(java.util.Locale.ROOT), inputs.source(), layers);
+                    prototype, settings.prototypes().name().toLowerCase(java.util.Locale.ROOT), gainNote, inputs.source(), layers);
         }
         LpsReport.Block b = blockReports.get(0);
         BlockSolution s = blocks.values().iterator().next();
         return new LpsReport(b.degree(), b.coefficients(), b.paths(), s.totalDegree(), s.linearProductBound(),
                 b.realSolutions(), b.minima(), seconds, blockReports, prototype,
-                settings.prototypes().name().toLowerCase(java.util.Locale.ROOT), inputs.source(), layers);
+                settings.prototypes().name().toLowerCase(java.util.Locale.ROOT), gainNote, inputs.source(), layers);
     }
 
     static LpsReport.Block describe(BlockSolution s, boolean cached) {

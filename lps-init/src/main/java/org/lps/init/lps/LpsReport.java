@@ -19,12 +19,13 @@ import java.util.List;
  * @param seconds            time spent in this initialization (block solves, or 0 for cached ones, and the lift)
  * @param blocks             every block used
  * @param prototype          the (|w|, b) pairs the units use (the best minimum's live neurons, or all minima's)
+ * @param gains              how the hidden layers' gains were set (fixed, balanced, or unit and why)
  * @param inputs             where the input statistics come from
  * @param layers             per layer: input statistics used, predicted pre-activation mean and std
  */
 public record LpsReport(int degree, double[] coefficients, long paths, BigInteger totalDegree,
                         BigInteger linearProductBound, long realSolutions, int minima, double seconds,
-                        List<Block> blocks, List<double[]> prototype, String prototypeChoice, String inputs,
+                        List<Block> blocks, List<double[]> prototype, String prototypeChoice, String gains, String inputs,
                         List<LayerPrediction> layers) {
 
     /**

@@ -173,7 +173,8 @@ public final class LpsSettings {
 
     /**
      * Per hidden layer, the gain that gives every dense and conv layer the same Gauss-Newton curvature, measured on a
-     * probe batch at unit gains ({@link CurvatureBalance}); needs a positively homogeneous activation.
+     * probe batch at unit gains ({@link CurvatureBalance}). Only a positively homogeneous activation keeps the function
+     * under a gain; with any other (tanh, sigmoid, gelu, ...) the gains stay 1 and the report says why.
      */
     public LpsSettings balancedGain() {
         LpsSettings c = copy();

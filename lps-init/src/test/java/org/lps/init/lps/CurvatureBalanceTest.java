@@ -130,11 +130,15 @@ class CurvatureBalanceTest {
     }
 
     @Test
-    void balancedGainsNeedAPositivelyHomogeneousActivation() {
+    void withoutAPositivelyHomogeneousActivationTheGainsStayOneAndTheReportSaysWhy() {
         Model m = Architecture.parse("mlp:784,16,10", Activations.tanh());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Initializers.parse("lps:gain=balanced").initialize(m, 1));
-        assertTrue(e.getMessage().contains("positively homogeneous") && e.getMessage().contains("lps:gain=G"), e.getMessage());
+        LpsInitializer lps = (LpsInitializer) Initializers.parse("lps:design:gain=balanced");
+        lps.initialize(m, 1);
+        for (LayerPrediction p : lps.predictions()) {
+            assertEquals(1, p.gain(), p.layer());
+        }
+        assertTrue(lps.report().gains().startsWith("unit: layer0 is followed by tanh"), lps.report().gains());
+        assertThrows(IllegalArgumentException.class, () -> CurvatureBalance.requirePositivelyHomogeneous(m));
     }
 
     @Test
