@@ -139,13 +139,15 @@ final class Lift {
             BlockSolution block = blocks.get(act.name());
             double[][] proto = prototypes(block, settings.prototypes(), units, rnd);
             double gain = gains[params.indexOf(p)];
-            if (gain != 1) {
-                double[][] scaled = new double[units][];
-                for (int i = 0; i < units; i++) {
-                    scaled[i] = new double[] {proto[i][0] * gain, proto[i][1] * gain};
-                }
-                proto = scaled;
+            // per unit: the signed prototype times the gain (the weights), and its magnitude (the signal model);
+            // fresh arrays, as the prototypes of several units are one shared array
+            double[][] scaled = new double[units][];
+            double[][] magnitudes = new double[units][];
+            for (int i = 0; i < units; i++) {
+                scaled[i] = new double[] {proto[i][0] * gain, proto[i][1] * gain};
+                magnitudes[i] = new double[] {Math.abs(scaled[i][0]), scaled[i][1]};
             }
+            proto = scaled;
             // grouped: the units come in groups of the block's live neurons sharing one direction, so each group
             // computes the block itself on one projection t (for ReLU at k = 2: relu(w t + b) and relu(-w t + b))
             int group = settings.prototypes() == LpsSettings.Prototypes.GROUPED ? liveNeurons(block) : 1;
@@ -167,10 +169,6 @@ final class Lift {
             // zero padding feeds 0, not m_in, into border taps: in expectation over the directions a padded tap adds
             // W_k^2 m_in^2 instead of W_k^2 s_in^2 to the variance, so the pooled variance grows by the factor below
             double padding = 1 + paddedFraction(p) * (in.mean() * in.mean() / (in.std() * in.std()) - 1);
-            double[][] magnitudes = new double[units][];
-            for (int i = 0; i < units; i++) {
-                magnitudes[i] = new double[] {Math.abs(proto[i][0]), proto[i][1]};
-            }
             List<Signal.Component> components = unitComponents(magnitudes, q, Math.sqrt(padding));
             double mean = 0;
             double second = 0;
