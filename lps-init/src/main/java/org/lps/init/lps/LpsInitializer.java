@@ -23,7 +23,7 @@ import org.lps.nets.tensor.Shape;
  *
  * <pre>{@code
  * Model model = Architecture.parse("mlp:784,256,256,10", Activations.relu());
- * LpsInitializer lps = new LpsInitializer(LpsSettings.defaults().lambda(0.1).width(1));
+ * LpsInitializer lps = new LpsInitializer(LpsSettings.design().balancedGain());   // or LpsSettings.defaults()
  * lps.initialize(model, 7);
  * LpsReport report = lps.report();        // block figures, prototype, predicted statistics per layer
  * }</pre>
