@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lps.homotopy.solve.SolveOptions;
 import org.lps.init.study.BlockCounts;
 import org.lps.init.study.DyingRelu;
 import org.lps.init.study.StudyOutput;
@@ -100,7 +101,23 @@ final class StudyCountsCommand implements Callable<Integer> {
         int cells = k.length * d.length;
         long t0 = System.nanoTime();
         int[] done = {0};
-        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, seed, nThreads, r -> {
+        // one bar per solve (a system's paths can take an hour at k = 3), opened by its first report, closed by its row
+        SolveCommand.ProgressBar[] bar = {null};
+        SolveOptions.Progress paths = (pathsDone, total) -> {
+            synchronized (bar) {
+                if (bar[0] == null) {
+                    bar[0] = new SolveCommand.ProgressBar(err);
+                }
+                bar[0].update(pathsDone, total);
+            }
+        };
+        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, seed, nThreads, paths, r -> {
+            synchronized (bar) {
+                if (bar[0] != null) {
+                    bar[0].close();
+                    bar[0] = null;
+                }
+            }
             done[0]++;
             err.printf(Locale.ROOT, "counts [%d/%d] k %d d %d: linear product %s, %s, %.1f s%n", done[0], cells, r.k(), r.d(),
                     r.linearProductBound(), r.paths() == null ? r.reason()

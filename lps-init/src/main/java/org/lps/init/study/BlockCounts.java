@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.lps.homotopy.solve.SolveOptions;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -62,13 +63,14 @@ public final class BlockCounts {
      * @param activation polyapprox activation name (relu, tanh, ...)
      * @param budget     solve only systems whose linear-product bound (the number of paths) is at most this
      * @param starts     random-start local searches per solved system (0: none)
+     * @param paths      told the paths done of each solve, or null; {@code progress} follows each system's row
      */
     public static List<Row> run(String activation, int[] ks, int[] ds, double lambda, long budget, int starts,
-                                long seed, int threads, Consumer<Row> progress) {
+                                long seed, int threads, SolveOptions.Progress paths, Consumer<Row> progress) {
         List<Row> rows = new ArrayList<>();
         for (int k : ks) {
             for (int d : ds) {
-                Row r = one(activation, k, d, lambda, budget, starts, seed, threads);
+                Row r = one(activation, k, d, lambda, budget, starts, seed, threads, paths);
                 rows.add(r);
                 if (progress != null) {
                     progress.accept(r);
@@ -78,7 +80,8 @@ public final class BlockCounts {
         return rows;
     }
 
-    static Row one(String activation, int k, int d, double lambda, long budget, int starts, long seed, int threads) {
+    static Row one(String activation, int k, int d, double lambda, long budget, int starts, long seed, int threads,
+                   SolveOptions.Progress paths) {
         PolynomialSystem generic = LpsBlockSystem.generic(k, d, seed);
         int n = generic.variableCount();
         BigInteger td = BigInteger.ONE;
@@ -107,7 +110,7 @@ public final class BlockCounts {
         }
         BlockSpec spec = BlockSpec.defaults().activation(activation).degree(d).width(k).lambda(lambda);
         BlockProblem problem = BlockProblem.of(spec);
-        BlockSolution s = BlockSolver.solve(problem, seed, threads, null);
+        BlockSolution s = BlockSolver.solve(problem, seed, threads, paths);
         Integer randomMinima = null;
         Integer missed = null;
         Double randomSeconds = null;
