@@ -3,10 +3,10 @@ package org.lps.init.lps;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.lps.init.diagnostics.HessianNorms;
+import org.lps.init.scheme.Nonlinearity;
 import org.lps.nets.data.Dataset;
 import org.lps.nets.data.FashionMnist;
 import org.lps.nets.layer.Activation;
-import org.lps.nets.layer.Activations;
 import org.lps.nets.layer.ParameterizedLayer;
 import org.lps.nets.model.Model;
 
@@ -59,7 +59,7 @@ final class CurvatureBalance {
         List<ParameterizedLayer> params = model.parameterizedLayers();
         for (int i = 0; i < params.size() - 1; i++) {
             Activation a = model.activationAfter(params.get(i));
-            if (!positivelyHomogeneous(a)) {
+            if (!Nonlinearity.positivelyHomogeneous(a)) {
                 return model.nameOf(params.get(i)) + " is followed by " + (a == null ? "none" : a.name());
             }
         }
@@ -88,21 +88,6 @@ final class CurvatureBalance {
         }
         g[n - 1] = 1;
         return g;
-    }
-
-    private static boolean positivelyHomogeneous(Activation a) {
-        if (a == null || a instanceof Activations.LeakyRelu || a.name().equals("relu")) {
-            return true;
-        }
-        if (a instanceof Activations.Polynomial p) {
-            double[] c = p.coefficients();
-            boolean linear = c.length >= 2 && c[0] == 0 && c[1] > 0;
-            for (int i = 2; i < c.length; i++) {
-                linear &= c[i] == 0;
-            }
-            return linear;
-        }
-        return false;
     }
 
     /**

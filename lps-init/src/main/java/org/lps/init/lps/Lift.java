@@ -69,7 +69,7 @@ final class Lift {
         return out;
     }
 
-    /** The live neurons' (w, b): |w| unless {@code signed} (grouped units keep the block's signs). */
+    /** How many neurons of the best live minimum are alive: the group size of grouped prototypes. */
     private static int liveNeurons(BlockSolution block) {
         for (CriticalPoint m : block.minima()) {
             int n = active(m, true).size();
@@ -80,6 +80,7 @@ final class Lift {
         return 1;
     }
 
+    /** The live neurons' (w, b): |w| unless {@code signed} (grouped units keep the block's signs). */
     private static List<double[]> active(CriticalPoint minimum, boolean signed) {
         double[] theta = minimum.theta();
         int k = (theta.length - 1) / 3;
@@ -305,35 +306,6 @@ final class Lift {
                 c.add(new Signal.Component((to - from) / (double) n, p[1], spread * p[0] * Math.sqrt(var)));
             }
             start = end;
-        }
-        return c;
-    }
-
-    /**
-     * One Gaussian component per distinct prototype, weighted by the fraction of units using it; the standard
-     * deviation |w_j| times {@code spread} (the padding correction).
-     */
-    private static List<Signal.Component> components(double[][] proto, double spread) {
-        List<Signal.Component> c = new ArrayList<>();
-        List<double[]> seen = new ArrayList<>();
-        List<Integer> count = new ArrayList<>();
-        for (double[] p : proto) {
-            int at = -1;
-            for (int s = 0; s < seen.size(); s++) {
-                if (seen.get(s)[0] == p[0] && seen.get(s)[1] == p[1]) {
-                    at = s;
-                    break;
-                }
-            }
-            if (at < 0) {
-                seen.add(p);
-                count.add(1);
-            } else {
-                count.set(at, count.get(at) + 1);
-            }
-        }
-        for (int s = 0; s < seen.size(); s++) {
-            c.add(new Signal.Component(count.get(s) / (double) proto.length, seen.get(s)[1], spread * seen.get(s)[0]));
         }
         return c;
     }

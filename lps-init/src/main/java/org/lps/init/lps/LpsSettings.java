@@ -86,6 +86,13 @@ public final class LpsSettings {
         return c;
     }
 
+    /** A copy with {@code change} applied, checked. */
+    private LpsSettings with(java.util.function.Consumer<LpsSettings> change) {
+        LpsSettings c = copy();
+        change.accept(c);
+        return c.validated();
+    }
+
     /** Checks every field; throws IllegalArgumentException naming the one at fault. */
     private LpsSettings validated() {
         Objects.requireNonNull(gainMode);
@@ -146,16 +153,12 @@ public final class LpsSettings {
     }
 
     public LpsSettings degree(int d) {
-        LpsSettings c = copy();
-        c.degree = d;
-        return c.validated();
+        return with(c -> c.degree = d);
     }
 
     /** k, the block width. */
     public LpsSettings width(int k) {
-        LpsSettings c = copy();
-        c.width = k;
-        return c.validated();
+        return with(c -> c.width = k);
     }
 
     /**
@@ -165,10 +168,10 @@ public final class LpsSettings {
      * norm scales by 1/g^2, the output layer's by g^2, the others' not at all.
      */
     public LpsSettings gain(double g) {
-        LpsSettings c = copy();
-        c.gainMode = GainMode.FIXED;
-        c.gain = g;
-        return c.validated();
+        return with(c -> {
+            c.gainMode = GainMode.FIXED;
+            c.gain = g;
+        });
     }
 
     /**
@@ -177,11 +180,11 @@ public final class LpsSettings {
      * under a gain; with any other (tanh, sigmoid, gelu, ...) the gains stay 1 and the report says why.
      */
     public LpsSettings balancedGain() {
-        LpsSettings c = copy();
-        c.gainMode = GainMode.BALANCED;
-        c.gain = 1;
-        c.lastGain = 1;
-        return c.validated();
+        return with(c -> {
+            c.gainMode = GainMode.BALANCED;
+            c.gain = 1;
+            c.lastGain = 1;
+        });
     }
 
     public GainMode gainMode() {
@@ -198,10 +201,10 @@ public final class LpsSettings {
      * curvature between the output layer and that layer alone, leaving the first layers as they are.
      */
     public LpsSettings lastGain(double g) {
-        LpsSettings c = copy();
-        c.gainMode = GainMode.FIXED;
-        c.lastGain = g;
-        return c.validated();
+        return with(c -> {
+            c.gainMode = GainMode.FIXED;
+            c.lastGain = g;
+        });
     }
 
     public double lastGain() {
@@ -213,9 +216,7 @@ public final class LpsSettings {
      * for the output layer's standardized inputs.
      */
     public LpsSettings outputStd(double s) {
-        LpsSettings c = copy();
-        c.outputStd = s;
-        return c.validated();
+        return with(c -> c.outputStd = s);
     }
 
     public double outputStd() {
@@ -223,27 +224,19 @@ public final class LpsSettings {
     }
 
     public LpsSettings lambda(double l) {
-        LpsSettings c = copy();
-        c.lambda = l;
-        return c.validated();
+        return with(c -> c.lambda = l);
     }
 
     public LpsSettings target(Target t) {
-        LpsSettings c = copy();
-        c.target = t;
-        return c.validated();
+        return with(c -> c.target = t);
     }
 
     public LpsSettings fitMeasure(Measure m) {
-        LpsSettings c = copy();
-        c.fitMeasure = m;
-        return c.validated();
+        return with(c -> c.fitMeasure = m);
     }
 
     public LpsSettings prototypes(Prototypes p) {
-        LpsSettings c = copy();
-        c.prototypes = p;
-        return c.validated();
+        return with(c -> c.prototypes = p);
     }
 
     /**
@@ -251,28 +244,20 @@ public final class LpsSettings {
      * inputs, and for 1 x 28 x 28 images that are pooled the spatial correlation of the embedded Fashion-MNIST subset.
      */
     public LpsSettings inputs(InputStatistics in) {
-        LpsSettings c = copy();
-        c.inputs = in;
-        return c.validated();
+        return with(c -> c.inputs = in);
     }
 
     public LpsSettings solverSeed(long s) {
-        LpsSettings c = copy();
-        c.solverSeed = s;
-        return c.validated();
+        return with(c -> c.solverSeed = s);
     }
 
     public LpsSettings threads(int n) {
-        LpsSettings c = copy();
-        c.threads = n;
-        return c.validated();
+        return with(c -> c.threads = n);
     }
 
     /** Path-tracking progress of block solves (not of cache hits). */
     public LpsSettings progress(SolveOptions.Progress p) {
-        LpsSettings c = copy();
-        c.progress = p;
-        return c.validated();
+        return with(c -> c.progress = p);
     }
 
     public int degree() {

@@ -18,7 +18,7 @@ import org.lps.polyapprox.quadrature.QuadratureRule;
  * used for the first and last layers too: the schemes are derived for a homogeneous stack, and the
  * output layer, whose inputs are activations like any hidden layer's, gets the same treatment.
  */
-final class Nonlinearity {
+public final class Nonlinearity {
 
     /** The pieces of an activation the schemes distinguish. */
     enum Kind { LINEAR, RELU, LEAKY_RELU, TANH, SIGMOID, GELU, SILU, POLYNOMIAL }
@@ -94,6 +94,11 @@ final class Nonlinearity {
      */
     boolean positivelyHomogeneous() {
         return kind == Kind.RELU || kind == Kind.LEAKY_RELU || kind == Kind.LINEAR;
+    }
+
+    /** {@link #positivelyHomogeneous()} of a nets activation (null: the identity), for the lps lift's gains. */
+    public static boolean positivelyHomogeneous(Activation a) {
+        return of(a).positivelyHomogeneous();
     }
 
     /** The negative-side slope a of relu (0), leaky relu (a) or a linear map c*z (c). */
