@@ -10,10 +10,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.lps.homotopy.FixedSeed;
 import org.lps.homotopy.poly.Polynomial;
 import org.lps.homotopy.poly.PolynomialSystem;
 
-/** parse(print(p)) == p exactly, and no input whatsoever crashes the parsers. */
+/** parse(print(p)) == p exactly, and no input whatsoever crashes the parsers. Seeded by {@link FixedSeed}. */
+@AddLifecycleHook(FixedSeed.class)
 class ParserPropertiesTest {
 
     private static final List<String> NAMES = List.of("x", "y_1", "z[2]", "t", "be1");
