@@ -2,7 +2,6 @@ package org.lps.nets.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lps.nets.ExternalTools;
 import org.lps.nets.init.He;
 import org.lps.nets.layer.Activations;
 import org.lps.nets.layer.Parameter;
@@ -25,11 +25,11 @@ import org.lps.nets.model.ModelRunner;
 /**
  * The same network, weights and batch in PyTorch ({@code /usr/bin/python3} with torch): our logits, loss and
  * every parameter gradient must match autograd's. This checks the layouts (NCHW, weight shapes, flatten order,
- * pooling windows) and the backward passes against an independent implementation. Skipped, saying so, when
- * torch is not installed.
+ * pooling windows) and the backward passes against an independent implementation. Without torch it is skipped,
+ * saying so, except where {@link ExternalTools#required()} (CI), where it fails.
  */
 class PyTorchParityTest {
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = ExternalTools.PYTHON;
     private static final String ARCH = "cnn:2x9x9,c4k3,p2,c6k3s2p1,a2,d5";
     @TempDir
     Path dir;
@@ -47,11 +47,7 @@ class PyTorchParityTest {
 
     @Test
     void logitsLossAndGradientsMatchPyTorch() throws Exception {
-        boolean available = Files.isExecutable(Path.of(PYTHON)) && !run(null, "-c", "import torch, numpy").startsWith("FAILED");
-        if (!available) {
-            System.err.println("PyTorchParityTest skipped: " + PYTHON + " with torch and numpy not available (apt-get install python3-torch)");
-        }
-        assumeTrue(available, "torch not available");
+        ExternalTools.requirePython("python3-torch python3-numpy", "torch", "numpy");
 
         Model m = Architecture.parse(ARCH, Activations.tanh());
         new He().initialize(m, 3);

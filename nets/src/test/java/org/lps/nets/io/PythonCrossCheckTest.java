@@ -1,7 +1,6 @@
 package org.lps.nets.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lps.nets.ExternalTools;
 import org.lps.nets.init.He;
 import org.lps.nets.layer.Activations;
 import org.lps.nets.layer.Parameter;
@@ -19,10 +19,11 @@ import org.lps.nets.model.Model;
 /**
  * Our safetensors and .npz files read by NumPy ({@code /usr/bin/python3}): shapes and values must match.
  * The safetensors file is parsed with the format's definition (json header + np.frombuffer), as NumPy has no
- * reader of its own. Skipped, saying so, when python3 or numpy is missing.
+ * reader of its own. Without python3 and NumPy it is skipped, saying so, except where
+ * {@link ExternalTools#required()} (CI), where it fails.
  */
 class PythonCrossCheckTest {
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = ExternalTools.PYTHON;
     @TempDir
     Path dir;
 
@@ -34,11 +35,7 @@ class PythonCrossCheckTest {
 
     @Test
     void numpyReadsOurFiles() throws Exception {
-        boolean available = Files.isExecutable(Path.of(PYTHON)) && run(PYTHON, "-c", "import numpy") != null;
-        if (!available) {
-            System.err.println("PythonCrossCheckTest skipped: " + PYTHON + " with numpy not available (apt-get install python3-numpy)");
-        }
-        assumeTrue(available, PYTHON + " with numpy not available");
+        ExternalTools.requirePython("python3-numpy", "numpy");
         Model m = Architecture.parse("cnn:1x8x8,c4k3,p2,d3", Activations.relu());
         new He().initialize(m, 9);
         Path st = dir.resolve("w.safetensors");
