@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class BenchSolveCommandTest {
@@ -31,11 +30,11 @@ class BenchSolveCommandTest {
         assertTrue(row.get("ourSeconds").asDouble() > 0);
     }
 
-    /** Runs phc only where it is installed (Debian's phcpack); benchmarks are not tests, so no install. */
+    /** The side-by-side run with PHCpack's phc: both find cyclic-5's 70 roots (without phc: see {@link ExternalTools}). */
     @Test
-    void sideBySideWithPhcWhenInstalled() throws Exception {
-        Assumptions.assumeTrue(BenchSolveCommand.findExecutable("phc") != null,
-                "phc is not installed (Debian package phcpack): skipping the side-by-side run");
+    void sideBySideWithPhc() throws Exception {
+        ExternalTools.require(BenchSolveCommand.findExecutable("phc") != null, "phc (PHCpack) on the PATH",
+                "apt-get install phcpack");
         Cli.Run r = Cli.run("bench", "solve", "--systems", "cyclic5", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode row = new ObjectMapper().readTree(r.out()).get("results").get(0);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +20,7 @@ import org.lps.nets.io.Weights;
 
 class InitCommandTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = ExternalTools.PYTHON;
 
     @TempDir
     Path dir;
@@ -96,14 +95,10 @@ class InitCommandTest {
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 
-    /** A written safetensors file loads in NumPy with PyTorch's names and shapes (skipped without numpy). */
+    /** A written safetensors file loads in NumPy with PyTorch's names and shapes (without NumPy: see {@link ExternalTools}). */
     @Test
     void safetensorsLoadInNumpy() throws Exception {
-        boolean available = Files.isExecutable(Path.of(PYTHON)) && run(PYTHON, "-c", "import numpy") != null;
-        if (!available) {
-            System.err.println("InitCommandTest.safetensorsLoadInNumpy skipped: " + PYTHON + " with numpy not available (apt-get install python3-numpy)");
-        }
-        assumeTrue(available);
+        ExternalTools.requirePython("python3-numpy", "numpy");
         Path w = dir.resolve("cnn.safetensors");
         Cli.Run r = Cli.run("init", "--arch", "cnn:1x28x28,c16k3,p2,c32k3,p2,d10", "--method", "kumar",
                 "--out", w.toString());
