@@ -67,13 +67,11 @@ class LpsBlockSystemTest {
     }
 
     @Test
-    void largeBlockStructuresCountFast() {
-        // the memoization of the count on tight subfamilies: neuron symmetry collapses the search
-        long t0 = System.nanoTime();
+    void largeBlockStructuresCount() {
+        // the memoization that makes these fast is held to a search-node budget in homotopy's LinearProductBoundTest
         assertEquals(big(1_129_797), LinearProductBound.count(LpsBlockSystem.designStructure(3, 2)));
         // k = 4: a regression value (no published number); 13 equations, ~10^8 admissible choices
         assertEquals(big(121_036_545), LinearProductBound.count(LpsBlockSystem.designStructure(4, 2)));
-        assertTrue(System.nanoTime() - t0 < 5e9, "counting took " + (System.nanoTime() - t0) / 1e9 + " s");
     }
 
     @Test
