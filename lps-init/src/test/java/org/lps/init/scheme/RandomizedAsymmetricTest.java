@@ -80,8 +80,13 @@ class RandomizedAsymmetricTest {
         assertTrue(p > 1e-4, "Beta(2,1) above 0.1: KS p = " + p);
     }
 
+    /**
+     * The law with the paper's sigma, written here rather than read from {@code RandomizedAsymmetric}: 0.6007,
+     * Lu, Shin, Su and Karniadakis, "Dying ReLU and initialization: theory and numerical examples", CiCP 28(5),
+     * 2020 (arXiv 1903.06733), as the public implementations citing it use it (docs/init-schemes.md, rai).
+     */
     private static AbstractRealDistribution mixture(int n) {
-        return mixtureWith(n, RandomizedAsymmetric.SIGMA);
+        return mixtureWith(n, 0.6007);
     }
 
     private static AbstractRealDistribution mixtureWith(int n, double sigma) {
