@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Our training throughput next to PyTorch's on the same MLP and CNN, in the same run: same batch, "
                 + "same threads, He init, SGD momentum 0.9, cross-entropy. PyTorch runs with /usr/bin/python3 and the "
-                + "OpenBLAS settings of DESIGN.md; it is skipped, saying so, when torch is missing.",
+                + "OpenBLAS settings of docs/nets.md; it is skipped, saying so, when torch is missing.",
                 "With --accuracy: the recipes of issue 5 on the full Fashion-MNIST (MLP 1 epoch, CNN 2 epochs, "
                 + "standardized inputs, lr 0.05) for both, test accuracy side by side."})
 final class BenchTrainCommand implements Callable<Integer> {
@@ -345,7 +345,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
     }
 
-    /** PyTorch in its fastest setup here (DESIGN.md): OpenBLAS pthread, one BLAS thread, SkylakeX kernels on AVX-512 AMD. */
+    /** PyTorch in its fastest setup here (docs/nets.md): OpenBLAS pthread, one BLAS thread, SkylakeX kernels on AVX-512 AMD. */
     private ProcessBuilder processBuilder(List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(python);

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lps demo}: LPS initialization from end to end on the embedded defaults, each step printing what it
- * computed. The steps are those of DESIGN.md's definition, in order: the activation's polynomial fit, the block's
+ * computed. The steps are those of docs/design.md's definition, in order: the activation's polynomial fit, the block's
  * gradient system and its root counts, every path of the linear-product homotopy, the real critical points
  * classified, the lift to a network (with the predicted pre-activation statistics checked on data), and training
  * next to He initialization.
@@ -132,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
         try (SolveCommand.ProgressBar bar = new SolveCommand.ProgressBar(err)) {
             s = BlockCache.solve(b, LpsSettings.defaults().solverSeed(), nThreads, bar::update);
         }
-        o.printf(Locale.ROOT, "   total degree %s, multi-homogeneous %s, linear-product bound %s (DESIGN's set structure)%n",
+        o.printf(Locale.ROOT, "   total degree %s, multi-homogeneous %s, linear-product bound %s (the design's set structure)%n",
                 s.totalDegree(), rc.multiHomogeneousBezout(), s.linearProductBound());
         o.printf(Locale.ROOT, "   tracked %d paths in %.2f s: %d failed, %d at infinity, %d finite, %d real critical points%n",
                 s.paths(), s.seconds(), s.failed(), s.atInfinity(), s.finite(), s.realCritical());
@@ -159,7 +159,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         o.printf(Locale.ROOT, "   the hidden units come in groups of %d sharing one random direction, each group the best minimum's "
                 + "neurons (w, b),%n   times its layer's gain, scaled by its input's statistics; the gains even out the "
-                + "layers' Gauss-Newton curvature%n   and the logits start with std %s (DESIGN's definition as written, k = 1: "
+                + "layers' Gauss-Newton curvature%n   and the logits start with std %s (the design's definition as written, k = 1: "
                 + "--method lps:design;%n   docs/lps.md says why the default differs)%n",
                 k, LpsSettings.defaults().outputStd());
         o.println();

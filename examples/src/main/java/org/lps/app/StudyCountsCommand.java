@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code lps study counts}: root counts and solves of LPS block systems over k and d; JSON, CSV and PNG. */
 @Command(name = "counts", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Root counts and solutions of LPS block systems (grad J = 0, DESIGN.md lps-init step 3) over block width k and degree d.",
-                "Bounds (total degree, m-homogeneous Bezout with one group per neuron and one for V, DESIGN's linear-product "
+        description = {"Root counts and solutions of LPS block systems (grad J = 0, docs/design.md, LPS step 3) over block width k and degree d.",
+                "Bounds (total degree, m-homogeneous Bezout with one group per neuron and one for V, the design's linear-product "
                         + "bound, mixed volume when its cell search stays within a work limit) are those of the generic system of (k, d). "
                         + "Systems within --path-budget are solved for the activation's block: paths, failed, finite, real, minima up to "
                         + "symmetry, time, and --starts random-start local searches whose minima must all be among the homotopy's.",

@@ -1,6 +1,6 @@
 """PyTorch peer of `lps bench train`: the same networks, batch, optimizer and threads as the Java side.
 
-Run by the lps app with /usr/bin/python3 and the OpenBLAS environment of DESIGN.md. Three modes:
+Run by the lps app with /usr/bin/python3 and the OpenBLAS environment of docs/nets.md. Three modes:
   --mode serve     reads "ARCH SECONDS" lines on stdin, answers each with one timed run (images per
                    second, JSON) so the app can alternate its runs with ours on a shared machine;
   --mode speed     training images per second on random inputs, after a warm-up;

@@ -25,7 +25,7 @@ class DemoCommandTest {
         Cli.Run r = Cli.run("demo", "--out", dir.toString(), "--epochs", "1", "--seeds", "1", "--threads", "2");
         assertEquals(0, r.exit(), r.err());
         String out = r.out();
-        // the DESIGN's bounds for k = 2, d = 2, every path accounted for
+        // the design's bounds for k = 2, d = 2, every path accounted for
         assertTrue(out.contains("total degree 46875"), out);
         assertTrue(out.contains("linear-product bound 10761"), out);
         Matcher paths = Pattern.compile("tracked (\\d+) paths in [0-9.]+ s: (\\d+) failed, (\\d+) at infinity, (\\d+) finite")

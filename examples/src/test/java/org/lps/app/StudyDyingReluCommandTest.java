@@ -28,7 +28,7 @@ class StudyDyingReluCommandTest {
         assertEquals(2, he2.get("width").asInt());
         assertEquals(10, he2.get("depth").asInt());
         assertEquals(300, he2.get("trials").asInt());
-        // INIT_REFERENCE: 0.91; 300 trials have a standard error of 0.017
+        // docs/init-schemes.md: 0.91; 300 trials have a standard error of 0.017
         assertEquals(0.91, he2.get("bornDead").asDouble(), 0.07);
         assertTrue(r.err().contains("dying-relu [4/4] rai width 3 depth 10:"), r.err());
         assertTrue(Files.size(dir.resolve("dr.png")) > 10_000);

@@ -33,7 +33,7 @@ class ApiExampleTest {
         Weights.save(model, file, Map.of("init", "fmp:0.8"));       // layerN.weight [out, in], layerN.bias
         Object details = init.details().orElseThrow();              // {s=0.8, activation=relu, law=normal, weightVariance=[...]}
 
-        double d64 = 64 * FractionalMoments.relu(64, 1.0);          // 2.03982, INIT_REFERENCE's table
+        double d64 = 64 * FractionalMoments.relu(64, 1.0);          // 2.03982, the table above
 
         float[] images = FashionMnist.embedded().standardized().train().features();
         List<HessianNorms.LayerNorm> h = HessianNorms.gaussNewton(model, images, 64);

@@ -10,7 +10,7 @@ import org.lps.homotopy.solve.Solution;
 import org.lps.homotopy.solve.SolveResult;
 
 /**
- * A solve as one JSON object. The keys of docs (DESIGN.md): {@code paths}, {@code nonsingular}, {@code singular},
+ * A solve as one JSON object. The keys other programs rely on (docs/design.md): {@code paths}, {@code nonsingular}, {@code singular},
  * {@code real}, {@code atInfinity}, {@code failed}, {@code seconds}, {@code start} ({@code name}, {@code count}, and
  * {@code seconds}: the time spent choosing and building it, mixed cells included; see SolveResult#startSeconds),
  * {@code variables}, and with solutions {@code solutions}: each with {@code x} as [[re, im], ...] in the order of

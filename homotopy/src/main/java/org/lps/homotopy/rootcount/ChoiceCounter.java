@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  *       on that reduced state, so symmetric systems (the neurons of an LPS block) collapse onto few states.
  *       Beyond 64 variables the key is the plain multiset of chosen sets.</li>
  * </ul>
- * Measured: DESIGN.md's k = 3, d = 2 block structure (1 129 797 choices) counts in about 2 ms, k = 5
+ * Measured: docs/design.md's k = 3, d = 2 block structure (1 129 797 choices) counts in about 2 ms, k = 5
  * (1.3e10 choices) in under 0.1 s; a JGraphT matching per raw choice needs about a minute for k = 3.
  * Not thread safe; one instance per structure.
  */

@@ -122,7 +122,7 @@ public final class StartSystems {
 
     /**
      * The linear-product start system of a set structure the caller knows for this system (LPS block systems:
-     * DESIGN.md's variable groups), coefficients from {@code random}; its paths are that structure's admissible
+     * docs/design.md's variable groups), coefficients from {@code random}; its paths are that structure's admissible
      * choices, whatever the root-count search would have found.
      */
     public static StartSystem linearProduct(PolynomialSystem system, SetStructure structure, SplittableRandom random) {

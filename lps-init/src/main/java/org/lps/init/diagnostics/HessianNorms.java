@@ -12,7 +12,7 @@ import org.lps.nets.tensor.Gemm;
 
 /**
  * The Gauss-Newton estimate of each layer's Hessian norm at the current weights: the diagnostic of
- * Skorski, Temperoni and Theobald (INIT_REFERENCE.md §3), who computed the Frobenius norm of the Hessian of
+ * Skorski, Temperoni and Theobald (docs/init-schemes.md), who computed the Frobenius norm of the Hessian of
  * the mean loss with respect to one layer's kernel on a batch and watched it explode or vanish with the
  * initialization's scale.
  *
@@ -27,7 +27,7 @@ import org.lps.nets.tensor.Gemm;
  * |H|_F^2 = (1/B^2) sum_{b,b'} tr(Lambda_b K_{bb'} Lambda_{b'} K_{bb'}^T). For a dense layer,
  * J_b = g_b (x) x_b^T (g_b = d z_out / d z, O x out; x_b the layer's input), so K_{bb'} = (g_b g_{b'}^T) (x_b . x_{b'}):
  * two Gram matrices, one of the backpropagated gradients and one of the inputs (the Kronecker structure of
- * INIT_REFERENCE.md's (B^T Lambda B) (x) (x x^T)). For a conv layer J_b is formed explicitly, one
+ * docs/init-schemes.md's (B^T Lambda B) (x) (x x^T)). For a conv layer J_b is formed explicitly, one
  * single-sample backward pass per logit. The Gram matrices are float GEMMs; the traces are summed in double.
  */
 public final class HessianNorms {

@@ -7,14 +7,14 @@ import org.lps.polyapprox.fit.PolyFit;
 import org.lps.polyapprox.measure.Measure;
 
 /**
- * Step 1 of DESIGN.md's LPS initialization: the polynomial p ~ sigma of degree d, least squares for the fit
+ * Step 1 of docs/design.md's LPS initialization: the polynomial p ~ sigma of degree d, least squares for the fit
  * measure (default N(0, 1)), monomial coefficients a_0..a_d.
  *
  * <p>Coefficients below {@link #NOISE} times the largest are set to exactly zero. They are rounding noise of the
  * orthogonal-basis fit (gelu's cubic comes out as -1e-17, tanh's even ones as 1e-18) where the exact projection is
  * zero by parity, and keeping them would (a) break the sign symmetries the block then has exactly and (b) put a
  * 1e-17 leading coefficient into the polynomial system, whose extra solutions would sit near 1e17 instead of at
- * infinity. ReLU's cubic coefficient is exactly zero already (INIT_REFERENCE.md section 7: its degree-3 fit is its
+ * infinity. ReLU's cubic coefficient is exactly zero already (docs/polyapprox.md: its degree-3 fit is its
  * degree-2 fit).
  */
 public record ActivationFit(Activation activation, Measure measure, int degree, double[] coefficients, double l2Error) {

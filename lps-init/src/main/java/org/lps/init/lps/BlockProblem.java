@@ -10,7 +10,7 @@ import org.lps.polyapprox.quadrature.GaussHermite;
 import org.lps.polyapprox.quadrature.QuadratureRule;
 
 /**
- * One block problem of DESIGN.md step 2 made concrete: the fitted polynomial, the loss J as an exact polynomial in
+ * One block problem of docs/design.md, LPS step 2 made concrete: the fitted polynomial, the loss J as an exact polynomial in
  * theta = (w_1, b_1, v_1, ..., c), its gradient system and the linear-product structure of step 3.
  *
  * <p>E[B(t)^2] has degree 2d in t, so the (d + 1)-point probabilists' Gauss-Hermite rule (exact up to degree
@@ -80,7 +80,7 @@ public final class BlockProblem {
         return gradient;
     }
 
-    /** DESIGN.md's set structure for this k and d: the linear-product start system is built on it. */
+    /** docs/design.md's set structure for this k and d: the linear-product start system is built on it. */
     public SetStructure designStructure() {
         return LpsBlockSystem.designStructure(spec.width(), spec.degree());
     }

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * Everything the homotopy solve of one block problem found (DESIGN.md steps 3-4). Counts of paths count paths;
+ * Everything the homotopy solve of one block problem found (docs/design.md, LPS steps 3-4). Counts of paths count paths;
  * counts of solutions count distinct solutions of grad J = 0; {@code minima}, {@code saddles}, ... count symmetry
  * orbits of real critical points ({@link BlockSymmetry}), {@code realCritical} the real solutions themselves.
  *
@@ -12,7 +12,7 @@ import java.util.List;
  * @param coefficients       the fitted p, a_0 first
  * @param fitDegree          the degree of p itself (relu: 2 at d = 3)
  * @param totalDegree        Bezout's bound for grad J = 0
- * @param linearProductBound the root count of DESIGN.md's set structure: the number of paths
+ * @param linearProductBound the root count of docs/design.md's set structure: the number of paths
  * @param paths              paths tracked
  * @param failed             paths that failed (after the solver's conservative retry)
  * @param atInfinity         paths that diverged

@@ -12,8 +12,8 @@ import org.lps.homotopy.solve.Solution;
 import org.lps.homotopy.solve.Solver;
 
 /**
- * Solves a block problem by homotopy continuation and classifies what it finds (DESIGN.md steps 3-4): every path
- * of the linear-product start system on DESIGN.md's variable groups is tracked, in parallel, by the homotopy
+ * Solves a block problem by homotopy continuation and classifies what it finds (docs/design.md, LPS steps 3-4): every path
+ * of the linear-product start system on docs/design.md's variable groups is tracked, in parallel, by the homotopy
  * solver; its real finite solutions are polished in real arithmetic, classified by the Hessian of J and grouped into
  * symmetry orbits.
  */

@@ -6,7 +6,7 @@ import org.lps.polyapprox.activation.Activation;
 import org.lps.polyapprox.measure.Measure;
 
 /**
- * Everything that defines one LPS block problem (DESIGN.md lps-init steps 1-2), and nothing else: the activation and
+ * Everything that defines one LPS block problem (docs/design.md, LPS steps 1-2), and nothing else: the activation and
  * the degree and measure of its polynomial fit, the block width k, the ridge weight lambda and the target. Equal
  * specs have equal critical points, so this is the key of {@link BlockCache}. Activations and measures compare by
  * their canonical spelling.
@@ -43,7 +43,7 @@ public final class BlockSpec {
         this.target = Objects.requireNonNull(target);
     }
 
-    /** DESIGN.md's defaults: relu, degree 2, Gaussian L2 fit, k = 1, lambda = 0.1, identity target. */
+    /** docs/design.md's defaults: relu, degree 2, Gaussian L2 fit, k = 1, lambda = 0.1, identity target. */
     public static BlockSpec defaults() {
         return new BlockSpec(Activation.relu(), 2, new Measure.Gaussian(0, 1), 1, 0.1, Target.IDENTITY);
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The symmetries of the block loss J that this toolkit identifies solutions under (DESIGN.md step 4). They act on
+ * The symmetries of the block loss J that this toolkit identifies solutions under (docs/design.md, LPS step 4). They act on
  * theta = (w_1, b_1, v_1, ..., c) and leave J unchanged:
  * <ul>
  *   <li><b>neuron permutations</b> (always): B is a sum over neurons and the ridge term is symmetric; k! elements.</li>

@@ -23,8 +23,8 @@ import org.lps.nets.model.Model;
  * g_l = g_{l-1} sqrt(H_l / G) reaches exactly (and g_L = 1 comes out by itself).
  *
  * <p>Why it is wanted: LPS's units sit in their active region, so their outputs have a large mean and the layer after
- * them a large curvature; in DESIGN's CNN the output layer's was 1155 against He's 459 and SGD at lr 0.05 diverged
- * (docs/lps.md). The balance does not lower the geometric mean, it spreads it.
+ * them a large curvature; in the study's CNN (cnn:1x28x28,c16k3,p2,c32k3,p2,d10) the output layer's was 1155
+ * against He's 459 and SGD at lr 0.05 diverged (docs/lps.md). The balance does not lower the geometric mean, it spreads it.
  */
 final class CurvatureBalance {
 

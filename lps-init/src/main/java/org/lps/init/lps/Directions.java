@@ -3,7 +3,7 @@ package org.lps.init.lps;
 import java.util.SplittableRandom;
 
 /**
- * The random directions r_i of DESIGN.md step 5: one row per unit, fan_in entries, mean squared row norm fan_in
+ * The random directions r_i of docs/design.md, LPS step 5: one row per unit, fan_in entries, mean squared row norm fan_in
  * (so W_i = |w_j| r_i / (s_in sqrt(fan_in)) has |W_i| = |w_j| / s_in and, on uncorrelated unit inputs, gives the
  * pre-activation the prototype's scale |w_j|).
  *

@@ -4,7 +4,7 @@ import org.lps.nets.data.FashionMnist;
 import org.lps.nets.tensor.Shape;
 
 /**
- * What the lift assumes about the network's input (DESIGN.md step 5, first layer): its mean and standard deviation
+ * What the lift assumes about the network's input (docs/design.md, LPS step 5, first layer): its mean and standard deviation
  * over all values, and for images the spatial autocorrelation (needed only when the network max-pools).
  *
  * @param mean        overall mean

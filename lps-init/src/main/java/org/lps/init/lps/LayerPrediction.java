@@ -1,7 +1,7 @@
 package org.lps.init.lps;
 
 /**
- * What the lift set up for one dense or conv layer and what it predicts (DESIGN.md steps 5-6): the statistics of
+ * What the lift set up for one dense or conv layer and what it predicts (docs/design.md, LPS steps 5-6): the statistics of
  * the layer's input it centred and scaled with, and the mean and standard deviation of the layer's pre-activation
  * (its output), pooled over units, positions and samples.
  *

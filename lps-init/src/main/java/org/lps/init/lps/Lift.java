@@ -15,7 +15,7 @@ import org.lps.nets.model.Model;
 import org.lps.nets.tensor.Shape;
 
 /**
- * DESIGN.md step 5: the block minima turned into the weights of every dense and conv layer, layer by layer, with the
+ * docs/design.md, LPS step 5: the block minima turned into the weights of every dense and conv layer, layer by layer, with the
  * statistics of each layer's input predicted from the layer before ({@link Signal}).
  * <ul>
  *   <li>Hidden unit i takes a prototype (|w_j|, b_j) and a random direction r_i ({@link Directions}), and is centred
@@ -347,7 +347,7 @@ final class Lift {
     /**
      * r^T C r / fan_in for the block-diagonal correlation C of {@link #patchCorrelation} (|r|^2 / fan_in when it is
      * null): the variance, in units of s_in^2, of the unit with direction r, averaged over its inputs. Hidden units
-     * are not rescaled by it (DESIGN's W_i = |w_j| r_i / (s_in sqrt(fan_in))); their predicted pre-activation is a
+     * are not rescaled by it (the design's W_i = |w_j| r_i / (s_in sqrt(fan_in))); their predicted pre-activation is a
      * mixture over these variances ({@link #unitComponents}). An earlier version divided every W_i by sqrt of it,
      * giving each unit the prototype's variance exactly; the prediction of the max-pooled conv layers was worse
      * (the second conv of cnn:1x28x28,c16k3,p2,c32k3,p2,d10: 13% too narrow on average over 3 seeds, 4% now).

@@ -9,8 +9,8 @@ import org.lps.homotopy.poly.SystemBuilder;
 import org.lps.homotopy.rootcount.SetStructure;
 
 /**
- * The LPS block system of DESIGN.md (lps-init, steps 2 and 3) as polynomials, and the linear-product structure
- * DESIGN.md states for it.
+ * The LPS block system of docs/design.md (lps-init, steps 2 and 3) as polynomials, and the linear-product structure
+ * docs/design.md states for it.
  *
  * <p>Unknowns theta = (w_1, b_1, v_1, ..., w_k, b_k, v_k, c), in that order and with those names. With
  * p(u) = a_0 + a_1 u + ... + a_d u^d, the block is B(t) = sum_j v_j p(w_j t + b_j) + c and the loss
@@ -145,7 +145,7 @@ public final class LpsBlockSystem {
     }
 
     /**
-     * The set structure of DESIGN.md step 3, with V = {v_1..v_k, c} and A = {w_1, b_1, ..., w_k, b_k}:
+     * The set structure of docs/design.md, LPS step 3, with V = {v_1..v_k, c} and A = {w_1, b_1, ..., w_k, b_k}:
      * dJ/dw_j and dJ/db_j: V, d times A, {v_j}, d-1 times {w_j, b_j};
      * dJ/dv_j: V, d times A, d times {w_j, b_j};
      * dJ/dc: V, d times A.

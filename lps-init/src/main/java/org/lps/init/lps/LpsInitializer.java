@@ -17,7 +17,7 @@ import org.lps.nets.model.Model;
 import org.lps.nets.tensor.Shape;
 
 /**
- * LPS initialization (DESIGN.md lps-init, steps 1-6), registered as {@code lps}: for each activation that follows a
+ * LPS initialization (docs/design.md, LPS steps 1-6), registered as {@code lps}: for each activation that follows a
  * hidden layer, the block problem is solved by homotopy continuation (or taken from {@link BlockCache}), its minima
  * become prototypes, and {@link Lift} writes every layer's weights with the predicted statistics of its input.
  *
@@ -71,7 +71,7 @@ public final class LpsInitializer implements Initializer {
      */
     @Override
     public Initializer configure(MethodSpec spec) {
-        // lps:design starts from DESIGN.md's definition as written, wherever it stands; the other parameters apply on top
+        // lps:design starts from docs/design.md's definition as written, wherever it stands; the other parameters apply on top
         LpsSettings s = spec.parameters().contains("design") ? LpsSettings.design().threads(settings.threads()) : settings;
         boolean degreeSet = false;
         for (String p : spec.parameters()) {
@@ -141,7 +141,7 @@ public final class LpsInitializer implements Initializer {
     public void initialize(Model model, long seed) {
         long t0 = System.nanoTime();
         // balanced gains keep the function only for a positively homogeneous activation; for tanh, sigmoid, ... the
-        // default falls back to DESIGN's unit gains and the report says so
+        // default falls back to the design's unit gains and the report says so
         String notBalanced = settings.gainMode() == LpsSettings.GainMode.BALANCED ? CurvatureBalance.whyNotBalanced(model) : null;
         String gainNote = settings.gainMode() == LpsSettings.GainMode.FIXED
                 ? String.format(java.util.Locale.ROOT, "fixed: %s, last hidden layer %s", settings.gain(), settings.gain() * settings.lastGain())

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * What {@code lps init --json} prints under "lps" (DESIGN.md's keys first: degree, coefficients, paths, totalDegree,
+ * What {@code lps init --json} prints under "lps" (docs/design.md's keys first: degree, coefficients, paths, totalDegree,
  * linearProductBound, realSolutions, minima, seconds), then the rest of the block solve, the prototype used, the
  * input assumption and the per-layer predictions. When a model has hidden layers with different activations, the
  * top-level block figures are those of the first hidden layer's activation and {@code blocks} has them all.
@@ -13,7 +13,7 @@ import java.util.List;
  * @param coefficients       the fit, a_0 first
  * @param paths              paths tracked for the block
  * @param totalDegree        Bezout's bound of the block's gradient system
- * @param linearProductBound DESIGN.md's set-structure bound (= paths)
+ * @param linearProductBound docs/design.md's set-structure bound (= paths)
  * @param realSolutions      real critical points (solutions, not orbits)
  * @param minima             local minima, distinct up to symmetry
  * @param seconds            time spent in this initialization (block solves, or 0 for cached ones, and the lift)

@@ -6,7 +6,7 @@ import org.lps.homotopy.solve.SolveOptions;
 import org.lps.polyapprox.measure.Measure;
 
 /**
- * The knobs of LPS initialization (DESIGN.md lps-init): the block problem (degree d of the fit, fit measure, block
+ * The knobs of LPS initialization (docs/design.md, LPS): the block problem (degree d of the fit, fit measure, block
  * width k, ridge lambda, target), how prototypes are taken from its minima, what the input is assumed to be, and
  * the solver's seed and threads. The activation is not here: each layer's block uses the activation that follows
  * it in the model. Immutable; each setter returns a copy.
@@ -116,13 +116,13 @@ public final class LpsSettings {
     }
 
     /**
-     * DESIGN.md's block at k = 2 (d = 2, lambda = 0.1, identity target, Gaussian L2 fit) with three changes to the
+     * docs/design.md's block at k = 2 (d = 2, lambda = 0.1, identity target, Gaussian L2 fit) with three changes to the
      * lift, each measured on Fashion-MNIST (docs/lps.md lists every variant tried with its figures):
      * <ul>
      *   <li>grouped prototypes: the units come in pairs sharing one direction, each pair the best k = 2 minimum
      *       itself, relu(w t + b) and relu(-w t + b) with (w, b) = (0.80, 0.39);</li>
      *   <li>balanced gains: LPS's units sit in their active region, so the next layer's inputs have a large mean
-     *       and the layers after them a large curvature (DESIGN's CNN: the output layer's 2.5x He's, and SGD at lr
+     *       and the layers after them a large curvature (the study's CNN: the output layer's 2.5x He's, and SGD at lr
      *       0.05 diverged on 5 seeds of 5); the per-layer gains even the curvature out without changing the
      *       function;</li>
      *   <li>initial logits of standard deviation 0.5 instead of LeCun's 1.</li>
@@ -134,7 +134,7 @@ public final class LpsSettings {
         return design().width(2).prototypes(Prototypes.GROUPED).balancedGain().outputStd(0.5);
     }
 
-    /** DESIGN.md's definition as written: d = 2, k = 1, lambda = 0.1, no gain, LeCun-scaled output layer. */
+    /** docs/design.md's definition as written: d = 2, k = 1, lambda = 0.1, no gain, LeCun-scaled output layer. */
     public static LpsSettings design() {
         LpsSettings s = new LpsSettings();
         s.degree = 2;

@@ -11,7 +11,7 @@ import org.lps.polyapprox.measure.Measure;
 import org.lps.polyapprox.quadrature.QuadratureRule;
 
 /**
- * What LPS predicts about the tensor flowing into a layer (DESIGN.md steps 5-6), as a model rather than a number:
+ * What LPS predicts about the tensor flowing into a layer (docs/design.md, LPS steps 5-6), as a model rather than a number:
  * a Gaussian field (a mixture of components, one per prototype, with the fraction of units using it), followed by
  * the activation and poolings met since the last dense or conv layer. {@link #resolve} turns it into the mean,
  * standard deviation and spatial correlation the next layer is centred and scaled with.

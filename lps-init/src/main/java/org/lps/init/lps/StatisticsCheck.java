@@ -6,7 +6,7 @@ import org.lps.nets.model.Model;
 import org.lps.nets.model.PreActivations;
 
 /**
- * DESIGN.md step 6: the predicted pre-activation statistics of every layer against the ones measured on data, at
+ * docs/design.md, LPS step 6: the predicted pre-activation statistics of every layer against the ones measured on data, at
  * initialization. The mean's error is measured in units of the predicted standard deviation (a relative error
  * means nothing for the output layer's predicted mean 0), the standard deviation's relative to itself.
  */

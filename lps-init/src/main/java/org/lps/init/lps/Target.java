@@ -6,7 +6,7 @@ import org.lps.polyapprox.measure.Measure;
 import org.lps.polyapprox.quadrature.QuadratureRule;
 
 /**
- * What the block B(t) is fitted to (DESIGN.md lps-init step 2): {@code identity} g(t) = t (the default, the layer
+ * What the block B(t) is fitted to (docs/design.md, LPS step 2): {@code identity} g(t) = t (the default, the layer
  * passes its signal on) or {@code activation} g(t) = sigma(t) (the block imitates one unit of the activation).
  *
  * <p>The loss only sees g through E[g^2] and the moments mu_i = E[t^i g(t)], i = 0..d, t ~ N(0, 1): with

@@ -9,7 +9,7 @@ import org.lps.polyapprox.quadrature.QuadratureRule;
 /**
  * The weight variance sigma^2 that preserves the s-th moment of the signal norm in a bias-free network of
  * width d with a positively homogeneous activation phi (Gurbuzbalaban and Hu, "Fractional moment-preserving
- * initialization schemes for training deep neural networks", AISTATS 2021; formulas of INIT_REFERENCE.md §2).
+ * initialization schemes for training deep neural networks", AISTATS 2021; formulas of docs/init-schemes.md).
  *
  * <p>Conditional on x_{k-1}, the pre-activations are i.i.d. N(0, sigma^2 |x_{k-1}|^2), so
  * |x_k|^2 = sigma^2 |x_{k-1}|^2 R with R = sum_{i=1}^d phi(Z_i)^2 independent of the past, and
@@ -61,7 +61,7 @@ public final class FractionalMoments {
 
     /**
      * The large-d expansion sigma^2 ~ 1/(d m) + (2 - s) v / (4 d^2 m^3), m = E phi(Z)^2, v = Var phi(Z)^2
-     * [derived in INIT_REFERENCE.md; for relu and linear it is the authors' frac_init.py]. For the
+     * [derived in docs/init-schemes.md; for relu and linear it is the authors' frac_init.py]. For the
      * piecewise-linear phi with negative slope a (a = 0 relu, a = 1 linear):
      * m = (1 + a^2)/2 and E phi(Z)^4 = 3 (1 + a^4)/2.
      */
@@ -89,7 +89,7 @@ public final class FractionalMoments {
      *   M(t) = E exp(-t R) = [ (1 + 2t)^{-1/2} / 2 + E_a (1 + 2 a^2 t)^{-1/2} / 2 ]^d
      * </pre>
      *
-     * [derived in INIT_REFERENCE.md, the Laplace-transform identity for fractional moments of a
+     * [derived in docs/init-schemes.md, the Laplace-transform identity for fractional moments of a
      * non-negative variable]. In u = ln t the integrand (1 - M(e^u)) e^{-p u} is smooth; it is integrated by
      * composite Gauss-Legendre (20 nodes per half unit) on [u0, u1], with both ends in closed form:
      * below t0 = e^{u0}, 1 - M(t) = t E[R] - t^2 E[R^2]/2 + O(t^3); above t1 = e^{u1},

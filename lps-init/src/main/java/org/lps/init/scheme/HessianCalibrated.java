@@ -15,7 +15,7 @@ import org.lps.nets.model.Model;
  *   n sigma^2 c = 1,   c = E[phi'(z)^2]
  * </pre>
  *
- * per layer [derived in INIT_REFERENCE.md §3 from the paper's principle and its Gauss-Newton chain rule]:
+ * per layer [derived in docs/init-schemes.md from the paper's principle and its Gauss-Newton chain rule]:
  * the Gauss-Newton block of layer k is (B_k^T Lambda B_k) (x) (x_k x_k^T), and with equal widths n the
  * forward factor |x_{k+1}|^2 ~ n sigma^2 c |x_k|^2 and the backward factor |B_{k-1}|^2 ~ n sigma^2 c |B_k|^2
  * make every layer's Hessian norm proportional to prod_{j != k} (n sigma_j^2 c); keeping it bounded and

@@ -11,7 +11,7 @@ import org.lps.nets.model.Model;
  *   v^2 = 2 / ((1 + a^2) N)                relu (a = 0) and leaky relu
  * </pre>
  *
- * The general formula is INIT_REFERENCE.md's reconstruction [derived]: with zero biases and zero-mean
+ * The general formula is a reconstruction (docs/init-schemes.md) [derived]: with zero biases and zero-mean
  * weights, Var y = N v^2 E[x^2] = N v^2 (Var x + (E x)^2); linearizing x = g(y) ~ g(0) + g'(0) y and asking
  * for unit-variance activations gives g'(0)^2 N v^2 (1 + g(0)^2) = 1. It reproduces the paper's sigmoid
  * constant (g(0) = 1/2, g'(0) = 1/4: v = 3.578/sqrt(N), "3.6/sqrt(N)") and tanh's 1/N [confirmed,

@@ -14,7 +14,7 @@ import org.lps.nets.model.Model;
  * augmented row [w | b] of length fan_in + 1 (conv: one row per output channel, fan_in = in*kh*kw) is
  * drawn i.i.d. N(0, sigma^2 / fan_in) with sigma = 0.6007; then one position k, uniform among the
  * fan_in + 1, is overwritten with xi ~ Beta(2, 1) (positive: E xi = 2/3, E xi^2 = 1/2)
- * [INIT_REFERENCE.md §4: confirmed by several public implementations citing "sig = 0.6, P = beta(2,1)"].
+ * [docs/init-schemes.md: confirmed by several public implementations citing "sig = 0.6, P = beta(2,1)"].
  *
  * <p>Beta(2, 1) has the distribution function x^2 on [0, 1], so xi = sqrt(U) with U uniform is an exact
  * draw (the tests check the law against Hipparchus' BetaDistribution). Each row draws its fan_in + 1

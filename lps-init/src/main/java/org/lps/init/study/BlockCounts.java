@@ -26,13 +26,13 @@ import org.lps.init.lps.LocalSearch;
 import org.lps.init.lps.LpsBlockSystem;
 
 /**
- * {@code lps study counts}: the root counts of LPS block systems over block width k and degree d (DESIGN.md
+ * {@code lps study counts}: the root counts of LPS block systems over block width k and degree d (docs/design.md
  * lps-init step 3), and for those within a path budget the homotopy solve of the activation's block (paths,
  * finite, real, minima up to symmetry, time) with the random-start cross-check of its minima.
  *
  * <p>The bounds are those of the generic block system of (k, d) (random coefficients, the block's monomials): the
  * activation's fit can make some coefficients vanish (ReLU's Gaussian fit of degree 3 has no cubic term) and so
- * lower the true counts, but the linear-product start system, and so the number of paths, is DESIGN's for (k, d).
+ * lower the true counts, but the linear-product start system, and so the number of paths, is the design's for (k, d).
  */
 public final class BlockCounts {
 
@@ -43,7 +43,7 @@ public final class BlockCounts {
      * One (k, d). Null fields: not computed (mixed volume over its work limit; the solve over the path budget,
      * with {@code reason}).
      *
-     * @param mhomBezout       the m-homogeneous Bezout number of DESIGN's grouping: one group {w_j, b_j} per neuron
+     * @param mhomBezout       the m-homogeneous Bezout number of the design's grouping: one group {w_j, b_j} per neuron
      *                         and V = {v_1..v_k, c}
      * @param real             real finite critical points (solutions, not orbits)
      * @param minima           local minima up to neuron permutation and sign symmetry
@@ -137,7 +137,7 @@ public final class BlockCounts {
                              long seed) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("study", "counts");
-        json.put("system", "grad J = 0 of the LPS block (DESIGN.md lps-init step 3); bounds of the generic system of (k, d)");
+        json.put("system", "grad J = 0 of the LPS block (docs/design.md, LPS step 3); bounds of the generic system of (k, d)");
         json.put("activation", activation);
         json.put("lambda", lambda);
         json.put("pathBudget", budget);

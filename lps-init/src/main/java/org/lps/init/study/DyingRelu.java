@@ -30,7 +30,7 @@ import org.lps.nets.tensor.Shape;
  * The born-dead probability of deep narrow relu networks (Lu, Shin, Su and Karniadakis, "Dying ReLU and
  * initialization"): a network with a 1-D input, {@code depth} hidden relu layers of {@code width} units and
  * a linear output unit is born dead when its output is constant over the inputs, here when its derivative
- * is exactly zero at {@value #GRID_POINTS} equally spaced points of [-1, 1] (INIT_REFERENCE.md §4's grid;
+ * is exactly zero at {@value #GRID_POINTS} equally spaced points of [-1, 1] (docs/init-schemes.md's grid;
  * see {@link Forward} for why the derivative). Each method, width and depth gets {@code trials}
  * independent networks. Also counted: networks that are not dead but whose output varies by less than
  * 2^-20 of its size over the grid ("collapsed"; their outputs look constant in float32).

@@ -11,7 +11,7 @@ import org.lps.polyapprox.activation.Activation;
 import org.lps.polyapprox.measure.Measure;
 import org.lps.polyapprox.quadrature.QuadratureRule;
 
-/** The loss polynomial is J of DESIGN.md step 2: checked three independent ways. */
+/** The loss polynomial is J of docs/design.md, LPS step 2: checked three independent ways. */
 class BlockProblemTest {
 
     private static final List<BlockSpec> SPECS = List.of(

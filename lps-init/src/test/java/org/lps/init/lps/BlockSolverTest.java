@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * DESIGN.md steps 3-4 on the ReLU blocks: the solver tracks exactly the linear-product bound's paths with none
- * failed, the best minimum is DESIGN's reference, and no local minimum that random-start descents find is missing
+ * docs/design.md, LPS steps 3-4 on the ReLU blocks: the solver tracks exactly the linear-product bound's paths with none
+ * failed, the best minimum is the design's reference, and no local minimum that random-start descents find is missing
  * from the homotopy's minima.
  */
 class BlockSolverTest {

@@ -14,7 +14,7 @@ import org.lps.nets.model.Architecture;
 import org.lps.nets.model.Model;
 
 /**
- * DESIGN.md step 6 on the embedded Fashion-MNIST subset (standardized, 3000 images): the measured pre-activation
+ * docs/design.md, LPS step 6 on the embedded Fashion-MNIST subset (standardized, 3000 images): the measured pre-activation
  * statistics of every layer at LPS initialization against the prediction. Errors: |measured std / predicted std - 1|
  * and |measured mean - predicted mean| / predicted std. The prediction is an expectation over the random directions
  * of the lift, so the measured statistics are averaged over three seeds (the spread between seeds is reported in

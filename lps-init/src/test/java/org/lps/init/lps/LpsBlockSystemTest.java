@@ -16,7 +16,7 @@ import org.lps.homotopy.rootcount.Partition;
 import org.lps.homotopy.rootcount.RootCounts;
 import org.lps.homotopy.rootcount.SetStructure;
 
-/** The root counts of LPS block systems that DESIGN.md states (moved here from homotopy with the class). */
+/** The root counts of LPS block systems that docs/design.md states (moved here from homotopy with the class). */
 class LpsBlockSystemTest {
 
     private static BigInteger big(long x) {
@@ -28,14 +28,14 @@ class LpsBlockSystemTest {
     void genericBlockSystemsHaveTheBoundsOfDesign(int k, int d, long totalDegree, long designBound) {
         PolynomialSystem s = LpsBlockSystem.generic(k, d, 42);
         SetStructure design = LpsBlockSystem.designStructure(k, d);
-        assertTrue(design.covers(s), "DESIGN's structure must cover the block system");
+        assertTrue(design.covers(s), "the design's structure must cover the block system");
         assertEquals(big(designBound), LinearProductBound.count(design));
         RootCounts rc = RootCounts.of(s);
         assertEquals(big(totalDegree), rc.totalDegree());
         assertTrue(rc.setStructure().covers(s));
         assertTrue(rc.linearProductBound().compareTo(rc.multiHomogeneousBezout()) <= 0);
         assertTrue(rc.linearProductBound().compareTo(big(designBound)) <= 0,
-                "the search should find DESIGN's bound or better: " + rc.linearProductBound());
+                "the search should find the design's bound or better: " + rc.linearProductBound());
     }
 
     @Test

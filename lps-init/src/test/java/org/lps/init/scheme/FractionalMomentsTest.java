@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The fractional-moment variances against INIT_REFERENCE.md §2's tables, limits and a Monte Carlo. */
+/** The fractional-moment variances against docs/init-schemes.md's tables, limits and a Monte Carlo. */
 class FractionalMomentsTest {
 
-    /** INIT_REFERENCE.md's table of d sigma^2 for relu, every entry to its printed digits (5 decimals). */
+    /** docs/init-schemes.md's table of d sigma^2 for relu, every entry to its printed digits (5 decimals). */
     @ParameterizedTest(name = "relu d={0} s={1}: d sigma^2 = {2}")
     @CsvSource({
             "10, 0.5, 2.47985", "10, 0.8, 2.35665", "10, 1.0, 2.28463", "10, 1.5, 2.12934", "10, 2.0, 2",
@@ -34,7 +34,7 @@ class FractionalMomentsTest {
         }
     }
 
-    /** INIT_REFERENCE.md: linear, d = 64: d sigma^2 = 1.01182 (s = 0.5), 1.00784 (1), 1.00390 (1.5). */
+    /** docs/init-schemes.md: linear, d = 64: d sigma^2 = 1.01182 (s = 0.5), 1.00784 (1), 1.00390 (1.5). */
     @ParameterizedTest
     @CsvSource({"0.5, 1.01182", "1.0, 1.00784", "1.5, 1.00390"})
     void linearWidth64(double s, double dSigma2) {
@@ -58,7 +58,7 @@ class FractionalMomentsTest {
     }
 
     /**
-     * INIT_REFERENCE.md's example, d = 64, s = 1, a = 0.5: exact 2.53010e-2, the large-d expansion
+     * docs/init-schemes.md's example, d = 64, s = 1, a = 0.5: exact 2.53010e-2, the large-d expansion
      * 2.53008e-2; and the expansion's error shrinks like 1/d^3 relative to 1/d.
      */
     @Test

@@ -115,7 +115,7 @@ class SchemesTest {
         }
     }
 
-    /** INIT_REFERENCE.md §1: Kumar's sigmoid std is 3.578/sqrt(N) (the paper's "3.6/sqrt(N)"). */
+    /** docs/init-schemes.md: Kumar's sigmoid std is 3.578/sqrt(N) (the paper's "3.6/sqrt(N)"). */
     @Test
     void kumarSigmoidConstant() {
         for (int n : new int[] {1, 10, 784}) {

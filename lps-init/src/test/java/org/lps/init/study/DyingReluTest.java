@@ -20,7 +20,7 @@ class DyingReluTest {
     Path dir;
 
     /**
-     * INIT_REFERENCE.md §4's Monte Carlo (4000 networks per cell) at depth 10: He 0.91 / 0.63 / 0.16 and
+     * the independent Monte Carlo of docs/init-schemes.md (4000 networks per cell) at depth 10: He 0.91 / 0.63 / 0.16 and
      * RAI 0.29 / 0.08 / 0.008 at widths 2 / 3 / 5. Ours runs 4000 networks too; the tolerance is 4 standard
      * errors of the difference of the two estimates, plus 0.005 for the reference's rounding.
      */
@@ -39,7 +39,7 @@ class DyingReluTest {
     /**
      * With zero biases a network is positively homogeneous in x, and it is dead only if the signal of x = 1
      * dies; each layer of width N kills a nonzero vector with probability exactly 2^-N, so
-     * P(born dead) <= 1 - (1 - 2^-N)^L (INIT_REFERENCE.md §4); and a dead network of He's is also
+     * P(born dead) <= 1 - (1 - 2^-N)^L (docs/init-schemes.md); and a dead network of He's is also
      * "collapsed" (the count includes it).
      */
     @Test

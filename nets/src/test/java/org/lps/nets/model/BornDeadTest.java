@@ -10,7 +10,7 @@ import org.lps.nets.tensor.Shape;
 
 /**
  * Forward passes of deep narrow ReLU networks with He weights on a grid of 1-D inputs reproduce the
- * born-dead probabilities of shared/INIT_REFERENCE.md (Lu et al.'s setting, 4000-trial Monte Carlo there):
+ * born-dead probabilities of docs/init-schemes.md (Lu et al.'s setting, 4000-trial Monte Carlo there):
  * width 3 depth 10 about 0.63, width 5 depth 10 about 0.16. A network is born dead when its output is
  * constant on the 401 grid points of [-1, 1].
  */

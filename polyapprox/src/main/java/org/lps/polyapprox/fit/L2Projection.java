@@ -65,7 +65,7 @@ final class L2Projection {
      * Hermite coefficients of slope x + (1 - slope) relu(x) under N(mu, sigma^2). With g(t) = relu(mu + sigma t)
      * and a = -mu/sigma the kink, Stein's identity E[g(t) He_n(t)] = E[g^(n)(t)] and g'' = sigma delta(t - a)
      * give: E[g] = mu Phi(mu/sigma) + sigma phi(mu/sigma), E[g He_1] = sigma Phi(mu/sigma), and
-     * E[g He_n] = sigma He_{n-2}(a) phi(a) for n >= 2 (INIT_REFERENCE section 7 is the case mu = 0, sigma = 1).
+     * E[g He_n] = sigma He_{n-2}(a) phi(a) for n >= 2 (the closed forms in docs/polyapprox.md are the case mu = 0, sigma = 1).
      */
     static double[] leakyReluHermite(double slope, double mu, double sigma, int degree) {
         double[] r = reluHermite(mu, sigma, degree);

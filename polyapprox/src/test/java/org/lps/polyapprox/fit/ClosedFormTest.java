@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.lps.polyapprox.activation.Activation;
 import org.lps.polyapprox.measure.Measure;
 
-/** The closed forms of issue #4 and INIT_REFERENCE.md section 7, to rounding. */
+/** The closed forms of issue #4 and docs/polyapprox.md, to rounding. */
 class ClosedFormTest {
 
     static final double R2PI = Math.sqrt(2 * Math.PI);
