@@ -47,7 +47,8 @@ final class CountCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PolynomialSystem s = SystemInput.load(file, system, format, System.in);
+        PolynomialSystem s = SystemInput.load(file, system, format, System.in)
+                .requireSquare("counting roots", format, false).system();
         long t0 = System.nanoTime();
         RootCounts rc = RootCounts.of(s);
         rc.mixedVolumes();   // computed on request: here, within the timing

@@ -96,24 +96,23 @@ final class InitCommand implements Callable<Integer> {
         if (out != null && !outName.endsWith(".safetensors") && !outName.endsWith(".npz")) {
             throw new UserInputException("--out '" + out + "': weight files end in .safetensors or .npz");
         }
-        if (out != null) {
-            Path dir = out.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) {
-                throw new UserInputException("--out '" + out + "': the directory " + dir + " does not exist");
-            }
-        }
+        Outputs.require("--out", out);
         if (degree != null && (degree < 1 || degree > 30)) {
             throw new UserInputException("--degree must be between 1 and 30, got " + degree);
         }
         Activation act = UserInputException.forFlag("--activation", () -> Activations.parse(activation));
-        Model model = Architecture.parse(arch, act);
+        // before anything is allocated: the weights, and with --data the forward passes measured on the images
+        ModelSize.require("--arch", arch, "lps init", ModelSize.INIT_BYTES_PER_PARAMETER,
+                data != null || diagnose ? MEASURE_SAMPLES : 1, Float.BYTES);
+        Model model = UserInputException.forFlag("--arch", () -> Architecture.parse(arch, act));
         Initializer init = resolve(method, degree);
         // Data first: a missing data set should fail before a long initialization.
         Dataset images = null;
         String dataName = data;
         if (data != null || diagnose) {
             dataName = data == null ? "embedded" : data;
-            images = FashionMnist.byName(dataName).standardized().train();
+            String name = dataName;
+            images = UserInputException.forFlag("--data", () -> byName(name)).standardized().train();
             if (images.shape().size() != model.inputShape().size()) {
                 throw new UserInputException("--arch '" + arch + "' takes inputs of " + model.inputShape()
                         + " but the " + dataName + " images are " + images.shape());
@@ -189,6 +188,15 @@ final class InitCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** FashionMnist.byName with its IOException unchecked, for {@link UserInputException#forFlag}. */
+    static FashionMnist.Split byName(String name) {
+        try {
+            return FashionMnist.byName(name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The method string as given, normalized ({@code FMP:0.5} -> {@code fmp:0.5}). */

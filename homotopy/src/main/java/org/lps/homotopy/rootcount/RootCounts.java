@@ -1,5 +1,7 @@
 package org.lps.homotopy.rootcount;
 
+import org.lps.homotopy.poly.InvalidSystemException;
+import org.lps.homotopy.poly.SystemChecks;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,19 +156,7 @@ public final class RootCounts {
     // ------------------------------------------------------------------ shared checks
 
     static void requireSquare(PolynomialSystem system) {
-        if (!system.isSquare()) {
-            String unknowns = system.homogeneousGroupCount() == 0 ? system.variableCount() + " unknowns"
-                    : system.dimension() + " unknowns (" + system.variableCount() + " variables in "
-                    + system.homogeneousGroupCount() + " projective groups)";
-            throw new IllegalArgumentException("root counts need a square system: " + system.equationCount()
-                    + (system.equationCount() == 1 ? " equation in " : " equations in ") + unknowns);
-        }
-        for (int i = 0; i < system.equationCount(); i++) {
-            if (system.equation(i).isZero()) {
-                throw new IllegalArgumentException("equation " + (i + 1)
-                        + " is identically zero, so no solution is isolated: nothing to count");
-            }
-        }
+        SystemChecks.requireSquare(system, "counting roots");
     }
 
     /**
@@ -203,7 +193,7 @@ public final class RootCounts {
                     e += p.exponent(t, v);
                 }
                 if (d >= 0 && e != d) {
-                    throw new IllegalArgumentException("equation " + (i + 1) + " is not homogeneous in the projective"
+                    throw new InvalidSystemException("equation " + (i + 1) + " is not homogeneous in the projective"
                             + " group " + names(system, g));
                 }
                 d = e;
