@@ -88,8 +88,10 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserInputException("--out '" + out + "': " + (Files.isDirectory(out) ? "the directory is not writable"
                     : parent + (Files.isDirectory(parent) ? " is not writable" : " does not exist")));
         }
-        for (String name : new String[] {"lps-weights.safetensors", "training.json", "training.csv", "training.png"}) {
-            Outputs.require("--out", out.resolve(name));
+        if (Files.isDirectory(out)) {
+            for (String name : new String[] {"lps-weights.safetensors", "training.json", "training.csv", "training.png"}) {
+                Outputs.require("--out", out.resolve(name));
+            }
         }
         ModelSize.require("--arch", arch, "lps demo", ModelSize.TRAIN_BYTES_PER_PARAMETER, 128,
                 ModelSize.TRAIN_BYTES_PER_ACTIVATION);

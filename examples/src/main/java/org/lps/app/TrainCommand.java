@@ -107,6 +107,15 @@ final class TrainCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
+        if (lr != null && (!(lr > 0) || !Double.isFinite(lr))) {
+            throw new UserInputException("--lr must be finite and > 0, got " + lr);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new UserInputException("--momentum must be in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new UserInputException("--weight-decay must be finite and >= 0, got " + weightDecay);
+        }
         var act = UserInputException.forFlag("--activation", () -> Activations.parse(activation));
         ModelSize.require("--arch", arch, "lps train", ModelSize.TRAIN_BYTES_PER_PARAMETER, batch,
                 ModelSize.TRAIN_BYTES_PER_ACTIVATION);
