@@ -85,7 +85,7 @@ final class StudyInitsCommand implements Callable<Integer> {
             seedList.add(s);
         }
         if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new UserInputException("--lr must be finite and > 0, got " + lr);
+            throw new UserInputException("--lr must be a positive number, got " + lr);
         }
         if (!(momentum >= 0 && momentum < 1)) {
             throw new UserInputException("--momentum must be in [0, 1), got " + momentum);

@@ -108,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
         if (lr != null && (!(lr > 0) || !Double.isFinite(lr))) {
-            throw new UserInputException("--lr must be finite and > 0, got " + lr);
+            throw new UserInputException("--lr must be a positive number, got " + lr);
         }
         if (!(momentum >= 0 && momentum < 1)) {
             throw new UserInputException("--momentum must be in [0, 1), got " + momentum);
