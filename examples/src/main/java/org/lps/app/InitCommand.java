@@ -225,7 +225,9 @@ final class InitCommand implements Callable<Integer> {
         try {
             return FashionMnist.byName(name);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            // a data set that is not where it was said to be: the flag's value is what the user can change
+            String m = String.valueOf(e.getMessage());
+            throw new UserInputException(m.startsWith("--data") ? m : "--data '" + name + "': " + m, e);
         }
     }
 

@@ -117,8 +117,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--weight-decay must be finite and >= 0, got " + weightDecay);
         }
         var act = UserInputException.forFlag("--activation", () -> Activations.parse(activation));
-        ModelSize.require("--arch", arch, "lps train", ModelSize.TRAIN_BYTES_PER_PARAMETER, batch,
-                ModelSize.TRAIN_BYTES_PER_ACTIVATION);
+        // the parameters now, before allocating them; the batch's activations once the batch is known (below)
+        ModelSize.require("--arch", arch, "lps train", ModelSize.TRAIN_BYTES_PER_PARAMETER, 0, 0);
         Model model = UserInputException.forFlag("--arch", () -> Architecture.parse(arch, act));
         // lps-init's parser: every registered scheme with its parameters (fmp:0.8), nets' own names included.
         Initializer scheme = InitCommand.resolve("--init", init, null);
@@ -135,6 +135,8 @@ final class TrainCommand implements Callable<Integer> {
             err.println("lps train: --batch " + batch + " is more than the " + split.train().size() + " training images; using " + split.train().size());
             batch = split.train().size();
         }
+        ModelSize.require("--arch", arch, "--batch " + batch + " with --arch '" + arch + "'", "lps train",
+                ModelSize.TRAIN_BYTES_PER_PARAMETER, batch, ModelSize.TRAIN_BYTES_PER_ACTIVATION);
         try {
             scheme.initialize(model, seed);
         } catch (IllegalArgumentException e) {

@@ -110,6 +110,11 @@ class HostileCliTest {
         assertOneLine(Cli.run("study", "counts", "--lambda", "NaN"), 2, "lps study counts", "--lambda");
         assertOneLine(Cli.run("study", "inits", "--lr", "0", "--data", "embedded"), 2, "lps study inits", "--lr");
         assertOneLine(Cli.run("fit", "--activation", "relu", "--degree", "-1"), 2, "lps fit", "--degree");
+        assertOneLine(Cli.run("bench", "eval", "--warmup", "-1"), 2, "lps bench eval", "--warmup");
+        assertOneLine(Cli.run("bench", "solve", "--systems", "nosuch"), 2, "lps bench solve", "--systems: unknown system 'nosuch'");
+        assertOneLine(Cli.run("bench", "threads", "--start", "nosuch"), 2, "lps bench threads", "--start");
+        assertOneLine(Cli.run("init", "--arch", "mlp:784,10", "--method", "he", "--data", dir.toString()), 2, "lps init",
+                "--data '" + dir + "': Fashion-MNIST in " + dir + ": missing");
     }
 
     // ------------------------------------------------------------------ sizes before allocation (point 6)
@@ -129,6 +134,9 @@ class HostileCliTest {
         assertOneLine(Cli.run("study", "dying-relu", "--widths", "100000", "--out", dir.toString()), 2,
                 "lps study dying-relu", "--widths 100000 with --depths 50: a layer has 10000000000 weights");
         assertOneLine(Cli.run("init", "--arch", "cnn:1x28x28,c100000k99,d10", "--method", "he"), 2, "lps init", "parameters need about");
+        // few parameters (33 M) but 6.4 M activations per image: the batch is what does not fit
+        assertOneLine(Cli.run("train", "--arch", "cnn:1x28x28,c4096k3,d10", "--batch", "3000", "--quiet"), 2, "lps train",
+                "--batch 3000 with --arch 'cnn:1x28x28,c4096k3,d10'");
     }
 
     // ------------------------------------------------------------------ output paths (points 7, 8, 9)
