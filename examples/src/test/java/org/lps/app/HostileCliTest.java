@@ -316,6 +316,21 @@ class HostileCliTest {
                 "--path-budget must be at least 1");
     }
 
+    /** The mixed volume has a stated limit, a flag to change it, and says which one stopped it. */
+    @Test
+    void countsMixedVolumeLimitIsAFlag() throws Exception {
+        Cli.Run r = Cli.run("count", "--system", "cyclic5", "--mixed-volume-limit", "10", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("mixed volume         not computed: more than 10 linear programs (raise"
+                + " --mixed-volume-limit)"), r.out());
+        assertTrue(r.out().contains("linear product       102"), r.out());   // the other bounds are still there
+        JsonNode j = Cli.json(Cli.run("count", "--system", "cyclic5", "--mixed-volume-limit", "0", "--json", "--quiet"));
+        assertTrue(j.get("mixedVolume").isNull());
+        assertEquals(70, Cli.json(Cli.run("count", "--system", "cyclic5", "--json", "--quiet")).get("mixedVolume").asInt());
+        assertOneLine(Cli.run("count", "--system", "cyclic5", "--mixed-volume-limit", "-1"), 2, "lps count",
+                "--mixed-volume-limit must be at least 0");
+    }
+
     @Test
     void duplicateKeysInMethodSpecsAreRefused() {
         assertOneLine(Cli.run("init", "--arch", "mlp:4,3,2", "--method", "lps:k=2:k=3"), 2, "lps init",

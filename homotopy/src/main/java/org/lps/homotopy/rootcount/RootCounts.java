@@ -128,11 +128,19 @@ public final class RootCounts {
      * computed on the first call and kept; null if over the work limit.
      */
     public synchronized MixedVolume mixedVolumes() {
+        return mixedVolumes(MixedVolume.DEFAULT_WORK_LIMIT);
+    }
+
+    /**
+     * As {@link #mixedVolumes()} with a work limit of {@code workLimit} linear programs (0: not computed), when this
+     * is the first call; later calls return what the first one computed.
+     */
+    public synchronized MixedVolume mixedVolumes(long workLimit) {
         if (!mixedVolumesTried) {
             mixedVolumesTried = true;
             try {
-                mixedVolumes = MixedVolume.of(chart, MixedVolume.DEFAULT_SEED,
-                        Runtime.getRuntime().availableProcessors(), MixedVolume.DEFAULT_WORK_LIMIT);
+                mixedVolumes = workLimit <= 0 ? null : MixedVolume.of(chart, MixedVolume.DEFAULT_SEED,
+                        Runtime.getRuntime().availableProcessors(), workLimit);
             } catch (WorkLimitExceededException e) {
                 mixedVolumes = null;
             }
