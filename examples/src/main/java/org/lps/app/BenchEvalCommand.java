@@ -43,7 +43,7 @@ final class BenchEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RunnerException {
         if (warmup < 0 || iterations < 1) {
-            throw new IllegalArgumentException("--warmup must be >= 0 and --iterations >= 1");
+            throw new UserInputException("--warmup must be >= 0 and --iterations >= 1, got " + warmup + " and " + iterations);
         }
         Options opt = new OptionsBuilder()
                 .include(EvalBenchmark.class.getName() + ".")

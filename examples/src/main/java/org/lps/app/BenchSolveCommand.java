@@ -82,10 +82,10 @@ final class BenchSolveCommand implements Callable<Integer> {
         if (threads < 1 || repeats < 1) {
             throw new UserInputException("--threads and --repeats must be at least 1");
         }
-        StartKind startKind = StartKind.parse(start);
+        StartKind startKind = UserInputException.forFlag("--start", () -> StartKind.parse(start));
         List<PolynomialSystem> inputs = new ArrayList<>();
         for (String name : systems) {
-            inputs.add(StandardSystems.byName(name.trim()));
+            inputs.add(UserInputException.forFlag("--systems", () -> StandardSystems.byName(name.trim())));
         }
         PrintWriter out = spec.commandLine().getOut();
         Path phcExe = findExecutable(phc);

@@ -55,7 +55,7 @@ final class BenchThreadsCommand implements Callable<Integer> {
             throw new UserInputException("--repeats must be at least 1, got " + repeats);
         }
         PolynomialSystem s = UserInputException.forFlag("--system", () -> StandardSystems.byName(system));
-        StartKind kind = StartKind.parse(start);
+        StartKind kind = UserInputException.forFlag("--start", () -> StartKind.parse(start));
         SolveOptions one = SolveOptions.defaults().seed(1).threads(1).start(kind);
         SolveOptions many = one.threads(threads);
         for (int w = 0; w < 2; w++) {

@@ -42,24 +42,49 @@ final class CountCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
     boolean json;
 
+    @Option(names = "--mixed-volume-limit", paramLabel = "N", defaultValue = "" + MixedVolume.DEFAULT_WORK_LIMIT,
+            description = "Give up the mixed volume after N linear programs (0: skip it); large systems (lps-k9-d2) take"
+                    + " minutes per million (default: ${DEFAULT-VALUE}).")
+    long mixedVolumeLimit;
+
+    @Option(names = "--quiet", description = "No progress line on stderr.")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PolynomialSystem s = SystemInput.load(file, system, format, System.in);
+        if (mixedVolumeLimit < 0) {
+            throw new UserInputException("--mixed-volume-limit must be at least 0, got " + mixedVolumeLimit);
+        }
+        PolynomialSystem s = SystemInput.load(file, system, format, System.in)
+                .requireSquare("counting roots", format, false).system();
         long t0 = System.nanoTime();
-        RootCounts rc = RootCounts.of(s);
-        rc.mixedVolumes();   // computed on request: here, within the timing
+        RootCounts rc;
+        // the set-structure search and the mixed cells can take minutes on large systems: say which is running
+        try (PhaseProgress progress = quiet ? null : new PhaseProgress(spec.commandLine().getErr(),
+                spec.qualifiedName())) {
+            phase(progress, "total degree, multi-homogeneous and set-structure bounds");
+            rc = RootCounts.of(s);
+            phase(progress, "mixed volume (at most " + mixedVolumeLimit + " linear programs: --mixed-volume-limit)");
+            rc.mixedVolumes(mixedVolumeLimit);   // computed on request: here, within the timing
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(s, rc, seconds));
         } else {
-            summary(out, SystemInput.label(file, system), s, rc, seconds);
+            summary(out, SystemInput.label(file, system), s, rc, seconds, mixedVolumeLimit);
         }
         out.flush();
         return 0;
+    }
+
+    private static void phase(PhaseProgress p, String name) {
+        if (p != null) {
+            p.phase(name);
+        }
     }
 
     static String json(PolynomialSystem s, RootCounts rc, double seconds) throws JsonProcessingException {
@@ -85,7 +110,8 @@ final class CountCommand implements Callable<Integer> {
         return new ObjectMapper().writeValueAsString(o);
     }
 
-    private static void summary(PrintWriter out, String label, PolynomialSystem s, RootCounts rc, double seconds) {
+    private static void summary(PrintWriter out, String label, PolynomialSystem s, RootCounts rc, double seconds,
+                                long mixedVolumeLimit) {
         List<String> names = s.variables();
         out.printf("%s: %d equations in %d unknowns%n", label, rc.equationCount(), s.dimension());
         out.printf("  total degree         %s%n", rc.totalDegree());
@@ -94,8 +120,8 @@ final class CountCommand implements Callable<Integer> {
         out.printf("  linear product       %s   set structure below%n", rc.linearProductBound());
         MixedVolume mv = rc.mixedVolumes();
         if (mv == null) {
-            out.printf("  mixed volume         not computed: more than %d linear programs%n",
-                    MixedVolume.DEFAULT_WORK_LIMIT);
+            out.printf("  mixed volume         %s%n", mixedVolumeLimit == 0 ? "not computed (--mixed-volume-limit 0)"
+                    : "not computed: more than " + mixedVolumeLimit + " linear programs (raise --mixed-volume-limit)");
         } else {
             out.printf("  mixed volume         %s   %d mixed cells, %.3f s%n", mv.mixedVolume(),
                     mv.torusCells().cells().size(), mv.seconds());

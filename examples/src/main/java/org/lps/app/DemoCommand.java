@@ -83,6 +83,18 @@ final class DemoCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out '" + out + "' exists and is not a directory");
         }
+        Path parent = out.toAbsolutePath().getParent();
+        if (Files.isDirectory(out) ? !Files.isWritable(out) : parent != null && !Files.isWritable(parent)) {
+            throw new UserInputException("--out '" + out + "': " + (Files.isDirectory(out) ? "the directory is not writable"
+                    : parent + (Files.isDirectory(parent) ? " is not writable" : " does not exist")));
+        }
+        if (Files.isDirectory(out)) {
+            for (String name : new String[] {"lps-weights.safetensors", "training.json", "training.csv", "training.png"}) {
+                Outputs.require("--out", out.resolve(name));
+            }
+        }
+        ModelSize.require("--arch", arch, "lps demo", ModelSize.TRAIN_BYTES_PER_PARAMETER, 128,
+                ModelSize.TRAIN_BYTES_PER_ACTIVATION);
         Model probe = UserInputException.forFlag("--arch", () -> Architecture.parse(arch, Activations.relu()));
         FashionMnist.Split data = FashionMnist.embedded().standardized();
         if (probe.inputShape().size() != data.train().shape().size()) {

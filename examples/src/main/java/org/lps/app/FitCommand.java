@@ -54,6 +54,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Outputs.require("--plot", plot);
         Activation f = parse("--activation", () -> Activation.parse(activation));
         Measure m = parse("--measure", () -> Measure.parse(measure));
         Method how = parse("--method", () -> Method.parse(method));

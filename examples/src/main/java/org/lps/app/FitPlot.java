@@ -4,8 +4,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lps.io.AtomicFile;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -25,10 +25,6 @@ final class FitPlot {
     }
 
     static void write(FitResult r, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IOException("--plot: directory does not exist: " + parent);
-        }
         FitResult.ErrorCurve curve = r.errorCurve();
         double[] x = curve.x();
         double[] err = curve.error();
@@ -60,13 +56,11 @@ final class FitPlot {
         g.drawImage(a, 0, 0, null);
         g.drawImage(b, 0, TOP_HEIGHT, null);
         g.dispose();
-        try {
-            if (!ImageIO.write(all, "png", file.toFile())) {
-                throw new IOException("--plot: no PNG writer available");
+        AtomicFile.write(file, out -> {
+            if (!ImageIO.write(all, "png", out)) {
+                throw new IOException("no PNG writer available");
             }
-        } catch (IOException e) {
-            throw new IOException("--plot: cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void style(XYChart c) {

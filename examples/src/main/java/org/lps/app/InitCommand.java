@@ -79,6 +79,14 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "SET", description = "embedded, fashion-mnist or a directory of IDX files: measure pre-activations on it")
     String data;
 
+    @Option(names = "--path-budget", paramLabel = "N", defaultValue = "" + DEFAULT_PATH_BUDGET,
+            description = "lps only: refuse a block system with more homotopy paths than N (k = 2, d = 2 has 10761;"
+                    + " k = 3, d = 2 has 1129797, hours on two cores); default: ${DEFAULT-VALUE}")
+    long pathBudget;
+
+    /** Ten times the default block's paths: minutes, not hours. */
+    static final long DEFAULT_PATH_BUDGET = 100_000;
+
     @Option(names = "--diagnose", description = "Gauss-Newton Hessian norm of every layer (on --data, embedded by default)")
     boolean diagnose;
 
@@ -96,24 +104,24 @@ final class InitCommand implements Callable<Integer> {
         if (out != null && !outName.endsWith(".safetensors") && !outName.endsWith(".npz")) {
             throw new UserInputException("--out '" + out + "': weight files end in .safetensors or .npz");
         }
-        if (out != null) {
-            Path dir = out.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) {
-                throw new UserInputException("--out '" + out + "': the directory " + dir + " does not exist");
-            }
-        }
+        Outputs.require("--out", out);
         if (degree != null && (degree < 1 || degree > 30)) {
             throw new UserInputException("--degree must be between 1 and 30, got " + degree);
         }
         Activation act = UserInputException.forFlag("--activation", () -> Activations.parse(activation));
-        Model model = Architecture.parse(arch, act);
+        // before anything is allocated: the weights, and with --data the forward passes measured on the images
+        ModelSize.require("--arch", arch, "lps init", ModelSize.INIT_BYTES_PER_PARAMETER,
+                data != null || diagnose ? MEASURE_SAMPLES : 1, Float.BYTES);
+        Model model = UserInputException.forFlag("--arch", () -> Architecture.parse(arch, act));
         Initializer init = resolve(method, degree);
+        requireWithinPathBudget(init);
         // Data first: a missing data set should fail before a long initialization.
         Dataset images = null;
         String dataName = data;
         if (data != null || diagnose) {
             dataName = data == null ? "embedded" : data;
-            images = FashionMnist.byName(dataName).standardized().train();
+            String name = dataName;
+            images = UserInputException.forFlag("--data", () -> byName(name)).standardized().train();
             if (images.shape().size() != model.inputShape().size()) {
                 throw new UserInputException("--arch '" + arch + "' takes inputs of " + model.inputShape()
                         + " but the " + dataName + " images are " + images.shape());
@@ -189,6 +197,38 @@ final class InitCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * LPS solves its block system first; its paths are the linear-product bound of the design's set structure,
+     * known before solving. Over the budget: refused with the count and what to do, instead of a silent hour.
+     */
+    private void requireWithinPathBudget(Initializer init) {
+        if (pathBudget < 1) {
+            throw new UserInputException("--path-budget must be at least 1, got " + pathBudget);
+        }
+        if (!(init instanceof org.lps.init.lps.LpsInitializer lps)) {
+            return;
+        }
+        int k = lps.settings().width(), d = lps.settings().degree();
+        java.math.BigInteger paths = org.lps.homotopy.rootcount.LinearProductBound.count(
+                org.lps.init.lps.LpsBlockSystem.designStructure(k, d));
+        if (paths.compareTo(java.math.BigInteger.valueOf(pathBudget)) > 0) {
+            throw new UserInputException("--method " + method + ": the block system (k = " + k + ", d = " + d + ") has "
+                    + paths + " homotopy paths, over --path-budget " + pathBudget + " (the default lps, k = 2, d = 2,"
+                    + " has 10761, about 15 s on 2 cores); raise --path-budget to solve it anyway, or use a smaller k or d");
+        }
+    }
+
+    /** FashionMnist.byName with its IOException unchecked, for {@link UserInputException#forFlag}. */
+    static FashionMnist.Split byName(String name) {
+        try {
+            return FashionMnist.byName(name);
+        } catch (java.io.IOException e) {
+            // a data set that is not where it was said to be: the flag's value is what the user can change
+            String m = String.valueOf(e.getMessage());
+            throw new UserInputException(m.startsWith("--data") ? m : "--data '" + name + "': " + m, e);
+        }
     }
 
     /** The method string as given, normalized ({@code FMP:0.5} -> {@code fmp:0.5}). */

@@ -36,6 +36,7 @@ public final class LpsApp implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LpsApp());
         cl.setExecutionExceptionHandler(new ErrorReporter());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lps.io.AtomicFile;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,11 +41,12 @@ final class SolveCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "the system: PHCpack, Bertini or plain format (one equation per line)")
-    Path file;
+            description = "the system: PHCpack, Bertini or plain format (one equation per line); - reads standard input")
+    String file;
 
     @Option(names = "--system", paramLabel = "NAME",
-            description = "a standard system instead of a file: cyclicN, katsuraN, noonN, ecoN, chandraN, reimerN")
+            description = "a standard system instead of a file: cyclicN, katsuraN, noonN, ecoN, chandraN, reimerN,"
+                    + " or lps-k2-d3 (LPS block system of width k, activation degree d, generic data)")
     String system;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "auto",
@@ -83,18 +85,21 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if ((file == null) == (system == null)) {
-            throw new UserInputException("give either a FILE or --system NAME (see lps solve --help)");
-        }
-        PolynomialSystem s = file != null ? SystemParser.parse(file, parseFormat(format))
-                : StandardSystems.byName(system);
-        SolveOptions options = SolveOptions.defaults().seed(seed).start(StartKind.parse(start))
-                .preset(TrackerOptions.preset(preset));
-        if (threads != null) {
-            options = options.threads(threads);
+        // every flag and the output path before the system is even read: a typo costs a second, not the solve
+        Format f = parseFormat(format);
+        StartKind startKind = UserInputException.forFlag("--start", () -> StartKind.parse(start));
+        TrackerOptions tracker = UserInputException.forFlag("--preset", () -> TrackerOptions.preset(preset));
+        if (threads != null && threads < 1) {
+            throw new UserInputException("--threads must be at least 1, got " + threads);
         }
         if (out != null) {
-            outputKind(out);   // refuse a bad extension before the work, not after
+            outputKind(out);
+            Outputs.require("--out", out, file == null || file.equals(SystemInput.STDIN) ? null : Path.of(file));
+        }
+        PolynomialSystem s = SystemInput.load(file, system, f, System.in).requireSquare("the solver", f, true).system();
+        SolveOptions options = SolveOptions.defaults().seed(seed).start(startKind).preset(tracker);
+        if (threads != null) {
+            options = options.threads(threads);
         }
         ProgressBar bar = quiet ? null : new ProgressBar(spec.commandLine().getErr());
         SolveResult r;
@@ -109,7 +114,7 @@ final class SolveCommand implements Callable<Integer> {
         if (json) {
             pw.println(JsonOutput.write(r, solutions));
         } else {
-            summary(pw, file != null ? file.toString() : system, s, r);
+            summary(pw, file == null ? system : file.equals(SystemInput.STDIN) ? "<stdin>" : file, s, r);
         }
         pw.flush();
         if (out != null) {
@@ -141,13 +146,13 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     private static void writeFile(SolveResult r, Path p) throws IOException {
-        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+        AtomicFile.writeText(p, w -> {
             switch (outputKind(p)) {
                 case "json" -> w.write(JsonOutput.toJson(r, true).toPrettyString() + "\n");
                 case "csv" -> CsvOutput.write(r, w);
                 default -> PhcOutput.write(r, w);
             }
-        }
+        });
     }
 
     private void summary(PrintWriter pw, String name, PolynomialSystem s, SolveResult r) {

@@ -97,6 +97,7 @@ final class StudyCountsCommand implements Callable<Integer> {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new UserInputException("--out '" + out + "': the directory " + dir + " does not exist");
         }
+        Outputs.requireStudy("--out", base);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         int cells = k.length * d.length;
         long t0 = System.nanoTime();

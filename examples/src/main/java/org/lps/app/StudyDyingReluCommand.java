@@ -66,10 +66,16 @@ final class StudyDyingReluCommand implements Callable<Integer> {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
         Path base = base(out);
+        Outputs.requireStudy("--out", base);
         for (String m : methodList) {
             InitCommand.resolve("--methods", m, null);
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        // each thread holds one network of the widest, deepest cell at a time
+        int wMax = java.util.Arrays.stream(w).max().orElse(1), dMax = java.util.Arrays.stream(d).max().orElse(1);
+        ModelSize.require("--widths", DyingRelu.architecture(wMax, dMax), "--widths " + wMax + " with --depths " + dMax,
+                "lps study dying-relu (" + nThreads + " threads)",
+                ModelSize.INIT_BYTES_PER_PARAMETER * nThreads, (long) DyingRelu.GRID_POINTS * nThreads, Float.BYTES);
         int cells = methodList.size() * w.length * d.length;
         long t0 = System.nanoTime();
         int[] done = {0};

@@ -84,12 +84,25 @@ final class StudyInitsCommand implements Callable<Integer> {
         for (long s = 1; s <= seeds; s++) {
             seedList.add(s);
         }
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw new UserInputException("--lr must be a positive number, got " + lr);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new UserInputException("--momentum must be in [0, 1), got " + momentum);
+        }
+        for (String m : methodList) {
+            InitCommand.resolve("--methods", m, null);
+        }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         InitsStudy.Settings settings = new InitsStudy.Settings(taskList, methodList, seedList,
-                Activations.parse(activation), batch, lr, momentum, nThreads);
-        FashionMnist.Split split = FashionMnist.byName(data).standardized();
+                UserInputException.forFlag("--activation", () -> Activations.parse(activation)), batch, lr, momentum, nThreads);
+        Outputs.requireStudy("--out", out);
+        FashionMnist.Split split = UserInputException.forFlag("--data", () -> InitCommand.byName(data)).standardized();
         for (InitsStudy.Task t : taskList) {
-            var model = Architecture.parse(t.arch(), settings.activation());
+            // one model per training thread at a time
+            ModelSize.require("--task", t.arch(), "lps study inits", ModelSize.TRAIN_BYTES_PER_PARAMETER * nThreads,
+                    (long) batch * nThreads, ModelSize.TRAIN_BYTES_PER_ACTIVATION);
+            var model = UserInputException.forFlag("--task", () -> Architecture.parse(t.arch(), settings.activation()));
             if (model.inputShape().size() != split.train().shape().size()) {
                 throw new UserInputException("--task '" + t.arch() + "' takes inputs of " + model.inputShape()
                         + " but the " + data + " images are " + split.train().shape());

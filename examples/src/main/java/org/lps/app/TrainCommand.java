@@ -96,8 +96,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--out '" + out + "': weight files end in .safetensors or .npz");
         }
         // Fail before training, not after it.
-        requireDirectory("--plot", plot);
-        requireDirectory("--out", out);
+        Outputs.require("--plot", plot);
+        Outputs.require("--out", out);
         if (epochs < 1) {
             throw new UserInputException("--epochs must be at least 1, got " + epochs);
         }
@@ -107,14 +107,26 @@ final class TrainCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
-        Model model = Architecture.parse(arch, Activations.parse(activation));
+        if (lr != null && (!(lr > 0) || !Double.isFinite(lr))) {
+            throw new UserInputException("--lr must be a positive number, got " + lr);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new UserInputException("--momentum must be in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new UserInputException("--weight-decay must be finite and >= 0, got " + weightDecay);
+        }
+        var act = UserInputException.forFlag("--activation", () -> Activations.parse(activation));
+        // the parameters now, before allocating them; the batch's activations once the batch is known (below)
+        ModelSize.require("--arch", arch, "lps train", ModelSize.TRAIN_BYTES_PER_PARAMETER, 0, 0);
+        Model model = UserInputException.forFlag("--arch", () -> Architecture.parse(arch, act));
         // lps-init's parser: every registered scheme with its parameters (fmp:0.8), nets' own names included.
         Initializer scheme = InitCommand.resolve("--init", init, null);
         String initName = MethodSpec.parse(init).method();
-        Loss lossFn = Loss.parse(loss);
+        Loss lossFn = UserInputException.forFlag("--loss", () -> Loss.parse(loss));
         Optimizer opt = optimizer(optimizer, lr, momentum, weightDecay);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        FashionMnist.Split split = FashionMnist.byName(data).standardized();
+        FashionMnist.Split split = UserInputException.forFlag("--data", () -> InitCommand.byName(data)).standardized();
         if (split.train().shape().size() != model.inputShape().size()) {
             throw new UserInputException("--arch '" + arch + "' takes inputs of " + model.inputShape()
                     + " but the " + data + " images are " + split.train().shape());
@@ -123,6 +135,8 @@ final class TrainCommand implements Callable<Integer> {
             err.println("lps train: --batch " + batch + " is more than the " + split.train().size() + " training images; using " + split.train().size());
             batch = split.train().size();
         }
+        ModelSize.require("--arch", arch, "--batch " + batch + " with --arch '" + arch + "'", "lps train",
+                ModelSize.TRAIN_BYTES_PER_PARAMETER, batch, ModelSize.TRAIN_BYTES_PER_ACTIVATION);
         try {
             scheme.initialize(model, seed);
         } catch (IllegalArgumentException e) {
@@ -183,16 +197,6 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static void requireDirectory(String flag, Path file) {
-        if (file == null) {
-            return;
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
-            throw new UserInputException(flag + " '" + file + "': the directory " + dir + " does not exist");
-        }
     }
 
     static Optimizer optimizer(String name, Double lr, double momentum, double weightDecay) {

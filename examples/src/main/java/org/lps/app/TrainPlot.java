@@ -1,9 +1,8 @@
 package org.lps.app;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lps.io.AtomicFile;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -47,8 +46,6 @@ final class TrainPlot {
         XYSeries a = chart.addSeries("test accuracy (right axis)", ex, acc);
         a.setMarker(SeriesMarkers.DIAMOND);
         a.setYAxisGroup(1);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
+        AtomicFile.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -20,7 +20,8 @@ public class UserInputException extends RuntimeException {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(flag + ": " + e.getMessage(), e);
+            String m = String.valueOf(e.getMessage());
+            throw new UserInputException(m.startsWith(flag) ? m : flag + ": " + m, e);
         }
     }
 }

@@ -138,7 +138,7 @@ class InitCommandTest {
         assertBad("--method 'fmp' with --activation tanh: fmp is defined for positively homogeneous activations", "init", "--arch",
                 "mlp:4,3,2", "--method", "fmp", "--activation", "tanh");
         assertBad("--out 'w.pt': weight files end in .safetensors or .npz", "init", "--arch", "mlp:4,2", "--method", "he", "--out", "w.pt");
-        assertBad("the directory /no/such does not exist", "init", "--arch", "mlp:4,2", "--method", "he", "--out", "/no/such/w.npz");
+        assertBad("--out '/no/such/w.npz': no such directory /no/such", "init", "--arch", "mlp:4,2", "--method", "he", "--out", "/no/such/w.npz");
         assertBad("--arch 'mlp:4,2' takes inputs of 4 but the embedded images are 1x28x28", "init", "--arch", "mlp:4,2", "--method", "he",
                 "--diagnose");
         assertBad("--activation: unknown activation 'softsign'", "init", "--arch", "mlp:4,2", "--method", "he", "--activation", "softsign");
@@ -150,7 +150,7 @@ class InitCommandTest {
     void missingMethodIsAUsageError() {
         Cli.Run r = Cli.run("init", "--arch", "mlp:4,2");
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("Missing required option: '--method=M'"), r.err());
+        assertEquals("lps init: missing required option: '--method=M' (see lps init --help)\n", r.err().replace("\r\n", "\n"));
     }
 
     static void assertBad(String fragment, String... args) {

@@ -96,10 +96,10 @@ class TrainCommandTest {
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--lr", "-1"}, "--lr must be a positive number");
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--epochs", "0"}, "--epochs must be at least 1");
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--plot", "x.svg"}, "--plot 'x.svg'");
-        assertBad(new String[] {"train", "--arch", "mlp:784,10", "--plot", "/no/such/dir/x.png"}, "the directory /no/such/dir does not exist");
+        assertBad(new String[] {"train", "--arch", "mlp:784,10", "--plot", "/no/such/dir/x.png"}, "--plot '/no/such/dir/x.png': no such directory /no/such/dir");
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--out", "w.pt"}, "--out 'w.pt': weight files end in .safetensors or .npz");
         assertBad(new String[] {"train", "--arch", "mlp:784,10", "--activation", "softsign"}, "unknown activation 'softsign'");
-        assertBad(new String[] {"train"}, "Missing required option: '--arch");
+        assertBad(new String[] {"train"}, "missing required option: '--arch");
         assertBad(new String[] {"train", "--arch", "mlp:784,64,10", "--lr", "1e6", "--quiet"}, "training diverged in epoch 1");
     }
 

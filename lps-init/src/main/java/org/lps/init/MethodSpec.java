@@ -38,7 +38,16 @@ public record MethodSpec(String name, List<String> parameters, OptionalInt degre
             if (p.isEmpty()) {
                 throw new IllegalArgumentException("'" + s + "': empty parameter " + i + " (parameters are NAME:P1:P2...)");
             }
-            params.add(p.toLowerCase(Locale.ROOT));
+            String lower = p.toLowerCase(Locale.ROOT);
+            int eq = lower.indexOf('=');
+            if (eq > 0) {
+                String key = lower.substring(0, eq).trim();
+                // lps:k=2:k=3 would silently take one of the two
+                if (params.stream().anyMatch(q -> q.indexOf('=') > 0 && q.substring(0, q.indexOf('=')).trim().equals(key))) {
+                    throw new IllegalArgumentException("'" + s + "': parameter " + key + " is given twice");
+                }
+            }
+            params.add(lower);
         }
         return new MethodSpec(name, params, OptionalInt.empty());
     }

@@ -1,7 +1,9 @@
 package org.lps.homotopy.eval;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,9 @@ import org.lps.homotopy.poly.PolynomialSystem;
  * <ol>
  * <li>A monomial table. It holds every monomial the system needs: those of its terms and those of their
  * partial derivatives (x^(a - e_v) for each term x^a and each variable v in it). Entry k is computed as
- * entry parent[k] times one variable, in an order where parents come first, so the whole table costs one
- * complex multiplication per monomial and is shared by every equation and every Jacobian entry. This is
+ * the product of two earlier entries (mostly an entry times one variable; halves for high powers), so the
+ * whole table costs one complex multiplication per monomial and is shared by every equation and every
+ * Jacobian entry. This is
  * where sparse systems with many repeated monomials (katsura, dense systems, the LPS gradients) save most:
  * a monomial and its derivatives are formed once, not once per equation.</li>
  * <li>Two sparse sums in compressed-row form: f_i = sum c_t * m_t and J_iv = sum (a_v c_t) * m_(t - e_v),
@@ -32,9 +35,12 @@ public final class CompiledSystem {
 
     final int equations;
     final int variables;
-    /** Monomial k (k >= 1) = monomial monoParent[k] * x_monoVar[k]; monomial 0 is the constant 1. */
-    final int[] monoParent;
-    final int[] monoVar;
+    /**
+     * Monomial 0 is the constant 1, monomials 1..n the variables x_0..x_(n-1); monomial k > n is the product of
+     * monomials monoLeft[k] and monoRight[k], both earlier in the table.
+     */
+    final int[] monoLeft;
+    final int[] monoRight;
     /** Values: equation i sums entries valStart[i] .. valStart[i+1]-1, each coefficient * monomial. */
     final int[] valStart;
     final int[] valMono;
@@ -89,8 +95,8 @@ public final class CompiledSystem {
             terms += p.termCount();
         }
         this.termCount = terms;
-        this.monoParent = table.parents();
-        this.monoVar = table.vars();
+        this.monoLeft = table.lefts();
+        this.monoRight = table.rights();
         int[][] val = pack(valRows);
         valStart = val[0];
         valMono = val[1];
@@ -169,7 +175,7 @@ public final class CompiledSystem {
 
     /** Number of monomials in the shared table (including the constant 1). */
     public int monomialCount() {
-        return monoParent.length;
+        return monoLeft.length;
     }
 
     /** A fresh evaluator with its own workspace; not thread-safe, so one per thread. */
@@ -178,45 +184,97 @@ public final class CompiledSystem {
     }
 
     /**
-     * The set of monomials, closed under "has a parent in the set": each monomial of positive degree is
-     * some member times one variable. Entries are added parents-first, so evaluating in index order works.
+     * The set of monomials, closed under "is the product of two members" (the variables and the constant 1 are
+     * always members). Entries are added factors-first, so evaluating in index order works.
+     *
+     * <p>A new monomial is, by preference, an existing monomial times one variable (one multiplication, and the
+     * sub-monomials of a system's terms are shared); when no such member exists it is split in halves,
+     * x^a = x^floor(a/2) * x^ceil(a/2), so a power x^10000 costs about 2 log2(10000) entries instead of a chain
+     * of 10000. The construction is iterative (an explicit stack), so no exponent can overflow the call stack.
      */
     private static final class MonomialTable {
         private final int n;
         private final Map<Key, Integer> index = new HashMap<>();
-        private final List<int[]> monomials = new ArrayList<>();
-        private int[] parent = new int[16];
-        private int[] var = new int[16];
+        private int size;
+        private int[] left = new int[16];
+        private int[] right = new int[16];
 
         MonomialTable(int n) {
             this.n = n;
             add(new int[n], -1, -1);
+            for (int v = 0; v < n; v++) {
+                int[] e = new int[n];
+                e[v] = 1;
+                add(e, -1, v);   // the variables themselves: read from the point, see Evaluator.monomials
+            }
         }
 
-        /** The index of x^a, adding it (and any missing ancestors) first. */
+        /** The index of x^a, adding it (and any missing factors) first. {@code a} is not modified. */
         int index(int[] a) {
-            Integer k = index.get(new Key(a));
-            if (k != null) {
-                return k;
+            Integer known = index.get(new Key(a));
+            if (known != null) {
+                return known;
             }
-            // prefer a parent that already exists, so shared sub-monomials are reused
-            int best = -1;
-            for (int v = 0; v < n && best < 0; v++) {
-                if (a[v] > 0) {
-                    a[v]--;
-                    if (index.containsKey(new Key(a))) {
-                        best = v;
+            // Depth-first over the factors still missing: each stack entry is a monomial and its chosen split.
+            Deque<int[][]> stack = new ArrayDeque<>();
+            stack.push(split(a.clone()));
+            while (!stack.isEmpty()) {
+                int[][] top = stack.peek();
+                Integer l = index.get(new Key(top[1]));
+                Integer r = index.get(new Key(top[2]));
+                if (l != null && r != null) {
+                    stack.pop();
+                    if (!index.containsKey(new Key(top[0]))) {
+                        add(top[0], l, r);
                     }
-                    a[v]++;
+                } else {
+                    // the missing factor(s); the left one is evaluated first
+                    if (r == null) {
+                        stack.push(split(top[2]));
+                    }
+                    if (l == null) {
+                        stack.push(split(top[1]));
+                    }
                 }
             }
-            if (best < 0) {
-                best = firstNonZero(a);
+            return index.get(new Key(a));
+        }
+
+        /** {monomial, left factor, right factor}, the factors of positive degree and already present if possible. */
+        private int[][] split(int[] a) {
+            for (int v = 0; v < n; v++) {
+                if (a[v] > 0) {
+                    int[] rest = a.clone();
+                    rest[v]--;
+                    if (index.containsKey(new Key(rest))) {
+                        return new int[][] {a, rest, unit(v)};
+                    }
+                }
             }
-            a[best]--;
-            int p = index(a);
-            a[best]++;
-            return add(a.clone(), p, best);
+            int[] half = new int[n];
+            int degree = 0;
+            for (int v = 0; v < n; v++) {
+                half[v] = a[v] / 2;
+                degree += half[v];
+            }
+            if (degree == 0) {
+                // square-free: peel off the first variable
+                int v = firstNonZero(a);
+                int[] rest = a.clone();
+                rest[v]--;
+                return new int[][] {a, rest, unit(v)};
+            }
+            int[] other = new int[n];
+            for (int v = 0; v < n; v++) {
+                other[v] = a[v] - half[v];
+            }
+            return new int[][] {a, other, half};
+        }
+
+        private int[] unit(int v) {
+            int[] e = new int[n];
+            e[v] = 1;
+            return e;
         }
 
         private static int firstNonZero(int[] a) {
@@ -228,25 +286,23 @@ public final class CompiledSystem {
             throw new IllegalStateException("the constant monomial is always present");
         }
 
-        private int add(int[] a, int p, int v) {
-            int k = monomials.size();
-            monomials.add(a);
+        private void add(int[] a, int l, int r) {
+            int k = size++;
             index.put(new Key(a), k);
-            if (k == parent.length) {
-                parent = Arrays.copyOf(parent, 2 * k);
-                var = Arrays.copyOf(var, 2 * k);
+            if (k == left.length) {
+                left = Arrays.copyOf(left, 2 * k);
+                right = Arrays.copyOf(right, 2 * k);
             }
-            parent[k] = p;
-            var[k] = v;
-            return k;
+            left[k] = l;
+            right[k] = r;
         }
 
-        int[] parents() {
-            return Arrays.copyOf(parent, monomials.size());
+        int[] lefts() {
+            return Arrays.copyOf(left, size);
         }
 
-        int[] vars() {
-            return Arrays.copyOf(var, monomials.size());
+        int[] rights() {
+            return Arrays.copyOf(right, size);
         }
     }
 

@@ -14,7 +14,7 @@ public final class Evaluator {
 
     Evaluator(CompiledSystem program) {
         this.p = program;
-        this.mono = new double[2 * program.monoParent.length];
+        this.mono = new double[2 * program.monoLeft.length];
     }
 
     public CompiledSystem system() {
@@ -60,15 +60,17 @@ public final class Evaluator {
         runtimeSum(p.valStart, p.valMono, p.valTerm, c, f);
     }
 
-    /** Fills the monomial table, parents first: m_k = m_parent(k) * x_var(k). */
+    /** Fills the monomial table in index order: 1, the variables, then m_k = m_left(k) * m_right(k). */
     private void monomials(double[] x) {
-        final int[] parent = p.monoParent, var = p.monoVar;
+        final int[] left = p.monoLeft, right = p.monoRight;
         final double[] m = mono;
+        final int n = p.variables;
         m[0] = 1;
         m[1] = 0;
-        for (int k = 1; k < parent.length; k++) {
-            int a = 2 * parent[k], b = 2 * var[k];
-            double ar = m[a], ai = m[a + 1], br = x[b], bi = x[b + 1];
+        System.arraycopy(x, 0, m, 2, 2 * n);
+        for (int k = n + 1; k < left.length; k++) {
+            int a = 2 * left[k], b = 2 * right[k];
+            double ar = m[a], ai = m[a + 1], br = m[b], bi = m[b + 1];
             m[2 * k] = ar * br - ai * bi;
             m[2 * k + 1] = ar * bi + ai * br;
         }

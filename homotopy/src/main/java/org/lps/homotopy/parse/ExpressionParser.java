@@ -95,7 +95,8 @@ final class ExpressionParser {
         if (lx.peek().is(Kind.CARET)) {
             Token op = lx.next();
             int k = exponent();
-            base = guarded(op, base, Polynomial.constant(k));
+            // the exponent travels as an int, not as a constant polynomial: x^0 makes the constant 0, which has no terms
+            base = guarded(op, base, k);
             if (lx.peek().is(Kind.CARET)) {
                 throw lx.error(lx.peek(), "chained powers are ambiguous: add parentheses");
             }
@@ -173,10 +174,32 @@ final class ExpressionParser {
         } catch (NumberFormatException e) {
             throw lx.error(t, "malformed number '" + t.text() + "'");
         }
+        // PHCpack reads coefficients as doubles; a nonzero literal a double cannot hold is refused, in either
+        // direction, rather than silently becoming infinite or zero (a zero coefficient drops its term and changes
+        // the system). Subnormals (down to 4.9e-324) are doubles and are kept: printed polynomials read back exactly.
         if (Double.isInfinite(v)) {
-            throw lx.error(t, "number " + t.text() + " is out of the double range");
+            throw lx.error(t, "number " + t.text() + " overflows the double range (largest "
+                    + Double.MAX_VALUE + "): rescale the equation");
+        }
+        if (v == 0 && hasNonzeroDigit(t.text())) {
+            throw lx.error(t, "number " + t.text() + " underflows the double range (it would be 0; the smallest "
+                    + "double is " + Double.MIN_VALUE + "): rescale the equation, or write 0");
         }
         return Polynomial.constant(v);
+    }
+
+    /** Whether the mantissa (the part before any exponent) has a digit other than 0. */
+    private static boolean hasNonzeroDigit(String literal) {
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Polynomial function(Token name) {
@@ -215,16 +238,24 @@ final class ExpressionParser {
 
     /** Applies a binary operator, turning size, degree and overflow limits into positioned errors. */
     private Polynomial guarded(Token op, Polynomial a, Polynomial b) {
+        return checked(op, () -> switch (op.kind()) {
+            case PLUS -> a.add(b);
+            case MINUS -> a.subtract(b);
+            case STAR -> a.multiply(b);
+            case SLASH -> divide(op, a, b);
+            default -> throw new IllegalStateException(op.toString());
+        });
+    }
+
+    /** a^k, with the same limits (x^0 = 1, and 0^0 = 1 as in every polynomial ring). */
+    private Polynomial guarded(Token op, Polynomial a, int k) {
+        return checked(op, () -> a.pow(k));
+    }
+
+    private Polynomial checked(Token op, java.util.function.Supplier<Polynomial> operation) {
         Polynomial r;
         try {
-            r = switch (op.kind()) {
-                case PLUS -> a.add(b);
-                case MINUS -> a.subtract(b);
-                case STAR -> a.multiply(b);
-                case SLASH -> divide(op, a, b);
-                case CARET -> a.pow((int) b.re(0));
-                default -> throw new IllegalStateException(op.toString());
-            };
+            r = operation.get();
         } catch (PolynomialTooLargeException e) {
             throw lx.error(op, e.getMessage());
         } catch (ArithmeticException e) {

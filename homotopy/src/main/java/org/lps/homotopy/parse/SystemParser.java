@@ -54,8 +54,12 @@ public final class SystemParser {
         return parse(decode(source, bytes), source, format);
     }
 
-    /** Parses text; {@code source} names it in error messages. */
+    /** Parses text; {@code source} names it in error messages. A leading byte-order mark is skipped. */
     public static PolynomialSystem parse(String text, String source, Format format) {
+        if (text.startsWith("\uFEFF")) {
+            // editors on Windows start UTF-8 files with U+FEFF; it is not part of the system
+            text = text.substring(1);
+        }
         if (text.isBlank()) {
             throw new ParseException(source, 1, 1, "empty input: no equations");
         }

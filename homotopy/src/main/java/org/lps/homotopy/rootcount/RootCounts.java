@@ -1,5 +1,7 @@
 package org.lps.homotopy.rootcount;
 
+import org.lps.homotopy.poly.InvalidSystemException;
+import org.lps.homotopy.poly.SystemChecks;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,11 +128,19 @@ public final class RootCounts {
      * computed on the first call and kept; null if over the work limit.
      */
     public synchronized MixedVolume mixedVolumes() {
+        return mixedVolumes(MixedVolume.DEFAULT_WORK_LIMIT);
+    }
+
+    /**
+     * As {@link #mixedVolumes()} with a work limit of {@code workLimit} linear programs (0: not computed), when this
+     * is the first call; later calls return what the first one computed.
+     */
+    public synchronized MixedVolume mixedVolumes(long workLimit) {
         if (!mixedVolumesTried) {
             mixedVolumesTried = true;
             try {
-                mixedVolumes = MixedVolume.of(chart, MixedVolume.DEFAULT_SEED,
-                        Runtime.getRuntime().availableProcessors(), MixedVolume.DEFAULT_WORK_LIMIT);
+                mixedVolumes = workLimit <= 0 ? null : MixedVolume.of(chart, MixedVolume.DEFAULT_SEED,
+                        Runtime.getRuntime().availableProcessors(), workLimit);
             } catch (WorkLimitExceededException e) {
                 mixedVolumes = null;
             }
@@ -154,19 +164,7 @@ public final class RootCounts {
     // ------------------------------------------------------------------ shared checks
 
     static void requireSquare(PolynomialSystem system) {
-        if (!system.isSquare()) {
-            String unknowns = system.homogeneousGroupCount() == 0 ? system.variableCount() + " unknowns"
-                    : system.dimension() + " unknowns (" + system.variableCount() + " variables in "
-                    + system.homogeneousGroupCount() + " projective groups)";
-            throw new IllegalArgumentException("root counts need a square system: " + system.equationCount()
-                    + (system.equationCount() == 1 ? " equation in " : " equations in ") + unknowns);
-        }
-        for (int i = 0; i < system.equationCount(); i++) {
-            if (system.equation(i).isZero()) {
-                throw new IllegalArgumentException("equation " + (i + 1)
-                        + " is identically zero, so no solution is isolated: nothing to count");
-            }
-        }
+        SystemChecks.requireSquare(system, "counting roots");
     }
 
     /**
@@ -203,7 +201,7 @@ public final class RootCounts {
                     e += p.exponent(t, v);
                 }
                 if (d >= 0 && e != d) {
-                    throw new IllegalArgumentException("equation " + (i + 1) + " is not homogeneous in the projective"
+                    throw new InvalidSystemException("equation " + (i + 1) + " is not homogeneous in the projective"
                             + " group " + names(system, g));
                 }
                 d = e;

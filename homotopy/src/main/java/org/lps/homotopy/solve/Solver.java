@@ -1,5 +1,8 @@
 package org.lps.homotopy.solve;
 
+import org.lps.homotopy.poly.InvalidSystemException;
+import org.lps.homotopy.poly.SystemChecks;
+import org.lps.homotopy.start.TooManyPathsException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -113,7 +116,7 @@ public final class Solver {
         StartSystem td;
         try {
             td = StartSystems.totalDegree(system, new SplittableRandom(startSeed));
-        } catch (IllegalArgumentException tooMany) {
+        } catch (TooManyPathsException tooMany) {
             // too many total-degree paths to even consider: one of the others is the only hope
             RootCounts counts = RootCounts.of(system);
             MixedVolume mv = budgetedMixedVolume(system, counts);
@@ -294,17 +297,10 @@ public final class Solver {
 
     private static void requireSolvable(PolynomialSystem system) {
         if (system.homogeneousGroupCount() > 0) {
-            throw new IllegalArgumentException("projective variable groups (hom_variable_group) are not supported by"
+            throw new InvalidSystemException("projective variable groups (hom_variable_group) are not supported by"
                     + " the solver yet: declare the variables with variable_group and dehomogenize");
         }
-        int m = system.equationCount(), n = system.variableCount();
-        if (m != n) {
-            throw new IllegalArgumentException(m + " equation" + (m == 1 ? "" : "s") + " in " + n + " unknown"
-                    + (n == 1 ? "" : "s") + ": the solver needs a square system");
-        }
-        if (n == 0) {
-            throw new IllegalArgumentException("no equations to solve");
-        }
+        SystemChecks.requireSquareNonConstant(system, "the solver");
     }
 
     private static int[] select(Endpoint[] ends, java.util.function.Predicate<Endpoint> p) {

@@ -153,8 +153,7 @@ public final class StartSystems {
 
     private static void requireWithinLimit(String name, BigInteger count) {
         if (count.compareTo(BigInteger.valueOf(MAX_PATHS)) > 0) {
-            throw new IllegalArgumentException("the " + name + " start system has " + count
-                    + " paths; the solver tracks at most " + MAX_PATHS);
+            throw new TooManyPathsException(name, count, MAX_PATHS);
         }
     }
 }

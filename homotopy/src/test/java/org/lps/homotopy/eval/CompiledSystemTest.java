@@ -1,6 +1,7 @@
 package org.lps.homotopy.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.hipparchus.complex.Complex;
@@ -151,6 +152,62 @@ class CompiledSystemTest {
         shape.evaluator().values(x, f2);
         for (int i = 0; i < 2 * n; i++) {
             assertEquals(f2[i], f1[i], 1e-13);
+        }
+    }
+
+    /**
+     * Powers up to the parser's exponent limit (10000) compile without a deep recursion (x^10000 once overflowed
+     * the stack) into a short table, and evaluate to exp(i k theta) on the unit circle, value and derivative.
+     */
+    @Test
+    void highPowersUpToTheExponentLimit() {
+        for (int k : new int[] {1, 2, 3, 17, 1000, 7000, 8500, 9999, 10_000}) {
+            PolynomialSystem s = new PolynomialSystem(java.util.List.of("x"),
+                    java.util.List.of(Polynomial.monomial(1, 0, k).subtract(Polynomial.constant(1))));
+            CompiledSystem c = CompiledSystem.compile(s);
+            // x^k and x^(k-1) by halving and one multiplication: O(log k) entries, not k
+            assertTrue(c.monomialCount() <= 4 * (32 - Integer.numberOfLeadingZeros(k)) + 2,
+                    "x^" + k + " needs " + c.monomialCount() + " table entries");
+            double theta = 0.7390851332151607;   // any angle; cos(theta) = theta, for a digit-rich point
+            double[] x = {Math.cos(theta), Math.sin(theta)}, f = new double[2], j = new double[2];
+            c.evaluator().valuesAndJacobian(x, f, j);
+            // the rounding error of a product of k factors grows like k * eps
+            double tol = 4 * k * Math.ulp(1.0);
+            assertEquals(Math.cos(k * theta) - 1, f[0], tol, "Re f, k = " + k);
+            assertEquals(Math.sin(k * theta), f[1], tol, "Im f, k = " + k);
+            assertEquals(k * Math.cos((k - 1) * theta), j[0], k * tol, "Re f', k = " + k);
+            assertEquals(k * Math.sin((k - 1) * theta), j[1], k * tol, "Im f', k = " + k);
+        }
+    }
+
+    /** Mixed monomials of the limit degree, and several high powers sharing their halves, against the symbolic evaluation. */
+    @Test
+    void mixedHighDegreeMonomialsMatchSymbolicEvaluation() {
+        Polynomial x = Polynomial.variable(0), y = Polynomial.variable(1), z = Polynomial.variable(2);
+        PolynomialSystem s = new PolynomialSystem(java.util.List.of("x", "y", "z"), java.util.List.of(
+                x.pow(5000).multiply(y.pow(4999)).multiply(z).add(Polynomial.constant(2)),
+                x.pow(9000).add(y.pow(8999)).add(z.pow(3)),
+                x.pow(4).multiply(y.pow(4)).multiply(z.pow(4)).subtract(x.multiply(y).multiply(z))));
+        // on |x| = |y| = |z| = 1 nothing under- or overflows, and the symbolic reference is a plain chain of products
+        Evaluator ev = CompiledSystem.compile(s).evaluator();
+        Polynomial[][] jac = s.jacobian();
+        double[] a = {0.3, -1.1, 2.0};
+        double[] xr = new double[3], xi = new double[3], pt = new double[6];
+        for (int v = 0; v < 3; v++) {
+            xr[v] = pt[2 * v] = Math.cos(a[v]);
+            xi[v] = pt[2 * v + 1] = Math.sin(a[v]);
+        }
+        double[] f = new double[6], j = new double[18];
+        ev.valuesAndJacobian(pt, f, j);
+        for (int i = 0; i < 3; i++) {
+            Complex want = s.equation(i).evaluate(xr, xi);
+            assertEquals(want.getReal(), f[2 * i], 1e-10);
+            assertEquals(want.getImaginary(), f[2 * i + 1], 1e-10);
+            for (int v = 0; v < 3; v++) {
+                Complex d = jac[i][v].evaluate(xr, xi);
+                assertEquals(d.getReal(), j[2 * (i * 3 + v)], 1e-10 * (1 + d.norm()));
+                assertEquals(d.getImaginary(), j[2 * (i * 3 + v) + 1], 1e-10 * (1 + d.norm()));
+            }
         }
     }
 }

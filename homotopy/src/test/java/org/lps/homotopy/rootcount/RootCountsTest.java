@@ -137,14 +137,16 @@ class RootCountsTest {
     @Test
     void nonSquareAndDegenerateSystemsAreRefusedClearly() {
         PolynomialSystem wide = SystemParser.parse("x + y + z\nx*y - 1", "wide", Format.PLAIN);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RootCounts.of(wide));
-        assertEquals("root counts need a square system: 2 equations in 3 unknowns", e.getMessage());
+        IllegalArgumentException e = assertThrows(org.lps.homotopy.poly.InvalidSystemException.class, () -> RootCounts.of(wide));
+        assertEquals("2 equations in 3 unknowns: counting roots needs a square system (with fewer equations the"
+                + " solutions are not isolated)", e.getMessage());
 
         SystemBuilder b = new SystemBuilder();
         b.variable("x");
         b.equation(Polynomial.zero());
-        e = assertThrows(IllegalArgumentException.class, () -> RootCounts.of(b.build()));
+        e = assertThrows(org.lps.homotopy.poly.InvalidSystemException.class, () -> RootCounts.of(b.build()));
         assertTrue(e.getMessage().startsWith("equation 1 is identically zero"), e.getMessage());
+
     }
 
     @Test

@@ -40,8 +40,14 @@ class DeterminismTest {
     void nonSquareSystemsAreRefusedClearly() {
         PolynomialSystem s = org.lps.homotopy.parse.SystemParser.parse("x + y + z\nx - y", "t",
                 org.lps.homotopy.parse.Format.PLAIN);
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Solver.solve(s));
-        assertEquals("2 equations in 3 unknowns: the solver needs a square system", e.getMessage());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.lps.homotopy.poly.InvalidSystemException.class, () -> Solver.solve(s));
+        assertEquals("2 equations in 3 unknowns: the solver needs a square system (with fewer equations the"
+                + " solutions are not isolated)", e.getMessage());
+        PolynomialSystem constant = org.lps.homotopy.parse.SystemParser.parse("2\n 3;\n x - y;\n", "t",
+                org.lps.homotopy.parse.Format.PHC);
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.lps.homotopy.poly.InvalidSystemException.class,
+                () -> Solver.solve(constant));
+        assertEquals("equation 1 is the nonzero constant 3.0 = 0, so the system has no solution", e.getMessage());
     }
 }

@@ -278,6 +278,11 @@ public final class DyingRelu {
         }
     }
 
+    /** The architecture string of {@link #network}: {@code mlp:1,W,...,W,1} with {@code depth} hidden widths. */
+    public static String architecture(int width, int depth) {
+        return "mlp:1," + (width + ",").repeat(depth) + "1";
+    }
+
     /** 1 -> width (relu) -> ... (depth hidden layers) -> 1, the output linear. */
     public static Model network(int width, int depth) {
         ModelBuilder b = Model.builder(Shape.of(1));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lps.io.AtomicFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class StudyOutput {
     public void writeJson(Object value) {
         try {
             createParent();
-            JSON.writeValue(json().toFile(), value);
+            AtomicFile.write(json(), out -> JSON.writeValue(out, value));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + json(), e);
         }
@@ -66,7 +67,7 @@ public final class StudyOutput {
         }
         try {
             createParent();
-            Files.writeString(csv(), sb);
+            AtomicFile.writeString(csv(), sb);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + csv(), e);
         }
@@ -76,7 +77,8 @@ public final class StudyOutput {
     public void writePng(Chart<?, ?> chart) {
         try {
             createParent();
-            BitmapEncoder.saveBitmapWithDPI(chart, png().toString(), BitmapEncoder.BitmapFormat.PNG, 144);
+            AtomicFile.writeFile(png(), tmp -> BitmapEncoder.saveBitmapWithDPI(chart, tmp.toString(),
+                    BitmapEncoder.BitmapFormat.PNG, 144));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png(), e);
         }
@@ -108,7 +110,11 @@ public final class StudyOutput {
         g.dispose();
         try {
             createParent();
-            ImageIO.write(all, "png", png().toFile());
+            AtomicFile.write(png(), out -> {
+                if (!ImageIO.write(all, "png", out)) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png(), e);
         }

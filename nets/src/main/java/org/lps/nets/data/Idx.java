@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lps.io.AtomicFile;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -116,21 +117,22 @@ public final class Idx {
         if (total != data.length) {
             throw new IllegalArgumentException("IDX dims " + Arrays.toString(dims) + " do not match " + data.length + " bytes");
         }
-        try (OutputStream raw = Files.newOutputStream(file);
-             OutputStream z = gzip ? new GZIPOutputStream(raw, 1 << 16) {
-                 {
-                     def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
-                 }
-             } : raw;
-             DataOutputStream out = new DataOutputStream(z)) {
-            out.writeByte(0);
-            out.writeByte(0);
-            out.writeByte(UBYTE);
-            out.writeByte(dims.length);
-            for (int d : dims) {
-                out.writeInt(d);
+        AtomicFile.write(file, raw -> {
+            try (OutputStream z = gzip ? new GZIPOutputStream(raw, 1 << 16) {
+                     {
+                         def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+                     }
+                 } : raw;
+                 DataOutputStream out = new DataOutputStream(z)) {
+                out.writeByte(0);
+                out.writeByte(0);
+                out.writeByte(UBYTE);
+                out.writeByte(dims.length);
+                for (int d : dims) {
+                    out.writeInt(d);
+                }
+                out.write(data);
             }
-            out.write(data);
-        }
+        });
     }
 }

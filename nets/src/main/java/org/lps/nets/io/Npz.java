@@ -1,7 +1,6 @@
 package org.lps.nets.io;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lps.io.AtomicFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -33,15 +33,17 @@ public final class Npz {
     }
 
     public static void write(Path file, List<NamedArray> arrays) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-            for (NamedArray a : arrays) {
-                ZipEntry e = new ZipEntry(a.name() + ".npy");
-                e.setTime(0); // reproducible files
-                zip.putNextEntry(e);
-                writeNpy(zip, a);
-                zip.closeEntry();
+        AtomicFile.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (NamedArray a : arrays) {
+                    ZipEntry e = new ZipEntry(a.name() + ".npy");
+                    e.setTime(0); // reproducible files
+                    zip.putNextEntry(e);
+                    writeNpy(zip, a);
+                    zip.closeEntry();
+                }
             }
-        }
+        });
     }
 
     static void writeNpy(OutputStream out, NamedArray a) throws IOException {

@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lps.io.AtomicFile;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,20 +55,15 @@ public final class SafeTensors {
             head.put((byte) ' ');
         }
         head.flip();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            writeAll(ch, head);
+        // whole or not at all: a full disk must not leave half a weight file where the old one was
+        AtomicFile.write(file, out -> {
+            out.write(head.array(), 0, head.limit());
             for (NamedArray a : arrays) {
                 ByteBuffer b = ByteBuffer.allocate(4 * a.values().length).order(ByteOrder.LITTLE_ENDIAN);
                 b.asFloatBuffer().put(a.values());
-                writeAll(ch, b);
+                out.write(b.array());
             }
-        }
-    }
-
-    private static void writeAll(FileChannel ch, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            ch.write(b);
-        }
+        });
     }
 
     /** Reads every tensor, in header order; a malformed file gets a message naming it and what is wrong. */

@@ -110,6 +110,93 @@ public final class Architecture {
         return b.build();
     }
 
+    /**
+     * What a model of this architecture holds, computed from the spec alone, before anything is allocated: the
+     * number of parameters, the largest single parameter tensor (a Java array holds at most
+     * {@link #MAX_TENSOR_ELEMENTS}), and the activations of one sample summed over the layers (the per-sample
+     * memory of a forward pass). Counts are longs: an architecture too large to build is measured, not overflowed.
+     */
+    public record Size(long parameters, long largestTensor, long activationsPerSample) {
+    }
+
+    /** The largest array the JVM allocates (a few header words below Integer.MAX_VALUE). */
+    public static final long MAX_TENSOR_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    /**
+     * The {@link Size} of {@link #parse}'s model for {@code spec}; the same errors for a malformed spec, except those
+     * only building finds (a kernel larger than its image), which {@link #parse} reports.
+     */
+    public static Size size(String spec) {
+        String s = spec.trim().toLowerCase(Locale.ROOT);
+        String[] parts;
+        long c, h, w;
+        if (s.startsWith("mlp:")) {
+            parts = s.substring(4).split(",");
+            if (parts.length < 2) {
+                throw new IllegalArgumentException("--arch '" + spec + "': an mlp needs at least an input and an output width");
+            }
+            c = positive(parts[0], spec);
+            h = 0;
+        } else if (s.startsWith("cnn:")) {
+            parts = s.substring(4).split(",");
+            Shape in;
+            try {
+                in = Shape.parse(parts[0]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--arch '" + spec + "': the first item must be the input shape CxHxW, e.g. 1x28x28");
+            }
+            if (in.rank() != 3) {
+                throw new IllegalArgumentException("--arch '" + spec + "': a cnn input must be CxHxW, got " + in);
+            }
+            c = in.dim(0);
+            h = in.dim(1);
+        } else {
+            throw new IllegalArgumentException("--arch '" + spec + "': expected mlp:784,256,10 or cnn:1x28x28,c16k3,p2,d10");
+        }
+        // (c, h, w): an image c x h x w when h > 0, else a vector of c
+        w = h == 0 ? 0 : Shape.parse(parts[0]).dim(2);
+        boolean mlp = s.startsWith("mlp:");
+        long params = 0, largest = 0, acts = h == 0 ? c : c * h * w;
+        for (int i = 1; i < parts.length; i++) {
+            String t = parts[i].trim();
+            Matcher m;
+            long weights, outs;
+            if (mlp || (m = DENSE.matcher(t)).matches()) {
+                long out = positive(mlp ? t : t.substring(1), spec);
+                long in = h == 0 ? c : c * h * w;
+                weights = in * out;
+                params += weights + out;
+                c = out;
+                h = 0;
+                w = 0;
+                outs = out;
+            } else if ((m = CONV.matcher(t)).matches() && h > 0) {
+                long f = positive(m.group(1), spec), k = positive(m.group(2), spec);
+                long stride = m.group(3) == null ? 1 : positive(m.group(3), spec);
+                long pad = m.group(4) == null ? k / 2 : Long.parseLong(m.group(4));
+                weights = f * c * k * k;
+                params += weights + f;
+                h = Math.max(1, (h + 2 * pad - k) / stride + 1);
+                w = Math.max(1, (w + 2 * pad - k) / stride + 1);
+                c = f;
+                outs = c * h * w;
+            } else if ((m = POOL.matcher(t)).matches() && h > 0) {
+                long k = positive(m.group(2), spec);
+                long stride = m.group(3) == null ? k : positive(m.group(3), spec);
+                weights = 0;
+                h = Math.max(1, (h - k) / stride + 1);
+                w = Math.max(1, (w - k) / stride + 1);
+                outs = c * h * w;
+            } else {
+                return new Size(params, largest, acts);   // parse reports what is wrong with this item
+            }
+            largest = Math.max(largest, weights);
+            // an activation layer after every hidden layer doubles its outputs
+            acts += (i < parts.length - 1 && weights > 0 ? 2 : 1) * outs;
+        }
+        return new Size(params, largest, acts);
+    }
+
     private static void requireImage(ModelBuilder b, String token, String spec) {
         if (b.shape().rank() != 3) {
             throw new IllegalArgumentException("comes after a dense layer; convolutions and pooling need an image");

@@ -85,4 +85,26 @@ class ArchitectureTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Architecture.parse(spec, Activations.relu()));
         assertTrue(e.getMessage().contains(fragment), () -> spec + " -> " + e.getMessage());
     }
+
+    /** size() from the spec alone agrees with the built model, for dense, conv (stride, padding), pooling. */
+    @org.junit.jupiter.api.Test
+    void sizeFromTheSpecMatchesTheBuiltModel() {
+        for (String spec : new String[] {"mlp:784,256,256,10", "mlp:3,1", "mlp:1,5,5,5,1", "cnn:1x28x28,c16k3,p2,c32k3,p2,d10",
+                "cnn:3x32x32,c8k5s2p1,a2,d7", "cnn:1x9x9,c4k3p0,p3s2,c2k1,d3", "cnn:2x5x5,d4,d2"}) {
+            Model m = Architecture.parse(spec, org.lps.nets.layer.Activations.relu());
+            Architecture.Size s = Architecture.size(spec);
+            org.junit.jupiter.api.Assertions.assertEquals(m.parameterCount(), s.parameters(), spec);
+            long largest = 0;
+            for (var l : m.parameterizedLayers()) {
+                largest = Math.max(largest, l.weight().size());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(largest, s.largestTensor(), spec);
+        }
+        // 784 * 1e8 weights: counted in a long, never allocated
+        Architecture.Size huge = Architecture.size("mlp:784,100000000,10");
+        org.junit.jupiter.api.Assertions.assertEquals(784L * 100_000_000 + 100_000_000 + 1_000_000_000L + 10, huge.parameters());
+        org.junit.jupiter.api.Assertions.assertEquals(78_400_000_000L, huge.largestTensor());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Architecture.size("mlp:784"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Architecture.size("rnn:3"));
+    }
 }
