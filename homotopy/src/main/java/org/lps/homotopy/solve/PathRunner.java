@@ -22,6 +22,8 @@ final class PathRunner {
     static final double FINITE_RATIO = 1e-5;
 
     static final double ROUNDING = 2.2e-16;
+    /** See {@link #trackToBoundary}. */
+    static final double MAX_POWER_DRIFT = 1e8;
     /** A finite endpoint must solve the original equations with at most this backward error. */
     static final double MAX_BACKWARD_ERROR = 1e-6;
 
@@ -51,11 +53,14 @@ final class PathRunner {
         if (!homotopy.startPoint(starts, index, z)) {
             return failed(index, options, "start solution: " + starts.failure());
         }
+        if (drifted(z)) {
+            tracker.unitPatch(z);
+        }
         if (!tracker.begin(z, 1, 0)) {
             return failed(index, options, "tracker: " + tracker.failure());
         }
         tracker.target(Endgame.BOUNDARY, 0);
-        if (tracker.trackToTarget() == Tracker.Step.FAILED) {
+        if (!trackToBoundary()) {
             return failed(index, options, "tracker: " + tracker.failure());
         }
         // the endgame works on the patch orthogonal to the path at the boundary, which the endpoint is close to
@@ -110,6 +115,37 @@ final class PathRunner {
         }
         return new Endpoint(index, outcome, false, x, refiner.residual(x), refiner.condition(x), accuracy,
                 winding, tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+    }
+
+    /**
+     * Tracks to the endgame boundary, moving to a unit patch through the current point whenever the point's
+     * length has drifted so far from 1 that its highest powers span more than {@link #MAX_POWER_DRIFT}: the
+     * homotopy's monomials z^a of degree d then stay within that factor of 1 (see {@link Tracker#unitPatch}).
+     * At the usual degrees this never happens (|z| would have to pass 1e4 at degree 2); at degree 1000 it
+     * happens whenever |z| leaves [0.98, 1.02].
+     */
+    private boolean trackToBoundary() {
+        while (true) {
+            Tracker.Step st = tracker.step();
+            if (st == Tracker.Step.FAILED) {
+                return false;
+            }
+            if (st == Tracker.Step.ARRIVED) {
+                return true;
+            }
+            if (st == Tracker.Step.ACCEPTED && drifted(tracker.z()) && !tracker.unitPatch()) {
+                return false;
+            }
+        }
+    }
+
+    /** Whether |z|^d is beyond {@link #MAX_POWER_DRIFT} or below its inverse, d the homotopy's largest degree. */
+    private boolean drifted(double[] z) {
+        double s = 0;
+        for (double v : z) {
+            s += v * v;
+        }
+        return Math.abs(0.5 * Math.log(s) * homotopy.maxDegree()) > Math.log(MAX_POWER_DRIFT);
     }
 
     private static boolean atInfinity(double[] z, double accuracy) {
