@@ -55,6 +55,16 @@ public final class Solver {
     public static SolveResult solve(PolynomialSystem system, SolveOptions options) {
         long t0 = System.nanoTime();
         requireSolvable(system);
+        // coefficients spanning many decades: solve the scaled system, report in the original unknowns
+        SystemScaling scaling = SystemScaling.of(system);
+        if (scaling.applies()) {
+            SolveResult scaled = solveAsGiven(scaling.scaled(system), options, t0);
+            return scaling.unscale(scaled, system, (System.nanoTime() - t0) * 1e-9);
+        }
+        return solveAsGiven(system, options, t0);
+    }
+
+    private static SolveResult solveAsGiven(PolynomialSystem system, SolveOptions options, long t0) {
         // two seeds, drawn in a fixed order: the start system's and the homotopy's (gamma, patch)
         SplittableRandom random = new SplittableRandom(options.seed());
         long startSeed = random.nextLong();
