@@ -1,6 +1,7 @@
 package org.lps.homotopy.solve;
 
 import org.lps.homotopy.endgame.Endgame;
+import org.lps.homotopy.endgame.Singularity;
 import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.start.StartSystem;
 import org.lps.homotopy.track.Homotopy;
@@ -26,11 +27,14 @@ final class PathRunner {
     static final double MAX_POWER_DRIFT = 1e8;
     /** A finite endpoint must solve the original equations with at most this backward error. */
     static final double MAX_BACKWARD_ERROR = 1e-6;
+    /** ... and with at most this residual relative to its terms ({@link Refiner#relativeResidual}). */
+    static final double MAX_RELATIVE_RESIDUAL = 1e-6;
 
     private final Homotopy homotopy;
     private final Tracker tracker;
     private final Endgame endgame;
     private final Refiner refiner;
+    private final LeadingForms leadingForms;
     private final StartSystem.Solutions starts;
     private final double[] z;
     private final int n;
@@ -40,6 +44,7 @@ final class PathRunner {
         this.tracker = new Tracker(homotopy);
         this.endgame = new Endgame(tracker);
         this.refiner = new Refiner(original, absolute);
+        this.leadingForms = new LeadingForms(homotopy);
         this.starts = homotopy.startSystem().solutions();
         this.n = homotopy.variableCount();
         this.z = new double[2 * (n + 1)];
@@ -81,9 +86,10 @@ final class PathRunner {
         if (Double.isNaN(accuracy)) {
             accuracy = Double.POSITIVE_INFINITY;
         }
+        // s where the endpoint was taken: the endgame's verdict "at infinity" can come before s = 0
+        double sEnd = outcome == Endgame.Outcome.AT_INFINITY ? Math.hypot(tracker.sRe(), tracker.sIm()) : 0;
         if (outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy)) {
-            return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy,
-                    endgame.windingNumber(), tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+            return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, endgame.windingNumber());
         }
         double[] x = dehomogenize(e);
         int winding = endgame.windingNumber();
@@ -92,10 +98,10 @@ final class PathRunner {
             // a regular endpoint (or a Cauchy one that turns out to be simple) polishes to full accuracy
             double[] y = x.clone();
             double rel = refiner.newton(y, 8);
-            if (rel <= 1e-8 || outcome == Endgame.Outcome.REGULAR) {
+            if (rel <= Singularity.ACCURACY || outcome == Endgame.Outcome.REGULAR) {
                 x = y;
                 accuracy = Math.min(accuracy, rel);
-                refined = rel <= 1e-8;
+                refined = rel <= Singularity.ACCURACY;
             }
         }
         if (!refined && unresolved(e, accuracy)) {
@@ -104,17 +110,40 @@ final class PathRunner {
             // infinity. LPS k = 2, d = 3: 24 such "singular solutions", |x| 5e2..5e4, relative accuracy of x 2e-3
             // to 1e9, where the path's x_0 froze once the condition number passed 1e16 (the genuine singular
             // endpoints of the tests are known to 2e-9 at worst)
-            return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy, winding,
-                    tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+            return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, winding);
         }
         if (refiner.backwardError(x) > MAX_BACKWARD_ERROR) {
             // numerically a zero of the homogenized system only because x_0 is tiny: its affine image solves
             // nothing, so the endpoint is at infinity (seen on eco-8: a slowly diverging path, |x| ~ 1e7)
-            return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy, winding,
-                    tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+            return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, winding);
         }
-        return new Endpoint(index, outcome, false, x, refiner.residual(x), refiner.condition(x), accuracy,
-                winding, tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+        // the last word on a finite endpoint reported as nonsingular: it must solve the equations relative to the
+        // size of their terms (singular ones passed the normwise test just above, the only one that can judge them)
+        double condition = refiner.condition(x);
+        double residual = Singularity.isSingular(winding, accuracy, condition) ? 0
+                : refiner.relativeResidual(x, accuracy);
+        if (residual > MAX_RELATIVE_RESIDUAL) {
+            return failed(index, options, String.format(java.util.Locale.ROOT,
+                    "endpoint is no solution: residual %.1e relative to the equations' terms (tolerance %.0e)",
+                    residual, MAX_RELATIVE_RESIDUAL));
+        }
+        return new Endpoint(index, outcome, false, x, refiner.residual(x), condition, accuracy, winding,
+                tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+    }
+
+    /**
+     * An endpoint that looks like a point at infinity is one only if its direction solves the leading forms
+     * ({@link LeadingForms}); otherwise the path was lost on the way, and it fails (to be re-tracked).
+     */
+    private Endpoint atInfinityOrFailed(long index, TrackerOptions options, Endgame.Outcome outcome, double[] z,
+                                        double s, double accuracy, int winding) {
+        if (!leadingForms.satisfiedAt(z, s)) {
+            return failed(index, options, String.format(java.util.Locale.ROOT,
+                    "endpoint with x0 = %.1e |x| is not at infinity: the leading forms are %.1e there, relative",
+                    homogenizingRatio(z), leadingForms.residual(z)));
+        }
+        return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy, winding,
+                tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
     }
 
     /**

@@ -95,6 +95,50 @@ final class Refiner {
         return worst;
     }
 
+    /**
+     * The residual relative to the scale of the equations at x, allowing for x's own uncertainty: the largest
+     * over i of
+     * <pre>
+     *   |f_i(x)| / ( sum_t |c_t| |x^(a_t)|  +  sum_j |df_i/dx_j|_abs(|x|) delta ),
+     *   delta = max(accuracy, {@link #MIN_UNCERTAINTY}) max(1, |x|_inf),
+     * </pre>
+     * where |df_i/dx_j|_abs(|x|) = sum_t |c_t| a_tj |x^(a_t - e_j)|. The first sum says how large the terms of
+     * f_i are at x, so the quotient is about the relative change of the coefficients that would make x an exact
+     * zero; the second is how much f_i can change within x's uncertainty, which matters at a solution where a
+     * whole equation vanishes term by term (x (y - 1) at x = 1e-17, y = 2: the terms alone give 1/3). A simple
+     * zero refined by Newton gives about the unit roundoff; a point that is no zero about 1. 0 when f(x) = 0.
+     *
+     * <p>For simple zeros only: at a multiple one (x^2 = y^2 = 0, computed at |x| ~ 1e-8 = sqrt(roundoff)) the
+     * point's error is as large as the point itself and no componentwise measure can tell; there
+     * {@link #backwardError} (normwise at the scale max(1, |x|)) is the test.
+     */
+    double relativeResidual(double[] x, double accuracy) {
+        eval.values(x, f);
+        for (int k = 0; k < n; k++) {
+            absX[2 * k] = Math.hypot(x[2 * k], x[2 * k + 1]);
+            absX[2 * k + 1] = 0;
+        }
+        absEval.valuesAndJacobian(absX, absF, jac);
+        double acc = Double.isNaN(accuracy) ? 1 : Math.min(1, Math.max(accuracy, MIN_UNCERTAINTY));
+        double delta = acc * Math.max(1, maxAbs(x));
+        double worst = 0;
+        for (int i = 0; i < f.length / 2; i++) {
+            double num = Math.hypot(f[2 * i], f[2 * i + 1]);
+            if (num == 0) {
+                continue;
+            }
+            double slack = 0;
+            for (int j = 0; j < n; j++) {
+                slack += Math.abs(jac[2 * (i * n + j)]);
+            }
+            worst = Math.max(worst, num / (absF[2 * i] + slack * delta));
+        }
+        return worst;
+    }
+
+    /** The least uncertainty {@link #relativeResidual} grants a coordinate, relative to max(1, |x|). */
+    static final double MIN_UNCERTAINTY = 1e-10;
+
     /** The same equations with every coefficient replaced by its modulus. */
     static CompiledSystem absolute(List<Polynomial> equations, int variables) {
         List<Polynomial> abs = new ArrayList<>();
