@@ -136,6 +136,9 @@ final class Refiner {
         return worst;
     }
 
+    /** A coordinate below this (relative to max(1, |x|_inf)) counts as this large in {@link #condition}. */
+    static final double ZERO_COORDINATE = 1e-8;
+
     /** The least uncertainty {@link #relativeResidual} grants a coordinate, relative to max(1, |x|). */
     static final double MIN_UNCERTAINTY = 1e-10;
 
@@ -154,21 +157,28 @@ final class Refiner {
     }
 
     /**
-     * The condition number of the Jacobian at x, made scale-aware: ||J^-1||_1 times the larger of ||J||_1 and
-     * the 1-norm of the Jacobian of the "absolute" system at (M, ..., M), M = max(1, |x|_inf), which is the
-     * size the Jacobian's entries can have at this scale. For n >= 2 at a regular point this is close to the
-     * usual ||J|| ||J^-1||; unlike it, it also flags a singular root of a single equation (where the 1 x 1
-     * "condition number" is always 1). Infinity when J is exactly singular.
+     * The condition number of the Jacobian at x, scaled so that it does not depend on the units of the
+     * equations or of the variables: J_s = R^-1 J C with C = diag(y_j), y_j = |x_j| (at least
+     * {@link #ZERO_COORDINATE} max(1, |x|_inf), for coordinates that are 0), and R = diag(sum_t |c_t| y^(a_t)),
+     * the size of each equation's terms there. The result is ||J_s^-1||_1 times the larger of ||J_s||_1 and the
+     * 1-norm of the absolute system's Jacobian at y, scaled alike (the size J's entries can have from the terms),
+     * which also flags a singular root of a single equation (where a 1 x 1 condition number is always 1).
+     * Unscaled, or with every coordinate taken at the largest one's size (as this did before), it grew like
+     * |x|^(degree - 1) on solutions whose coordinates differ in size: 1e19 and 1e34 at cassou's solutions
+     * (b = 47, d = 0.003; b = 1e-3, d = 9e3) where PHCpack reports rco 1.8e-5. Infinity when J is exactly
+     * singular.
      */
     double condition(double[] x) {
-        double m = Math.max(1, maxAbs(x));
+        double floor = ZERO_COORDINATE * Math.max(1, maxAbs(x));
         for (int k = 0; k < n; k++) {
-            absX[2 * k] = m;
+            absX[2 * k] = Math.max(floor, Math.hypot(x[2 * k], x[2 * k + 1]));
             absX[2 * k + 1] = 0;
         }
         absEval.valuesAndJacobian(absX, absF, jac);
+        scaleRowsAndColumns(jac);
         double scale = oneNorm(jac);
         eval.valuesAndJacobian(x, f, jac);
+        scaleRowsAndColumns(jac);
         scale = Math.max(scale, oneNorm(jac));
         if (!lu.factor(jac)) {
             return Double.POSITIVE_INFINITY;
@@ -186,6 +196,19 @@ final class Refiner {
         }
         double c = scale * normInv;
         return Double.isFinite(c) ? c : Double.POSITIVE_INFINITY;
+    }
+
+    /** a_ij *= y_j / r_i with y in absX and r in absF (as {@link #condition} left them). */
+    private void scaleRowsAndColumns(double[] a) {
+        for (int i = 0; i < n; i++) {
+            double r = absF[2 * i] > 0 ? 1 / absF[2 * i] : 1;
+            for (int j = 0; j < n; j++) {
+                double w = r * absX[2 * j];
+                int o = 2 * (i * n + j);
+                a[o] *= w;
+                a[o + 1] *= w;
+            }
+        }
     }
 
     private double oneNorm(double[] a) {
