@@ -1,6 +1,7 @@
 package org.lps.homotopy.solve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -81,7 +82,7 @@ class DemoSystemsTest {
     @ValueSource(longs = {1, 2, 3})
     void chemequHasSixteenSolutions(long seed) throws IOException {
         PolynomialSystem s = demo("chemequ");
-        assertTrue(!SystemScaling.of(s).applies());
+        assertFalse(SystemScaling.of(s).applies());
         SolveResult r = Solver.solve(s, SolveOptions.defaults().threads(2).seed(seed));
         assertEquals(16, r.nonsingular());
         assertEquals(0, r.singular() + r.failed());
