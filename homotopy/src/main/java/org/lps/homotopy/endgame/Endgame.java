@@ -16,7 +16,7 @@ import org.lps.homotopy.track.Tracker;
  * over the last two factor-4 stretches of s (its error estimate); that change is below {@link #VAL_ACCURACY}; x_0 has
  * shrunk since its peak at least half as fast (in logarithmic terms) as v says; s is below
  * {@link #MAX_INFINITY_S}; and the Jacobian has become ill-conditioned ({@link #MIN_COND_GROWTH} times its best
- * since the boundary, or beyond {@link #SINGULAR_COND}) unless v has been settled for a long while. The
+ * since the boundary, or beyond {@link #SUSPECT_COND}) unless v has been settled for a long while. The
  * condition test keeps a large but finite nonsingular solution, which looks like infinity for a while, from
  * being dropped: its condition number stays bounded.
  * Two looser calls end the work on a path that is clearly diverging (v positive with an error below v / 4,
@@ -72,8 +72,11 @@ public final class Endgame {
      */
     static final double VAL_SETTLED = 1e-3;
     static final double SETTLED_S = 1e-6;
-    /** Condition number beyond which a point is singular for the endgame's purposes. */
-    static final double SINGULAR_COND = 1e8;
+    /**
+     * Condition number beyond which the endgame suspects a singular endpoint ahead (and hands over to Cauchy) or
+     * confirms a divergence: a trigger for its decisions, not the definition of singular ({@link Singularity}).
+     */
+    static final double SUSPECT_COND = 1e8;
     /** Condition growth since the boundary that hands a finite path to the Cauchy endgame. */
     static final double SWITCH_COND_GROWTH = 1e3;
     /**
@@ -256,7 +259,7 @@ public final class Endgame {
             if (st == Tracker.Step.ARRIVED) {
                 double rel = tracker.refine(FINAL_TOLERANCE, 4);
                 condition = tracker.condition();
-                if (rel <= 1e-9 && condition < 1e12) {
+                if (!Singularity.isSingular(1, rel, condition)) {
                     System.arraycopy(tracker.z(), 0, endpoint, 0, 2 * size);
                     accuracy = rel;
                     outcome = Outcome.REGULAR;
@@ -282,7 +285,7 @@ public final class Endgame {
                 sPeak = s;
             }
             boolean shrinking = x0rel <= x0relPeak * Math.pow(s / sPeak, 0.5 * v);
-            boolean illConditioned = cond >= MIN_COND_GROWTH * minCond && cond >= INFINITY_COND || cond >= SINGULAR_COND;
+            boolean illConditioned = cond >= MIN_COND_GROWTH * minCond && cond >= INFINITY_COND || cond >= SUSPECT_COND;
             boolean candidate = s <= MAX_INFINITY_S && diverging && shrinking;
             boolean clearlyDiverging = candidate && illConditioned && err < CRAWL_ERROR * v;
             if (clearlyDiverging) {
@@ -308,7 +311,7 @@ public final class Endgame {
                 continue;
             }
             boolean looksFinite = Math.abs(v) + err <= FINITE_LOOK;
-            if ((!diverging && ((looksFinite && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SINGULAR_COND))
+            if ((!diverging && ((looksFinite && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SUSPECT_COND))
                     || s < MIN_RADIAL_S)) || s < MIN_RADIAL_S_UNDECIDED) {
                 return cauchyFrom(saved, savedS);
             }
@@ -434,6 +437,7 @@ public final class Endgame {
         tracker.maxFraction(1);
         tracker.target(0, 0);
         if (tracker.trackToTarget() == Tracker.Step.ARRIVED && tracker.refine(FINAL_TOLERANCE, 6) <= 1e-9) {
+            // (converged, but not necessarily nonsingular: the classification applies Singularity to the result)
             failure = null;
             System.arraycopy(tracker.z(), 0, endpoint, 0, 2 * size);
             accuracy = 1e-9;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lps.homotopy.endgame.Singularity;
 import org.lps.homotopy.poly.PolynomialSystem;
 
 /**
@@ -29,12 +30,9 @@ final class Classification {
         return paths;
     }
 
-    /**
-     * A finite endpoint is nonsingular when the endgame saw winding number 1, Newton on the original system
-     * converged, and the Jacobian is not numerically singular.
-     */
+    /** A finite endpoint is nonsingular by {@link Singularity}'s definition (on the original system's Jacobian). */
     static boolean nonsingular(Endpoint e) {
-        return e.finite() && e.winding() == 1 && e.accuracy() <= 1e-8 && e.condition() < Solver.SINGULAR_CONDITION;
+        return e.finite() && !Singularity.isSingular(e.winding(), e.accuracy(), e.condition());
     }
 
     /** Same-solution tolerance for nonsingular endpoints: clamp(1e-14 kappa, 1e-12, 1e-8) * max(1, |x|). */

@@ -1,6 +1,7 @@
 package org.lps.homotopy.solve;
 
 import org.lps.homotopy.endgame.Endgame;
+import org.lps.homotopy.endgame.Singularity;
 import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.start.StartSystem;
 import org.lps.homotopy.track.Homotopy;
@@ -22,13 +23,18 @@ final class PathRunner {
     static final double FINITE_RATIO = 1e-5;
 
     static final double ROUNDING = 2.2e-16;
+    /** See {@link #trackToBoundary}. */
+    static final double MAX_POWER_DRIFT = 1e8;
     /** A finite endpoint must solve the original equations with at most this backward error. */
     static final double MAX_BACKWARD_ERROR = 1e-6;
+    /** ... and with at most this residual relative to its terms ({@link Refiner#relativeResidual}). */
+    static final double MAX_RELATIVE_RESIDUAL = 1e-6;
 
     private final Homotopy homotopy;
     private final Tracker tracker;
     private final Endgame endgame;
     private final Refiner refiner;
+    private final LeadingForms leadingForms;
     private final StartSystem.Solutions starts;
     private final double[] z;
     private final int n;
@@ -38,6 +44,7 @@ final class PathRunner {
         this.tracker = new Tracker(homotopy);
         this.endgame = new Endgame(tracker);
         this.refiner = new Refiner(original, absolute);
+        this.leadingForms = new LeadingForms(homotopy);
         this.starts = homotopy.startSystem().solutions();
         this.n = homotopy.variableCount();
         this.z = new double[2 * (n + 1)];
@@ -51,11 +58,14 @@ final class PathRunner {
         if (!homotopy.startPoint(starts, index, z)) {
             return failed(index, options, "start solution: " + starts.failure());
         }
+        if (drifted(z)) {
+            tracker.unitPatch(z);
+        }
         if (!tracker.begin(z, 1, 0)) {
             return failed(index, options, "tracker: " + tracker.failure());
         }
         tracker.target(Endgame.BOUNDARY, 0);
-        if (tracker.trackToTarget() == Tracker.Step.FAILED) {
+        if (!trackToBoundary()) {
             return failed(index, options, "tracker: " + tracker.failure());
         }
         // the endgame works on the patch orthogonal to the path at the boundary, which the endpoint is close to
@@ -76,9 +86,10 @@ final class PathRunner {
         if (Double.isNaN(accuracy)) {
             accuracy = Double.POSITIVE_INFINITY;
         }
+        // s where the endpoint was taken: the endgame's verdict "at infinity" can come before s = 0
+        double sEnd = outcome == Endgame.Outcome.AT_INFINITY ? Math.hypot(tracker.sRe(), tracker.sIm()) : 0;
         if (outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy)) {
-            return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy,
-                    endgame.windingNumber(), tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+            return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, endgame.windingNumber());
         }
         double[] x = dehomogenize(e);
         int winding = endgame.windingNumber();
@@ -87,10 +98,10 @@ final class PathRunner {
             // a regular endpoint (or a Cauchy one that turns out to be simple) polishes to full accuracy
             double[] y = x.clone();
             double rel = refiner.newton(y, 8);
-            if (rel <= 1e-8 || outcome == Endgame.Outcome.REGULAR) {
+            if (rel <= Singularity.ACCURACY || outcome == Endgame.Outcome.REGULAR) {
                 x = y;
                 accuracy = Math.min(accuracy, rel);
-                refined = rel <= 1e-8;
+                refined = rel <= Singularity.ACCURACY;
             }
         }
         if (!refined && unresolved(e, accuracy)) {
@@ -99,17 +110,71 @@ final class PathRunner {
             // infinity. LPS k = 2, d = 3: 24 such "singular solutions", |x| 5e2..5e4, relative accuracy of x 2e-3
             // to 1e9, where the path's x_0 froze once the condition number passed 1e16 (the genuine singular
             // endpoints of the tests are known to 2e-9 at worst)
-            return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy, winding,
-                    tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+            return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, winding);
         }
         if (refiner.backwardError(x) > MAX_BACKWARD_ERROR) {
             // numerically a zero of the homogenized system only because x_0 is tiny: its affine image solves
             // nothing, so the endpoint is at infinity (seen on eco-8: a slowly diverging path, |x| ~ 1e7)
-            return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy, winding,
-                    tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+            return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, winding);
         }
-        return new Endpoint(index, outcome, false, x, refiner.residual(x), refiner.condition(x), accuracy,
-                winding, tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+        // the last word on a finite endpoint reported as nonsingular: it must solve the equations relative to the
+        // size of their terms (singular ones passed the normwise test just above, the only one that can judge them)
+        double condition = refiner.condition(x);
+        double residual = Singularity.isSingular(winding, accuracy, condition) ? 0
+                : refiner.relativeResidual(x, accuracy);
+        if (residual > MAX_RELATIVE_RESIDUAL) {
+            return failed(index, options, String.format(java.util.Locale.ROOT,
+                    "endpoint is no solution: residual %.1e relative to the equations' terms (tolerance %.0e)",
+                    residual, MAX_RELATIVE_RESIDUAL));
+        }
+        return new Endpoint(index, outcome, false, x, refiner.residual(x), condition, accuracy, winding,
+                tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+    }
+
+    /**
+     * An endpoint that looks like a point at infinity is one only if its direction solves the leading forms
+     * ({@link LeadingForms}); otherwise the path was lost on the way, and it fails (to be re-tracked).
+     */
+    private Endpoint atInfinityOrFailed(long index, TrackerOptions options, Endgame.Outcome outcome, double[] z,
+                                        double s, double accuracy, int winding) {
+        if (!leadingForms.satisfiedAt(z, s)) {
+            return failed(index, options, String.format(java.util.Locale.ROOT,
+                    "endpoint with x0 = %.1e |x| is not at infinity: the leading forms are %.1e there, relative",
+                    homogenizingRatio(z), leadingForms.residual(z)));
+        }
+        return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy, winding,
+                tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
+    }
+
+    /**
+     * Tracks to the endgame boundary, moving to a unit patch through the current point whenever the point's
+     * length has drifted so far from 1 that its highest powers span more than {@link #MAX_POWER_DRIFT}: the
+     * homotopy's monomials z^a of degree d then stay within that factor of 1 (see {@link Tracker#unitPatch}).
+     * At the usual degrees this never happens (|z| would have to pass 1e4 at degree 2); at degree 1000 it
+     * happens whenever |z| leaves [0.98, 1.02].
+     */
+    private boolean trackToBoundary() {
+        while (true) {
+            Tracker.Step st = tracker.step();
+            if (st == Tracker.Step.FAILED) {
+                return false;
+            }
+            if (st == Tracker.Step.ARRIVED) {
+                return true;
+            }
+            if (st == Tracker.Step.ACCEPTED && drifted(tracker.z()) && !tracker.unitPatch()) {
+                return false;
+            }
+        }
+    }
+
+    /** Whether |z|^d is beyond {@link #MAX_POWER_DRIFT} or below its inverse, d the homotopy's largest degree. */
+    private boolean drifted(double[] z) {
+        double s = 0;
+        for (double v : z) {
+            s += v * v;
+        }
+        return Math.abs(0.5 * Math.log(s) * homotopy.maxDegree()) > Math.log(MAX_POWER_DRIFT);
     }
 
     private static boolean atInfinity(double[] z, double accuracy) {

@@ -95,6 +95,53 @@ final class Refiner {
         return worst;
     }
 
+    /**
+     * The residual relative to the scale of the equations at x, allowing for x's own uncertainty: the largest
+     * over i of
+     * <pre>
+     *   |f_i(x)| / ( sum_t |c_t| |x^(a_t)|  +  sum_j |df_i/dx_j|_abs(|x|) delta ),
+     *   delta = max(accuracy, {@link #MIN_UNCERTAINTY}) max(1, |x|_inf),
+     * </pre>
+     * where |df_i/dx_j|_abs(|x|) = sum_t |c_t| a_tj |x^(a_t - e_j)|. The first sum says how large the terms of
+     * f_i are at x, so the quotient is about the relative change of the coefficients that would make x an exact
+     * zero; the second is how much f_i can change within x's uncertainty, which matters at a solution where a
+     * whole equation vanishes term by term (x (y - 1) at x = 1e-17, y = 2: the terms alone give 1/3). A simple
+     * zero refined by Newton gives about the unit roundoff; a point that is no zero about 1. 0 when f(x) = 0.
+     *
+     * <p>For simple zeros only: at a multiple one (x^2 = y^2 = 0, computed at |x| ~ 1e-8 = sqrt(roundoff)) the
+     * point's error is as large as the point itself and no componentwise measure can tell; there
+     * {@link #backwardError} (normwise at the scale max(1, |x|)) is the test.
+     */
+    double relativeResidual(double[] x, double accuracy) {
+        eval.values(x, f);
+        for (int k = 0; k < n; k++) {
+            absX[2 * k] = Math.hypot(x[2 * k], x[2 * k + 1]);
+            absX[2 * k + 1] = 0;
+        }
+        absEval.valuesAndJacobian(absX, absF, jac);
+        double acc = Double.isNaN(accuracy) ? 1 : Math.min(1, Math.max(accuracy, MIN_UNCERTAINTY));
+        double delta = acc * Math.max(1, maxAbs(x));
+        double worst = 0;
+        for (int i = 0; i < f.length / 2; i++) {
+            double num = Math.hypot(f[2 * i], f[2 * i + 1]);
+            if (num == 0) {
+                continue;
+            }
+            double slack = 0;
+            for (int j = 0; j < n; j++) {
+                slack += Math.abs(jac[2 * (i * n + j)]);
+            }
+            worst = Math.max(worst, num / (absF[2 * i] + slack * delta));
+        }
+        return worst;
+    }
+
+    /** A coordinate below this (relative to max(1, |x|_inf)) counts as this large in {@link #condition}. */
+    static final double ZERO_COORDINATE = 1e-8;
+
+    /** The least uncertainty {@link #relativeResidual} grants a coordinate, relative to max(1, |x|). */
+    static final double MIN_UNCERTAINTY = 1e-10;
+
     /** The same equations with every coefficient replaced by its modulus. */
     static CompiledSystem absolute(List<Polynomial> equations, int variables) {
         List<Polynomial> abs = new ArrayList<>();
@@ -110,21 +157,28 @@ final class Refiner {
     }
 
     /**
-     * The condition number of the Jacobian at x, made scale-aware: ||J^-1||_1 times the larger of ||J||_1 and
-     * the 1-norm of the Jacobian of the "absolute" system at (M, ..., M), M = max(1, |x|_inf), which is the
-     * size the Jacobian's entries can have at this scale. For n >= 2 at a regular point this is close to the
-     * usual ||J|| ||J^-1||; unlike it, it also flags a singular root of a single equation (where the 1 x 1
-     * "condition number" is always 1). Infinity when J is exactly singular.
+     * The condition number of the Jacobian at x, scaled so that it does not depend on the units of the
+     * equations or of the variables: J_s = R^-1 J C with C = diag(y_j), y_j = |x_j| (at least
+     * {@link #ZERO_COORDINATE} max(1, |x|_inf), for coordinates that are 0), and R = diag(sum_t |c_t| y^(a_t)),
+     * the size of each equation's terms there. The result is ||J_s^-1||_1 times the larger of ||J_s||_1 and the
+     * 1-norm of the absolute system's Jacobian at y, scaled alike (the size J's entries can have from the terms),
+     * which also flags a singular root of a single equation (where a 1 x 1 condition number is always 1).
+     * Unscaled, or with every coordinate taken at the largest one's size (as this did before), it grew like
+     * |x|^(degree - 1) on solutions whose coordinates differ in size: 1e19 and 1e34 at cassou's solutions
+     * (b = 47, d = 0.003; b = 1e-3, d = 9e3) where PHCpack reports rco 1.8e-5. Infinity when J is exactly
+     * singular.
      */
     double condition(double[] x) {
-        double m = Math.max(1, maxAbs(x));
+        double floor = ZERO_COORDINATE * Math.max(1, maxAbs(x));
         for (int k = 0; k < n; k++) {
-            absX[2 * k] = m;
+            absX[2 * k] = Math.max(floor, Math.hypot(x[2 * k], x[2 * k + 1]));
             absX[2 * k + 1] = 0;
         }
         absEval.valuesAndJacobian(absX, absF, jac);
+        scaleRowsAndColumns(jac);
         double scale = oneNorm(jac);
         eval.valuesAndJacobian(x, f, jac);
+        scaleRowsAndColumns(jac);
         scale = Math.max(scale, oneNorm(jac));
         if (!lu.factor(jac)) {
             return Double.POSITIVE_INFINITY;
@@ -142,6 +196,19 @@ final class Refiner {
         }
         double c = scale * normInv;
         return Double.isFinite(c) ? c : Double.POSITIVE_INFINITY;
+    }
+
+    /** a_ij *= y_j / r_i with y in absX and r in absF (as {@link #condition} left them). */
+    private void scaleRowsAndColumns(double[] a) {
+        for (int i = 0; i < n; i++) {
+            double r = absF[2 * i] > 0 ? 1 / absF[2 * i] : 1;
+            for (int j = 0; j < n; j++) {
+                double w = r * absX[2 * j];
+                int o = 2 * (i * n + j);
+                a[o] *= w;
+                a[o + 1] *= w;
+            }
+        }
     }
 
     private double oneNorm(double[] a) {

@@ -38,15 +38,16 @@ import org.lps.homotopy.track.TrackerOptions;
  *
  * <p>The pipeline runs one way: start system and homotopy (randomness from the seed only) -> every path
  * tracked and its endgame run on a pool of worker threads -> failed paths re-tracked with the conservative
- * preset -> classification: at infinity, finite nonsingular (refined by Newton), finite singular -> nonsingular
+ * preset, then those still failed with {@link #STRICT} -> classification: at infinity, finite nonsingular (refined by Newton), finite singular -> nonsingular
  * endpoints reached by two paths (a path jumped) re-tracked conservatively -> singular endpoints clustered,
  * multiplicity = paths per cluster, and each cluster tested for lying on a positive-dimensional component.
  * Results are identical for a seed whatever the thread count: a path's computation depends only on its index.
  */
 public final class Solver {
 
-    /** A finite endpoint with a Jacobian condition number beyond this is singular. */
-    static final double SINGULAR_CONDITION = 1e12;
+    /** The last retry's settings: a fifth of the conservative steps, a stricter contraction and corrector. */
+    static final TrackerOptions STRICT =
+            new TrackerOptions("strict", 0.002, 0.004, 1e-15, 200_000, 0.02, 1.5, 4, 1e-10);
 
     private Solver() {
     }
@@ -58,6 +59,16 @@ public final class Solver {
     public static SolveResult solve(PolynomialSystem system, SolveOptions options) {
         long t0 = System.nanoTime();
         requireSolvable(system);
+        // coefficients spanning many decades: solve the scaled system, report in the original unknowns
+        SystemScaling scaling = SystemScaling.of(system);
+        if (scaling.applies()) {
+            SolveResult scaled = solveAsGiven(scaling.scaled(system), options, t0);
+            return scaling.unscale(scaled, system, (System.nanoTime() - t0) * 1e-9);
+        }
+        return solveAsGiven(system, options, t0);
+    }
+
+    private static SolveResult solveAsGiven(PolynomialSystem system, SolveOptions options, long t0) {
         // two seeds, drawn in a fixed order: the start system's and the homotopy's (gamma, patch)
         SplittableRandom random = new SplittableRandom(options.seed());
         long startSeed = random.nextLong();
@@ -243,6 +254,11 @@ public final class Solver {
             int[] failed = select(ends, e -> e.failed() && !isConservative(e));
             retracked += failed.length;
             launch(failed, TrackerOptions.CONSERVATIVE, null, threads).await();
+            // what the conservative preset could not save gets one more try with tighter steps still (endpoints
+            // that are no solution or a false "at infinity" come back here: a path that jumped or was lost)
+            int[] stillFailed = select(ends, e -> e.failed() && !STRICT.name().equals(e.preset()));
+            retracked += stillFailed.length;
+            launch(stillFailed, STRICT, null, threads).await();
             // a nonsingular solution is the end of exactly one path: two paths there means one jumped
             for (int round = 0; round < 2; round++) {
                 int[] jumped = Classification.duplicatedNonsingular(ends).stream()

@@ -32,6 +32,8 @@ public final class Homotopy implements PathHomotopy {
     private final StartSystem start;
     private final double gammaRe, gammaIm;
     private final double[] patch;
+    private final int maxDegree;
+    private final double[] coefficientNorms;
     /** Non-null when the start system is given as polynomials: target and start evaluated as one system. */
     private final CoefficientForm coefficients;
 
@@ -109,6 +111,18 @@ public final class Homotopy implements PathHomotopy {
             eqs.add(p.scale(1.0 / scale).homogenize(n, start.degree(i)));
         }
         this.target = CompiledSystem.compile(eqs, n + 1);
+        this.coefficientNorms = new double[n];
+        for (int i = 0; i < n; i++) {
+            Polynomial p = eqs.get(i);
+            for (int t = 0; t < p.termCount(); t++) {
+                coefficientNorms[i] += Math.hypot(p.re(t), p.im(t));
+            }
+        }
+        int d = 0;
+        for (int i = 0; i < n; i++) {
+            d = Math.max(d, start.degree(i));
+        }
+        this.maxDegree = d;
         this.start = start;
         List<Polynomial> startPolynomials = start.polynomials();
         this.coefficients = startPolynomials == null ? null : new CoefficientForm(eqs, startPolynomials, start);
@@ -128,6 +142,16 @@ public final class Homotopy implements PathHomotopy {
             a[k] = r.nextGaussian() / Math.sqrt(2);
         }
         return a;
+    }
+
+    /** The largest degree of the homogenized equations (the start system's largest degree). */
+    public int maxDegree() {
+        return maxDegree;
+    }
+
+    /** sum_t |c_t| of each equation of {@link #target()} (a copy). */
+    public double[] coefficientNorms() {
+        return coefficientNorms.clone();
     }
 
     /** n, the number of affine unknowns. */

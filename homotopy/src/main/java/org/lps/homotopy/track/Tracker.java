@@ -110,6 +110,34 @@ public final class Tracker {
         return tangentAt(z, sRe, sIm);
     }
 
+    /**
+     * Rescales the current point to unit length and moves to the patch orthogonal to it, then recomputes the
+     * tangent; for projective homotopies only (where z and any multiple of it are the same point). On a fixed
+     * random patch a path's representative can grow large (near the hyperplane the patch misses), and at high
+     * degree d its d-th powers overflow or lose all relative accuracy long before that: |z| = 2 is 2^1000 at
+     * d = 1000. Returns false if the Jacobian is singular there.
+     */
+    public boolean unitPatch() {
+        unitPatch(z);
+        return tangentAt(z, sRe, sIm);
+    }
+
+    /**
+     * Rescales {@code point} (in place) to unit length and moves to the patch orthogonal to it, before a
+     * {@link #begin} there; projective homotopies only (see {@link #unitPatch()}).
+     */
+    public void unitPatch(double[] point) {
+        double norm2 = 0;
+        for (int k = 0; k < 2 * size; k++) {
+            norm2 += point[k] * point[k];
+        }
+        double inv = 1 / Math.sqrt(norm2);
+        for (int k = 0; k < 2 * size; k++) {
+            point[k] *= inv;
+        }
+        eval.orthogonalPatch(point);
+    }
+
     public TrackerOptions options() {
         return opt;
     }

@@ -1,0 +1,32 @@
+package org.lps.homotopy.endgame;
+
+/**
+ * The one definition of a singular endpoint, used by the endgame (is the point it landed on at s = 0 regular?),
+ * the path runner (did Newton refine it?) and the classification (nonsingular or singular solution?).
+ *
+ * <p>An endpoint is <b>nonsingular</b> when all three hold, and <b>singular</b> otherwise:
+ * <ul>
+ * <li>winding number 1 (the path arrives analytically in s; a winding number c > 1 means c paths meet there);</li>
+ * <li>relative accuracy at most {@link #ACCURACY} (Newton converged to it: at a simple zero it converges
+ * quadratically to the roundoff floor, at a multiple one only linearly and stalls far above it);</li>
+ * <li>condition number of the Jacobian below {@link #CONDITION} (1e12 leaves 4 digits at unit roundoff; HC.jl
+ * uses 1e12 for the same purpose on the endpoint's condition number, Bertini's post-processing 1e8).</li>
+ * </ul>
+ * The condition number is whichever the caller has at hand: the homotopy Jacobian's on the projective patch in
+ * the endgame, the scale-aware affine one of the original system after refinement.
+ */
+public final class Singularity {
+
+    /** A condition number at or beyond this makes an endpoint singular. */
+    public static final double CONDITION = 1e12;
+    /** A relative accuracy (last Newton correction, or Cauchy estimate difference) above this makes it singular. */
+    public static final double ACCURACY = 1e-8;
+
+    private Singularity() {
+    }
+
+    /** Whether an endpoint with this winding number, relative accuracy and condition number is singular. */
+    public static boolean isSingular(int winding, double accuracy, double condition) {
+        return !(winding == 1 && accuracy <= ACCURACY && condition < CONDITION);
+    }
+}
