@@ -1,5 +1,6 @@
 package org.lps.app;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,19 +11,35 @@ import picocli.CommandLine.Command;
 @Command(name = "lps",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Homotopy continuation solver and LPS weight initialization toolkit.",
-        subcommands = {
-                SolveCommand.class,
-                CountCommand.class,
-                FitCommand.class,
-                InitCommand.class,
-                TrainCommand.class,
-                StudyCommand.class,
-                BenchCommand.class,
-                DemoCommand.class,
-                CommandLine.HelpCommand.class
-        })
+        description = "Homotopy continuation solver and LPS weight initialization toolkit.")
 public final class LpsApp implements Runnable {
+
+    /** A subcommand: its name, class, and (for a group such as bench) its own subcommands. */
+    record Node(String name, Class<?> type, List<Node> children) {
+        Node(String name, Class<?> type) {
+            this(name, type, List.of());
+        }
+    }
+
+    /** Every subcommand, in the order of the usage help. */
+    static final List<Node> COMMANDS = List.of(
+            new Node("solve", SolveCommand.class),
+            new Node("count", CountCommand.class),
+            new Node("fit", FitCommand.class),
+            new Node("init", InitCommand.class),
+            new Node("train", TrainCommand.class),
+            new Node("study", StudyCommand.class, List.of(
+                    new Node("counts", StudyCountsCommand.class),
+                    new Node("dying-relu", StudyDyingReluCommand.class),
+                    new Node("inits", StudyInitsCommand.class))),
+            new Node("bench", BenchCommand.class, List.of(
+                    new Node("demos", BenchDemosCommand.class),
+                    new Node("eval", BenchEvalCommand.class),
+                    new Node("solve", BenchSolveCommand.class),
+                    new Node("threads", BenchThreadsCommand.class),
+                    new Node("train", BenchTrainCommand.class))),
+            new Node("demo", DemoCommand.class),
+            new Node("help", CommandLine.HelpCommand.class));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,15 +49,54 @@ public final class LpsApp implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** The command line configured as the app runs it; tests call {@code execute} on it. */
+    /** The whole command line configured as the app runs it; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new LpsApp());
+        return configure(tree(null));
+    }
+
+    /**
+     * The command line for these arguments: only the subcommand they name is built, with its own named
+     * subcommand, because picocli reflects on (and instantiates) every command it is given, which cost a
+     * small {@code lps solve} a third of a second. {@code --version} builds none; without a known name
+     * ({@code --help}, {@code help}, a typo) every command is built, so usage help and picocli's suggestions see
+     * them all.
+     */
+    public static CommandLine commandLine(String... args) {
+        return configure(tree(args));
+    }
+
+    private static CommandLine tree(String[] args) {
+        CommandLine root = new CommandLine(new LpsApp());
+        add(root, COMMANDS, args, 0);
+        return root;
+    }
+
+    private static void add(CommandLine parent, List<Node> nodes, String[] args, int depth) {
+        String word = args != null && depth < args.length ? args[depth] : null;
+        if (word != null && word.startsWith("-") && !HELP.contains(word)) {
+            return;   // --version, or an option picocli will refuse: no subcommand is needed
+        }
+        boolean known = nodes.stream().anyMatch(n -> n.name().equals(word)) && !word.equals("help");
+        for (Node n : nodes) {
+            if (known && !n.name().equals(word)) {
+                continue;
+            }
+            CommandLine child = new CommandLine(n.type());
+            add(child, n.children(), known ? args : null, depth + 1);
+            parent.addSubcommand(n.name(), child);
+        }
+    }
+
+    private static final List<String> HELP = List.of("-h", "--help");
+
+    /** Settings for the whole hierarchy: set after the subcommands are added, as picocli applies them to those present. */
+    private static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }
