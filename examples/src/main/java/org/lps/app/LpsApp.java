@@ -2,16 +2,13 @@ package org.lps.app;
 
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code lps} command line: one subcommand per job. Errors in the user's input end with a one-line
  * message and exit code 2; internal errors with exit code 1, and a stack trace only when LPS_DEBUG is set.
  */
-@Command(name = "lps",
-        mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
-        description = "Homotopy continuation solver and LPS weight initialization toolkit.")
 public final class LpsApp implements Runnable {
 
     /** A subcommand: its name, class, and (for a group such as bench) its own subcommands. */
@@ -41,8 +38,7 @@ public final class LpsApp implements Runnable {
             new Node("demo", DemoCommand.class),
             new Node("help", CommandLine.HelpCommand.class));
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
     @Override
     public void run() {
@@ -66,15 +62,33 @@ public final class LpsApp implements Runnable {
     }
 
     private static CommandLine tree(String[] args) {
-        CommandLine root = new CommandLine(new LpsApp());
+        CommandLine root = new CommandLine(rootSpec());
         add(root, COMMANDS, args, 0);
         return root;
     }
 
+    /**
+     * The {@code lps} command itself, declared through picocli's API rather than annotations: reading
+     * annotations costs a dynamic proxy class per annotation type and the help mixin's reflection, which was
+     * half of {@code lps --version}.
+     */
+    private static CommandSpec rootSpec() {
+        LpsApp app = new LpsApp();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(app);
+        app.spec = spec;
+        spec.name("lps").versionProvider(new Version());
+        spec.usageMessage().description("Homotopy continuation solver and LPS weight initialization toolkit.");
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        return spec;
+    }
+
     private static void add(CommandLine parent, List<Node> nodes, String[] args, int depth) {
         String word = args != null && depth < args.length ? args[depth] : null;
-        if (word != null && word.startsWith("-") && !HELP.contains(word)) {
-            return;   // --version, or an option picocli will refuse: no subcommand is needed
+        if (word != null && VERSION.contains(word)) {
+            return;   // the version needs no subcommand
         }
         boolean known = nodes.stream().anyMatch(n -> n.name().equals(word)) && !word.equals("help");
         for (Node n : nodes) {
@@ -87,7 +101,7 @@ public final class LpsApp implements Runnable {
         }
     }
 
-    private static final List<String> HELP = List.of("-h", "--help");
+    private static final List<String> VERSION = List.of("-V", "--version");
 
     /** Settings for the whole hierarchy: set after the subcommands are added, as picocli applies them to those present. */
     private static CommandLine configure(CommandLine cl) {
