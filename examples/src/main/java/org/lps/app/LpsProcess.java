@@ -1,6 +1,5 @@
 package org.lps.app;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -84,10 +83,9 @@ final class LpsProcess {
         return a;
     }
 
-    /** A command for display: the jar and class path shortened to their file names. */
+    /** A command for display: a long argument (a test's class path) cut short. */
     static String display(List<String> command) {
-        return String.join(" ", command.stream().map(a -> a.contains(File.separator) && a.length() > 40
-                ? "…" + File.separator + Path.of(a.split(File.pathSeparator)[0]).getFileName() : a).toList());
+        return String.join(" ", command.stream().map(a -> a.length() > 120 ? a.substring(0, 60) + "..." : a).toList());
     }
 
     /** The counts of {@code lps solve}'s summary, or null if {@code stdout} is not one. */
