@@ -3,8 +3,8 @@ package org.lps.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks against peers measured in the same run (PHCpack, PyTorch).",
-        subcommands = {BenchEvalCommand.class, BenchSolveCommand.class, BenchThreadsCommand.class, BenchTrainCommand.class})
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks against peers measured in the same run (PHCpack, PyTorch).")
+// subcommands: LpsApp.COMMANDS, which builds only the one a command line names
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

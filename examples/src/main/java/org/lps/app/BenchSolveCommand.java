@@ -9,15 +9,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.lps.homotopy.family.StandardSystems;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.solve.SolveOptions;
@@ -209,62 +205,23 @@ final class BenchSolveCommand implements Callable<Integer> {
         return null;
     }
 
-    /** Runs {@code phc -b -tN in out} in a scratch directory and reads the solution count from {@code out}. */
+    /** Runs {@code phc -b -tN} on the system (at most 30 minutes); a failure or timeout is an IOException. */
     static PhcRun runPhc(Path exe, PolynomialSystem s, int threads) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("lps-bench-phc");
+        Path in = Files.createTempFile("lps-bench-phc", ".phc");
         try {
-            Path in = dir.resolve("input.phc");
-            Path outFile = dir.resolve("output.txt");
             Files.writeString(in, s.toPhcFormat(), StandardCharsets.UTF_8);
-            ProcessBuilder pb = new ProcessBuilder(exe.toString(), "-b", "-t" + threads, in.toString(), outFile.toString())
-                    .directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
-            long t0 = System.nanoTime();
-            Process proc = pb.start();
-            if (!proc.waitFor(30, TimeUnit.MINUTES)) {
-                proc.destroyForcibly();
-                throw new IOException("phc did not finish within 30 minutes");
+            PhcProcess.Run run = PhcProcess.run(exe, in, threads, Duration.ofMinutes(30));
+            if (!run.ok()) {
+                throw new IOException("phc failed on " + in.getFileName() + ": " + run.reason());
             }
-            double seconds = (System.nanoTime() - t0) * 1e-9;
-            if (proc.exitValue() != 0 || !Files.exists(outFile)) {
-                throw new IOException("phc failed (exit " + proc.exitValue() + ") on " + in);
-            }
-            String output = Files.readString(outFile, StandardCharsets.ISO_8859_1);
-            if (!REFINED.matcher(output).find()) {
-                // seen once in many runs under load: phc exited 0 with a truncated output file
-                throw new IOException("phc exited 0 but its output " + outFile.getFileName()
-                        + " has no 'A list of N solutions has been refined' line (" + output.length() + " characters)");
-            }
-            return new PhcRun(seconds, solutionCount(output));
+            return new PhcRun(run.outcome().seconds(), run.solutions());
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            Files.deleteIfExists(in);
         }
     }
 
-    private static final Pattern REFINED = Pattern.compile("A list of (\\d+) solutions has been refined");
-
-    /**
-     * The number of solutions phc reports: the sum over its refined solution lists ("A list of N solutions has
-     * been refined"). With the polyhedral homotopy there can be two: the mixed-volume solutions and those with
-     * zero coordinates found from the stable mixed volume (katsura-9: 504 + 8).
-     */
+    /** The number of solutions phc reports; see {@link PhcProcess#solutionCount}. */
     static long solutionCount(String phcOutput) {
-        Matcher m = REFINED.matcher(phcOutput);
-        long total = 0;
-        boolean any = false;
-        while (m.find()) {
-            total += Long.parseLong(m.group(1));
-            any = true;
-        }
-        if (!any) {
-            throw new IllegalStateException("no 'A list of N solutions has been refined' line in phc's output");
-        }
-        return total;
+        return PhcProcess.solutionCount(phcOutput);
     }
 }

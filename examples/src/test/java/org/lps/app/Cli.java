@@ -18,7 +18,7 @@ final class Cli {
     }
 
     static Run run(String... args) {
-        CommandLine cl = LpsApp.commandLine();
+        CommandLine cl = LpsApp.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -119,7 +119,8 @@ public final class Solver {
      * away only if another start system wins. The mixed cells get a work budget in linear programs proportional
      * to the paths they could save ({@link StartSystems#mixedCellBudget}); over it, polyhedral is not a candidate.
      * Either way the result is what the chosen start system gives alone: the choice depends on the counts and
-     * the budget, both deterministic, never on timing.
+     * the budget, both deterministic, never on timing. Up to {@link StartSystems#COUNTS_MIN_PATHS} total-degree
+     * paths the counts are not computed at all: they would cost more than they could save.
      */
     private static Run autoStart(PolynomialSystem system, SolveOptions options, ExecutorService pool, int threads,
                                  long startSeed, long homotopySeed, CompiledSystem original, CompiledSystem absolute,
@@ -137,6 +138,9 @@ public final class Solver {
             }
             return runAlone(system, other(system, kind, counts, mv, startSeed, threads), options, homotopySeed,
                     original, absolute, pool, threads, startSeconds, t0);
+        }
+        if (!StartSystems.countsWorthComputing(td.solutionCount())) {
+            return runAlone(system, td, options, homotopySeed, original, absolute, pool, threads, startSeconds, t0);
         }
         Run tdRun = new Run(system, td, homotopySeed, original, absolute, pool, threads);
         // the counts run on this thread, so the total-degree paths get one worker less until they are done

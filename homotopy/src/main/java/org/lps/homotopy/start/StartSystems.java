@@ -42,10 +42,37 @@ public final class StartSystems {
             case TOTAL_DEGREE -> totalDegree(system, random);
             case LINEAR_PRODUCT -> linearProduct(system, RootCounts.of(system), random);
             case AUTO -> {
+                if (!countsWorthComputing(totalDegree(system))) {
+                    yield totalDegree(system, random);
+                }
                 RootCounts counts = RootCounts.of(system);
                 yield prefersLinearProduct(counts) ? linearProduct(system, counts, random) : totalDegree(system, random);
             }
         };
+    }
+
+    /**
+     * Up to this many total-degree paths, {@link StartKind#AUTO} takes the total-degree start system without
+     * computing root counts: they could save at most this many paths, which a warm JVM tracks in 5-30 ms, about
+     * what the counts cost there (0.2-14 ms on PHCpack's demo systems of total degree up to 32, measured after
+     * JIT warm-up), while in a fresh process the counts run interpreted and cost more than all the paths
+     * (chandra-4, lumped, chandra-5: 0.06-0.15 s less CPU per {@code lps solve} from total degree).
+     * The solutions are the same; only the number of paths to infinity changes.
+     */
+    public static final long COUNTS_MIN_PATHS = 32;
+
+    /** Whether {@link StartKind#AUTO} computes root counts for a system of this total degree. */
+    public static boolean countsWorthComputing(double totalDegree) {
+        return totalDegree > COUNTS_MIN_PATHS;
+    }
+
+    /** The product of the equations' degrees (Bezout's bound), as a double: no overflow, exact to 2^53. */
+    public static double totalDegree(PolynomialSystem system) {
+        double d = 1;
+        for (int k : system.degrees()) {
+            d *= k;
+        }
+        return d;
     }
 
     /**
