@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Homotopy continuation solver and LPS weight initialization toolkit.",
         subcommands = {
                 SolveCommand.class,
+                CertifyCommand.class,
                 CountCommand.class,
                 FitCommand.class,
                 InitCommand.class,

@@ -210,7 +210,13 @@ public final class Certifier {
             }
             Krawczyk.Attempt a = attempt(x, false);
             if (!a.ok()) {
-                return Certificate.failed(x, moved, a.reason());
+                String why = a.reason();
+                if (krawczyk.inverse(x, y)) {
+                    double cond = krawczyk.lastCondition(y);
+                    why += String.format(Locale.ROOT, "; cond(J) ~ %.1e%s", cond,
+                            cond > 1e10 ? ": a singular zero, or nearly (Krawczyk certifies nonsingular zeros only)" : "");
+                }
+                return Certificate.failed(x, moved, why);
             }
             String precision = a == lastDouble ? "double" : BigKrawczyk.DIGITS + " digits";
             if (!system.hasRealCoefficients()) {

@@ -120,6 +120,14 @@ final class Krawczyk {
     }
 
     /**
+     * The 1-norm condition number ||J(x)|| ||Y|| of the last {@link #inverse}, given its result Y (a floating-point
+     * estimate, for messages only).
+     */
+    double lastCondition(double[] inverse) {
+        return ComplexLU.oneNorm(jac, n) * ComplexLU.oneNorm(inverse, n);
+    }
+
+    /**
      * Krawczyk's test around the point x (2n doubles, not modified). With {@code real}, x's imaginary parts must be
      * 0 and every box is symmetric about the real subspace.
      */
