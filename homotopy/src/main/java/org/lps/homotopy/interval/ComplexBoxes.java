@@ -4,6 +4,8 @@ import static org.lps.homotopy.interval.Intervals.addDown;
 import static org.lps.homotopy.interval.Intervals.addUp;
 import static org.lps.homotopy.interval.Intervals.mulHi;
 import static org.lps.homotopy.interval.Intervals.mulLo;
+import static org.lps.homotopy.interval.Intervals.scaleHi;
+import static org.lps.homotopy.interval.Intervals.scaleLo;
 import static org.lps.homotopy.interval.Intervals.subDown;
 import static org.lps.homotopy.interval.Intervals.subUp;
 
@@ -63,10 +65,10 @@ public final class ComplexBoxes {
     /** acc += (pr + i pi) * b, for a point factor (a floating-point matrix entry, say): half the work of {@link #mulAdd}. */
     public static void pointMulAdd(double pr, double pi, double[] b, int ib, double[] acc, int o) {
         double brl = b[ib], brh = b[ib + 1], bil = b[ib + 2], bih = b[ib + 3];
-        double rl = subDown(mulLo(pr, pr, brl, brh), mulHi(pi, pi, bil, bih));
-        double rh = subUp(mulHi(pr, pr, brl, brh), mulLo(pi, pi, bil, bih));
-        double il = addDown(mulLo(pr, pr, bil, bih), mulLo(pi, pi, brl, brh));
-        double ih = addUp(mulHi(pr, pr, bil, bih), mulHi(pi, pi, brl, brh));
+        double rl = subDown(scaleLo(pr, brl, brh), scaleHi(pi, bil, bih));
+        double rh = subUp(scaleHi(pr, brl, brh), scaleLo(pi, bil, bih));
+        double il = addDown(scaleLo(pr, bil, bih), scaleLo(pi, brl, brh));
+        double ih = addUp(scaleHi(pr, bil, bih), scaleHi(pi, brl, brh));
         acc[o] = addDown(acc[o], rl);
         acc[o + 1] = addUp(acc[o + 1], rh);
         acc[o + 2] = addDown(acc[o + 2], il);

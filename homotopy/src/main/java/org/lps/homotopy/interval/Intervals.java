@@ -118,12 +118,34 @@ public final class Intervals {
 
     /** Lower end of [al, ah] * [bl, bh]: the least of the four endpoint products, each rounded down. */
     public static double mulLo(double al, double ah, double bl, double bh) {
+        if (al == ah) {
+            return scaleLo(al, bl, bh);   // a point factor (coefficients, zero imaginary parts): one product
+        }
+        if (bl == bh) {
+            return scaleLo(bl, al, ah);
+        }
         return Math.min(Math.min(mulDown(al, bl), mulDown(al, bh)), Math.min(mulDown(ah, bl), mulDown(ah, bh)));
     }
 
     /** Upper end of [al, ah] * [bl, bh]. */
     public static double mulHi(double al, double ah, double bl, double bh) {
+        if (al == ah) {
+            return scaleHi(al, bl, bh);
+        }
+        if (bl == bh) {
+            return scaleHi(bl, al, ah);
+        }
         return Math.max(Math.max(mulUp(al, bl), mulUp(al, bh)), Math.max(mulUp(ah, bl), mulUp(ah, bh)));
+    }
+
+    /** Lower end of p * [bl, bh] for a point p: one product instead of four (the sign of p picks the endpoint). */
+    public static double scaleLo(double p, double bl, double bh) {
+        return p >= 0 ? mulDown(p, bl) : mulDown(p, bh);
+    }
+
+    /** Upper end of p * [bl, bh]. */
+    public static double scaleHi(double p, double bl, double bh) {
+        return p >= 0 ? mulUp(p, bh) : mulUp(p, bl);
     }
 
     /** Lower end of [al, ah] / [bl, bh]; -inf when [bl, bh] contains 0. */

@@ -189,8 +189,11 @@ class IntervalsTest {
             double hi = Intervals.mulHi(a[0], a[1], b[0], b[1]);
             double qlo = Intervals.divLo(a[0], a[1], b[0], b[1]);
             double qhi = Intervals.divHi(a[0], a[1], b[0], b[1]);
+            double p = pick(r, a);
+            double slo = Intervals.scaleLo(p, b[0], b[1]), shi = Intervals.scaleHi(p, b[0], b[1]);
             for (int k = 0; k < 4; k++) {
                 double x = pick(r, a), y = pick(r, b);
+                assertEncloses(slo, shi, exact(p).multiply(exact(y)), p + " * [" + b[0] + ", " + b[1] + "]");
                 assertEncloses(lo, hi, exact(x).multiply(exact(y)), "[" + a[0] + ", " + a[1] + "] * [" + b[0] + ", " + b[1] + "]");
                 if (y != 0) {
                     BigDecimal ex = exact(x), ey = exact(y);
