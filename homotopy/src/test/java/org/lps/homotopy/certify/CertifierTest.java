@@ -51,6 +51,23 @@ class CertifierTest {
     }
 
     @Test
+    void snippetFromTheDocs() {
+        // --- docs/certify.md: Java API ---
+        PolynomialSystem s = StandardSystems.katsura(5);
+        SolveResult r = Solver.solve(s, SolveOptions.defaults().threads(2));
+        Certification c = Certifier.certify(IntervalSystem.of(s), r, 2);   // or a List<double[]> of points
+        System.out.println(c.certifiedDistinct() + " distinct zeros, " + c.certifiedReal() + " real");
+        for (Certificate k : c.certificates()) {
+            if (!k.certified()) {
+                System.out.println("not certified: " + k.reason());
+            }
+        }
+        // --- end ---
+        assertEquals(32, c.certifiedDistinct());
+        assertEquals(12, c.certifiedReal());
+    }
+
+    @Test
     void katsura9CertifiesAll512() {
         assertCertifiesCompletely(StandardSystems.katsura(9), 512);
     }
