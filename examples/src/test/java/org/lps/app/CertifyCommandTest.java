@@ -62,6 +62,19 @@ class CertifyCommandTest {
     }
 
     @Test
+    void studyCountsCertifyAddsCertifiedColumns(@TempDir Path dir) throws Exception {
+        JsonNode j = json(run("study", "counts", "--ks", "1", "--degrees", "2", "--starts", "0", "--certify", "--json",
+                "--threads", "2", "--out", dir.resolve("counts").toString()));
+        JsonNode r = j.get("results").get(0);
+        assertEquals(25, r.get("finite").asInt());
+        assertEquals(r.get("finite").asInt(), r.get("certifiedFinite").asInt());
+        assertEquals(r.get("real").asInt(), r.get("certifiedReal").asInt());
+        assertEquals(r.get("minima").asInt(), r.get("certifiedMinima").asInt());
+        assertTrue(Files.readString(dir.resolve("counts.csv")).lines().findFirst().orElseThrow()
+                .endsWith("certifiedFinite,certifiedReal,certifiedMinima,certifySeconds"));
+    }
+
+    @Test
     void badSolutionFilesGetOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         Path sys = dir.resolve("c.txt");
         Files.writeString(sys, "x^2 - 2; y - x\n");
