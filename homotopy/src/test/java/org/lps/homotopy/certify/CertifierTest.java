@@ -64,7 +64,8 @@ class CertifierTest {
         }
         // --- end ---
         assertEquals(32, c.certifiedDistinct());
-        assertEquals(12, c.certifiedReal());
+        assertEquals(r.real(), c.certifiedReal());
+        assertEquals(16, c.certifiedReal());
     }
 
     @Test
