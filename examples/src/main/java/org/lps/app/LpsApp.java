@@ -21,6 +21,7 @@ public final class LpsApp implements Runnable {
     /** Every subcommand, in the order of the usage help. */
     static final List<Node> COMMANDS = List.of(
             new Node("solve", SolveCommand.class),
+            new Node("certify", CertifyCommand.class),
             new Node("count", CountCommand.class),
             new Node("fit", FitCommand.class),
             new Node("init", InitCommand.class),
@@ -31,6 +32,7 @@ public final class LpsApp implements Runnable {
                     new Node("inits", StudyInitsCommand.class))),
             new Node("bench", BenchCommand.class, List.of(
                     new Node("demos", BenchDemosCommand.class),
+                    new Node("certify", BenchCertifyCommand.class),
                     new Node("eval", BenchEvalCommand.class),
                     new Node("solve", BenchSolveCommand.class),
                     new Node("threads", BenchThreadsCommand.class),

@@ -60,6 +60,10 @@ final class StudyCountsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON (as written to BASE.json) instead of the table")
     boolean json;
 
+    @Option(names = "--certify", description = "Also prove each solved system's counts (Krawczyk interval test per solution,"
+            + " minima by a positive definite interval Hessian): adds certifiedFinite, certifiedReal, certifiedMinima")
+    boolean certify;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -112,7 +116,7 @@ final class StudyCountsCommand implements Callable<Integer> {
                 bar[0].update(pathsDone, total);
             }
         };
-        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, seed, nThreads, paths, r -> {
+        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, seed, nThreads, certify, paths, r -> {
             synchronized (bar) {
                 if (bar[0] != null) {
                     bar[0].close();
@@ -122,7 +126,9 @@ final class StudyCountsCommand implements Callable<Integer> {
             done[0]++;
             err.printf(Locale.ROOT, "counts [%d/%d] k %d d %d: linear product %s, %s, %.1f s%n", done[0], cells, r.k(), r.d(),
                     r.linearProductBound(), r.paths() == null ? r.reason()
-                            : r.paths() + " paths, " + r.finite() + " finite, " + r.real() + " real, " + r.minima() + " minima",
+                            : r.paths() + " paths, " + r.finite() + " finite, " + r.real() + " real, " + r.minima() + " minima"
+                            + (r.certifiedFinite() == null ? "" : " (certified: " + r.certifiedFinite() + " finite, "
+                            + r.certifiedReal() + " real, " + r.certifiedMinima() + " minima)"),
                     (System.nanoTime() - t0) / 1e9);
             err.flush();
         });
@@ -131,15 +137,17 @@ final class StudyCountsCommand implements Callable<Integer> {
         if (json) {
             o.println(Files.readString(output.json()));
         } else {
-            o.printf("%2s %2s %3s %12s %12s %12s %12s %7s %6s %7s %5s %6s %8s %7s %9s%n", "k", "d", "n", "totalDegree",
+            o.printf("%2s %2s %3s %12s %12s %12s %12s %7s %6s %7s %5s %6s %8s %7s %9s%s%n", "k", "d", "n", "totalDegree",
                     "mhomBezout", "linProduct", "mixedVolume", "paths", "failed", "finite", "real", "minima", "seconds",
-                    "random", "missed");
+                    "random", "missed", certify ? String.format("  %9s %9s %9s %8s", "certFin", "certReal", "certMin", "certSec") : "");
             for (BlockCounts.Row r : rows) {
-                o.printf(Locale.ROOT, "%2d %2d %3d %12s %12s %12s %12s %7s %6s %7s %5s %6s %8s %7s %9s%n", r.k(), r.d(),
+                o.printf(Locale.ROOT, "%2d %2d %3d %12s %12s %12s %12s %7s %6s %7s %5s %6s %8s %7s %9s%s%n", r.k(), r.d(),
                         r.unknowns(), r.totalDegree(), r.mhomBezout(), r.linearProductBound(), dash(r.mixedVolume()),
                         dash(r.paths()), dash(r.failed()), dash(r.finite()), dash(r.real()), dash(r.minima()),
                         r.seconds() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.seconds()), dash(r.randomMinima()),
-                        dash(r.missedByHomotopy()));
+                        dash(r.missedByHomotopy()), !certify ? "" : String.format(Locale.ROOT, "  %9s %9s %9s %8s",
+                                dash(r.certifiedFinite()), dash(r.certifiedReal()), dash(r.certifiedMinima()),
+                                r.certifySeconds() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.certifySeconds())));
             }
             o.printf(Locale.ROOT, "%.1f s; wrote %s, %s, %s%n", (System.nanoTime() - t0) / 1e9, output.json(), output.csv(),
                     output.png());

@@ -32,6 +32,23 @@ public final class BlockSolver {
      * @param progress receives (paths done, total) from the workers, or null
      */
     public static BlockSolution solve(BlockProblem problem, long seed, int threads, SolveOptions.Progress progress) {
+        return run(problem, seed, threads, progress, false).solution();
+    }
+
+    /** A block solve and the certificate of its counts ({@link BlockCertifier}). */
+    public record Certified(BlockSolution solution, BlockCertificate certificate) {
+    }
+
+    /**
+     * {@link #solve} followed by the certification of every solution and of the minima ({@link BlockCertifier}); the
+     * solution's {@code seconds} is the solve's, the certificate's its own.
+     */
+    public static Certified solveCertified(BlockProblem problem, long seed, int threads, SolveOptions.Progress progress) {
+        return run(problem, seed, threads, progress, true);
+    }
+
+    private static Certified run(BlockProblem problem, long seed, int threads, SolveOptions.Progress progress,
+                                 boolean certify) {
         long t0 = System.nanoTime();
         SolveOptions options = SolveOptions.defaults().seed(seed).threads(threads)
                 .setStructure(problem.designStructure());
@@ -76,10 +93,11 @@ public final class BlockSolver {
             td = td.multiply(BigInteger.valueOf(Math.max(1, d)));
         }
         ActivationFit fit = problem.fit();
-        return new BlockSolution(problem.spec(), fit.coefficients(), fit.effectiveDegree(), td,
+        BlockSolution solution = new BlockSolution(problem.spec(), fit.coefficients(), fit.effectiveDegree(), td,
                 LinearProductBound.count(problem.designStructure()), r.paths(), r.failed(), r.atInfinity(),
                 r.solutions().size(), r.singular(), real.size(), minima, saddles, maxima, degenerate,
                 (System.nanoTime() - t0) * 1e-9);
+        return new Certified(solution, certify ? BlockCertifier.certify(problem, r, threads) : null);
     }
 
     private static double maxAbs(double[] x) {

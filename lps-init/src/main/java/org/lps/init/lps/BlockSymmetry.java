@@ -93,6 +93,72 @@ public final class BlockSymmetry {
         return String.join("; ", parts) + ": " + order() + " elements";
     }
 
+    /** A group element as a signed permutation of theta's coordinates: (g theta)_i = sign[i] * theta[index[i]]. */
+    public record SignedPermutation(int[] index, double[] sign) {
+        /** g applied to theta. */
+        public double[] apply(double[] theta) {
+            double[] out = new double[theta.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = sign[i] * theta[index[i]];
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Every group element ({@link #order()} of them), identity first: neuron permutations, then per-neuron flips
+     * (when p has a parity), then the global flips.
+     */
+    public List<SignedPermutation> elements() {
+        List<SignedPermutation> out = new ArrayList<>();
+        int masks = neuronFlip == NeuronFlip.NONE ? 1 : 1 << k;
+        for (double[] s : global) {
+            for (int[] perm : permutations(k)) {
+                for (int mask = 0; mask < masks; mask++) {
+                    int n = 3 * k + 1;
+                    int[] index = new int[n];
+                    double[] sign = new double[n];
+                    for (int j = 0; j < k; j++) {
+                        int from = perm[j];
+                        double f = (mask >> j & 1) == 1 ? -1 : 1;
+                        index[LpsBlockSystem.w(j)] = LpsBlockSystem.w(from);
+                        index[LpsBlockSystem.b(j)] = LpsBlockSystem.b(from);
+                        index[LpsBlockSystem.v(j)] = LpsBlockSystem.v(from);
+                        sign[LpsBlockSystem.w(j)] = s[0] * f;
+                        sign[LpsBlockSystem.b(j)] = s[1] * f;
+                        sign[LpsBlockSystem.v(j)] = s[2] * (neuronFlip == NeuronFlip.ODD_P ? f : 1);
+                    }
+                    index[LpsBlockSystem.c(k)] = LpsBlockSystem.c(k);
+                    sign[LpsBlockSystem.c(k)] = s[3];
+                    out.add(new SignedPermutation(index, sign));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** All permutations of 0..k-1, identity first (Heap's algorithm would do; k <= 8 keeps this small). */
+    private static List<int[]> permutations(int k) {
+        List<int[]> out = new ArrayList<>();
+        permute(new int[k], new boolean[k], 0, out);
+        return out;
+    }
+
+    private static void permute(int[] p, boolean[] used, int i, List<int[]> out) {
+        if (i == p.length) {
+            out.add(p.clone());
+            return;
+        }
+        for (int j = 0; j < p.length; j++) {
+            if (!used[j]) {
+                used[j] = true;
+                p[i] = j;
+                permute(p, used, i + 1, out);
+                used[j] = false;
+            }
+        }
+    }
+
     /**
      * The distance between the orbits of x and y: the smallest max-norm |g x - y| over the group. Neuron
      * permutations are searched by branch and bound (k <= 8), per-neuron flips chosen neuron by neuron.

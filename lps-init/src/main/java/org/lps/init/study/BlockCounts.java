@@ -17,6 +17,7 @@ import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.rootcount.LinearProductBound;
 import org.lps.homotopy.rootcount.MultiHomogeneous;
 import org.lps.homotopy.rootcount.Partition;
+import org.lps.init.lps.BlockCertificate;
 import org.lps.init.lps.BlockProblem;
 import org.lps.init.lps.BlockSolution;
 import org.lps.init.lps.BlockSolver;
@@ -49,11 +50,16 @@ public final class BlockCounts {
      * @param minima           local minima up to neuron permutation and sign symmetry
      * @param randomMinima     distinct minima found by the random-start local searches
      * @param missedByHomotopy of those, minima not among the homotopy's (0 when the homotopy found them all)
+     * @param certifiedFinite  with certification: distinct finite solutions proved ({@link BlockCertifier})
+     * @param certifiedReal    of those, proved real
+     * @param certifiedMinima  minima up to symmetry proved strict local minima, pairwise inequivalent
+     * @param certifySeconds   wall time of the certification
      */
     public record Row(int k, int d, int unknowns, BigInteger totalDegree, BigInteger mhomBezout,
                       BigInteger linearProductBound, BigInteger mixedVolume, Long paths, Long failed, Long finite,
                       Long real, Integer minima, Integer saddles, Double bestLoss, Double seconds, Integer randomStarts,
-                      Integer randomMinima, Integer missedByHomotopy, Double randomSeconds, String reason) {
+                      Integer randomMinima, Integer missedByHomotopy, Double randomSeconds, String reason,
+                      Integer certifiedFinite, Integer certifiedReal, Integer certifiedMinima, Double certifySeconds) {
     }
 
     private BlockCounts() {
@@ -67,10 +73,17 @@ public final class BlockCounts {
      */
     public static List<Row> run(String activation, int[] ks, int[] ds, double lambda, long budget, int starts,
                                 long seed, int threads, SolveOptions.Progress paths, Consumer<Row> progress) {
+        return run(activation, ks, ds, lambda, budget, starts, seed, threads, false, paths, progress);
+    }
+
+    /** As above; with {@code certify}, each solved system's counts are also certified ({@link BlockCertifier}). */
+    public static List<Row> run(String activation, int[] ks, int[] ds, double lambda, long budget, int starts,
+                                long seed, int threads, boolean certify, SolveOptions.Progress paths,
+                                Consumer<Row> progress) {
         List<Row> rows = new ArrayList<>();
         for (int k : ks) {
             for (int d : ds) {
-                Row r = one(activation, k, d, lambda, budget, starts, seed, threads, paths);
+                Row r = one(activation, k, d, lambda, budget, starts, seed, threads, certify, paths);
                 rows.add(r);
                 if (progress != null) {
                     progress.accept(r);
@@ -81,7 +94,7 @@ public final class BlockCounts {
     }
 
     static Row one(String activation, int k, int d, double lambda, long budget, int starts, long seed, int threads,
-                   SolveOptions.Progress paths) {
+                   boolean certify, SolveOptions.Progress paths) {
         PolynomialSystem generic = LpsBlockSystem.generic(k, d, seed);
         int n = generic.variableCount();
         BigInteger td = BigInteger.ONE;
@@ -106,11 +119,15 @@ public final class BlockCounts {
         }
         if (lpb.compareTo(BigInteger.valueOf(budget)) > 0) {
             return new Row(k, d, n, td, mhom, lpb, mv, null, null, null, null, null, null, null, null, null, null, null,
-                    null, String.format(Locale.ROOT, "%s paths over the path budget %d", lpb, budget));
+                    null, String.format(Locale.ROOT, "%s paths over the path budget %d", lpb, budget), null, null, null,
+                    null);
         }
         BlockSpec spec = BlockSpec.defaults().activation(activation).degree(d).width(k).lambda(lambda);
         BlockProblem problem = BlockProblem.of(spec);
-        BlockSolution s = BlockSolver.solve(problem, seed, threads, paths);
+        BlockSolver.Certified solved = certify ? BlockSolver.solveCertified(problem, seed, threads, paths)
+                : new BlockSolver.Certified(BlockSolver.solve(problem, seed, threads, paths), null);
+        BlockSolution s = solved.solution();
+        BlockCertificate cert = solved.certificate();
         Integer randomMinima = null;
         Integer missed = null;
         Double randomSeconds = null;
@@ -129,7 +146,9 @@ public final class BlockCounts {
         Double best = s.minima().isEmpty() ? null : s.best().loss();
         return new Row(k, d, n, td, mhom, lpb, mv, s.paths(), s.failed(), s.finite(), s.realCritical(),
                 s.minima().size(), s.saddles(), best, s.seconds(), starts > 0 ? starts : null, randomMinima, missed,
-                randomSeconds, s.failed() > 0 ? s.failed() + " paths failed" : null);
+                randomSeconds, s.failed() > 0 ? s.failed() + " paths failed" : null,
+                cert == null ? null : cert.certifiedFinite(), cert == null ? null : cert.certifiedReal(),
+                cert == null ? null : cert.certifiedMinima(), cert == null ? null : cert.seconds());
     }
 
     /** Writes BASE.json ({@code results} and the settings), BASE.csv and BASE.png. */
@@ -150,11 +169,12 @@ public final class BlockCounts {
             csv.add(java.util.Arrays.asList(r.k(), r.d(), r.unknowns(), r.totalDegree(), r.mhomBezout(),
                     r.linearProductBound(), r.mixedVolume(), r.paths(), r.failed(), r.finite(), r.real(), r.minima(),
                     r.saddles(), r.bestLoss(), r.seconds(), r.randomStarts(), r.randomMinima(), r.missedByHomotopy(),
-                    r.reason()));
+                    r.reason(), r.certifiedFinite(), r.certifiedReal(), r.certifiedMinima(), r.certifySeconds()));
         }
         out.writeCsv(List.of("k", "d", "unknowns", "totalDegree", "mhomBezout", "linearProductBound", "mixedVolume",
                 "paths", "failed", "finite", "real", "minima", "saddles", "bestLoss", "seconds", "randomStarts",
-                "randomMinima", "missedByHomotopy", "reason"), csv);
+                "randomMinima", "missedByHomotopy", "reason", "certifiedFinite", "certifiedReal", "certifiedMinima",
+                "certifySeconds"), csv);
         out.writePng(chart(rows));
     }
 
