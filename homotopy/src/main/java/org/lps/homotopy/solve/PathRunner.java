@@ -2,9 +2,8 @@ package org.lps.homotopy.solve;
 
 import org.lps.homotopy.endgame.Endgame;
 import org.lps.homotopy.eval.CompiledSystem;
-import org.lps.homotopy.start.StartSystem;
 import org.lps.homotopy.track.Homotopy;
-import org.lps.homotopy.track.TrackedStartSolutions;
+import org.lps.homotopy.track.PathHomotopy;
 import org.lps.homotopy.track.Tracker;
 import org.lps.homotopy.track.TrackerOptions;
 
@@ -25,31 +24,34 @@ final class PathRunner {
     /** A finite endpoint must solve the original equations with at most this backward error. */
     static final double MAX_BACKWARD_ERROR = 1e-6;
 
-    private final Homotopy homotopy;
     private final Tracker tracker;
     private final Endgame endgame;
     private final Refiner refiner;
-    private final StartSystem.Solutions starts;
+    private final StartPoints starts;
     private final double[] z;
     private final int n;
 
     PathRunner(Homotopy homotopy, CompiledSystem original, CompiledSystem absolute) {
-        this.homotopy = homotopy;
+        this(homotopy, StartPoints.of(homotopy), original, absolute);
+    }
+
+    /**
+     * Paths of any projective homotopy (x_0 last, n + 1 coordinates) from the given start points, refined on the
+     * target system {@code original}: how parameter homotopies reuse the endgame and the endpoint checks.
+     */
+    PathRunner(PathHomotopy homotopy, StartPoints starts, CompiledSystem original, CompiledSystem absolute) {
         this.tracker = new Tracker(homotopy);
         this.endgame = new Endgame(tracker);
         this.refiner = new Refiner(original, absolute);
-        this.starts = homotopy.startSystem().solutions();
-        this.n = homotopy.variableCount();
+        this.starts = starts;
+        this.n = homotopy.size() - 1;
         this.z = new double[2 * (n + 1)];
     }
 
     Endpoint track(long index, TrackerOptions options) {
         tracker.reset(options);
-        if (starts instanceof TrackedStartSolutions tracked) {
-            tracked.use(options);
-        }
-        if (!homotopy.startPoint(starts, index, z)) {
-            return failed(index, options, "start solution: " + starts.failure());
+        if (!starts.point(index, options, z)) {
+            return failed(index, options, starts.failure());
         }
         if (!tracker.begin(z, 1, 0)) {
             return failed(index, options, "tracker: " + tracker.failure());
