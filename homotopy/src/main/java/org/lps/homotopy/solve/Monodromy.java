@@ -83,8 +83,9 @@ public final class Monodromy {
         double[] p = ParameterSolver.randomParameters(family.parameterCount(), random);
         double[] base = family.fitConstants(x0, p);
         Run run = run(compiled, base, List.of(x0), options);
-        SolveOptions solveOptions = SolveOptions.defaults().seed(options.seed()).threads(options.threads())
-                .preset(options.preset());
+        // the loops may use a fast preset (a jump there only finds another solution); the final homotopy to a
+        // special system is tracked as the ordinary solver tracks, conservative retries included
+        SolveOptions solveOptions = SolveOptions.defaults().seed(options.seed()).threads(options.threads());
         try (ParameterSolver ps = new ParameterSolver(family, compiled, solveOptions)) {
             SolveResult r = ps.track(base, run.solutions(), family.coefficientValues(system));
             double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -116,66 +117,76 @@ public final class Monodromy {
     /** The same on a caller's pool of (at least {@code options.threads()}) workers. */
     static Run run(CompiledFamily family, double[] base, List<double[]> starts, MonodromyOptions options,
                    ExecutorService pool) {
-        return new Loops(family, base, options, pool).run(starts, family.family().variableCount());
+        return new Loops(family, base, options, pool, starts).run();
     }
 
     /** The state of one monodromy computation. */
-    private static final class Loops {
+    /**
+     * The state of one monodromy computation, resumable: {@link #advance} runs loops until a stop, and can be called
+     * again to go on with new loops (the trace test does that with its extra witnesses).
+     */
+    static final class Loops {
         final CompiledFamily family;
         final double[] base;
         final MonodromyOptions options;
         final ExecutorService pool;
-        SolutionSet known;
+        final SolutionSet known;
         long tracked, failed;
+        int loops;
 
-        Loops(CompiledFamily family, double[] base, MonodromyOptions options, ExecutorService pool) {
+        Loops(CompiledFamily family, double[] base, MonodromyOptions options, ExecutorService pool,
+              List<double[]> starts) {
             this.family = family;
             this.base = base;
             this.options = options;
             this.pool = pool;
-        }
-
-        Run run(List<double[]> starts, int n) {
-            known = new SolutionSet(n, options.identicalTolerance());
+            this.known = new SolutionSet(family.family().variableCount(), options.identicalTolerance());
             for (double[] x : starts) {
                 addWithOrbit(x.clone());
             }
+        }
+
+        Run run() {
             TraceTest trace = options.verify() ? new TraceTest(family, base, options, pool) : null;
-            TraceTest.Result traceResult = null;
-            int loops = 0, idle = 0;
-            Stop stop;
+            TraceTest.Result[] last = new TraceTest.Result[1];
+            Stop stop = advance(options.loopsWithoutProgress(), trace == null ? null : () -> {
+                last[0] = trace.check(known.points());
+                return last[0].passed();
+            });
+            if (trace != null && (last[0] == null || stop == Stop.TARGET_COUNT)) {
+                last[0] = trace.check(known.points());
+            }
+            if (trace != null) {
+                tracked += trace.pathsTracked();
+            }
+            return new Run(base.clone(), List.copyOf(known.points()), loops, tracked, failed, stop, last[0]);
+        }
+
+        /**
+         * Runs loops until the target count, or {@code idleLimit} consecutive loops with nothing new, or (after a
+         * loop with nothing new) {@code complete} says the set is complete.
+         */
+        Stop advance(int idleLimit, java.util.function.BooleanSupplier complete) {
+            int idle = 0;
             while (true) {
                 if (reached()) {
-                    stop = Stop.TARGET_COUNT;
-                    break;
+                    return Stop.TARGET_COUNT;
                 }
                 int before = known.size();
                 applyLoop(loops);
                 loops++;
                 if (known.size() > before) {
                     idle = 0;
-                } else {
-                    idle++;
-                    if (trace != null) {
-                        traceResult = trace.check(known.points());
-                        if (traceResult.passed()) {
-                            stop = Stop.TRACE_TEST;
-                            break;
-                        }
-                    }
-                    if (idle >= options.loopsWithoutProgress()) {
-                        stop = Stop.NO_PROGRESS;
-                        break;
-                    }
+                    continue;
+                }
+                idle++;
+                if (complete != null && complete.getAsBoolean()) {
+                    return Stop.TRACE_TEST;
+                }
+                if (idle >= idleLimit) {
+                    return Stop.NO_PROGRESS;
                 }
             }
-            if (trace != null && (traceResult == null || stop == Stop.TARGET_COUNT)) {
-                traceResult = trace.check(known.points());
-            }
-            if (trace != null) {
-                tracked += trace.pathsTracked();
-            }
-            return new Run(base.clone(), List.copyOf(known.points()), loops, tracked, failed, stop, traceResult);
         }
 
         boolean reached() {

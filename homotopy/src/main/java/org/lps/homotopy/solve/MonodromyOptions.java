@@ -15,7 +15,8 @@ import org.lps.homotopy.track.TrackerOptions;
  *                             null; it need not return the solution itself, and images of images are taken until
  *                             the orbit closes
  * @param verify               run the trace test on the solutions found (and stop early when it passes)
- * @param preset               tracker settings of the loop paths
+ * @param preset               tracker settings of the loop paths (the trace test's pencil and the final
+ *                             parameter homotopy use the default preset)
  * @param identicalTolerance   relative distance below which two solutions are one
  */
 public record MonodromyOptions(long seed, int threads, long targetCount, int loopsWithoutProgress,
@@ -31,10 +32,14 @@ public record MonodromyOptions(long seed, int threads, long targetCount, int loo
         }
     }
 
-    /** Seed 42, all cores, no target count, 5 loops without progress (HomotopyContinuation.jl's default). */
+    /**
+     * Seed 42, all cores, no target count, 5 loops without progress (HomotopyContinuation.jl's default), the fast
+     * tracker preset: a path that jumps in a loop between generic points only lands on another solution, which is
+     * found again or new, never wrong (every endpoint is refined by Newton at the base point).
+     */
     public static MonodromyOptions defaults() {
         return new MonodromyOptions(SolveOptions.DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), 0, 5, null,
-                false, TrackerOptions.DEFAULT, 1e-6);
+                false, TrackerOptions.FAST, 1e-6);
     }
 
     public MonodromyOptions seed(long s) {

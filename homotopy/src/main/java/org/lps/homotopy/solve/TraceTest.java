@@ -9,6 +9,7 @@ import org.lps.homotopy.param.ParameterHomotopy;
 import org.lps.homotopy.param.ParameterizedSystem;
 import org.lps.homotopy.poly.Polynomial;
 import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.track.TrackerOptions;
 
 /**
  * The trace test (Leykin, Rodriguez, Sottile, "Trace test", Arnold Math. J. 2018), in the form
@@ -31,6 +32,12 @@ import org.lps.homotopy.poly.PolynomialSystem;
  */
 public final class TraceTest {
 
+    /**
+     * Loops without a new extra witness before W10 is taken as complete; when a check fails, W10 gets as many more
+     * (its incompleteness would fail the test as surely as a missing solution).
+     */
+    static final int WITNESS_IDLE_LOOPS = 2;
+
     /** A complete set passes below this relative residual (measured: 1e-13 .. 1e-11; an incomplete one 1e-4 and up). */
     public static final double TOLERANCE = 1e-8;
 
@@ -48,6 +55,8 @@ public final class TraceTest {
     private final double a0Re, a0Im;
     private final double[][] t;
     private final List<List<ParameterHomotopy>> pencils = new ArrayList<>();
+    /** The monodromy that finds W10, resumed when a check fails (W10 may be what is incomplete). */
+    private final Monodromy.Loops witnesses;
     private List<double[]> w10;
     /** Sums over W10 at t = 0, t1, t2 (n + 1 coordinates each), and the sum of their norms; null if a path failed. */
     private double[][] w10Sums;
@@ -93,18 +102,16 @@ public final class TraceTest {
         start[2 * n] = lr;
         start[2 * n + 1] = li;
         MonodromyOptions inner = new MonodromyOptions(options.seed() + 1, options.threads(), 0,
-                Math.max(5, options.loopsWithoutProgress()), null, false, options.preset(),
-                options.identicalTolerance());
-        Monodromy.Run run = Monodromy.run(new CompiledFamily(slices), sliceBase, List.of(start), inner, pool);
-        this.w10 = run.solutions();
-        this.tracked = run.pathsTracked();
+                options.loopsWithoutProgress(), null, false, options.preset(), options.identicalTolerance());
+        this.witnesses = new Monodromy.Loops(new CompiledFamily(slices), sliceBase, inner, pool, List.of(start));
+        witnesses.advance(WITNESS_IDLE_LOOPS, null);
+        this.w10 = List.copyOf(witnesses.known.points());
 
         CompiledFamily pencil = new CompiledFamily(pencilFamily(f));
         for (double[] tk : t) {
             pencils.add(List.of(new ParameterHomotopy(pencil, new double[2], tk, ParameterHomotopy.Path.STRAIGHT, r)));
         }
-        double[][] sums = sums(w10);
-        this.w10Sums = sums;
+        this.w10Sums = sums(w10);
         this.w10Norm = normSum(w10);
     }
 
@@ -134,11 +141,26 @@ public final class TraceTest {
     }
 
     long pathsTracked() {
-        return tracked;
+        return tracked + witnesses.tracked;
     }
 
     /** The trace test of the solutions {@code solutions} (affine, at the base point) together with W10. */
     public Result check(List<double[]> solutions) {
+        Result r = checkOnce(solutions);
+        if (r.passed()) {
+            return r;
+        }
+        witnesses.advance(WITNESS_IDLE_LOOPS, null);
+        if (witnesses.known.size() > w10.size()) {
+            w10 = List.copyOf(witnesses.known.points());
+            w10Sums = sums(w10);
+            w10Norm = normSum(w10);
+            r = checkOnce(solutions);
+        }
+        return r;
+    }
+
+    private Result checkOnce(List<double[]> solutions) {
         List<double[]> lifted = new ArrayList<>();
         for (double[] x : solutions) {
             double[] y = new double[2 * (n + 1)];
@@ -173,7 +195,8 @@ public final class TraceTest {
             add(out[0], p);
         }
         for (int j = 0; j < 2; j++) {
-            double[][] ends = Monodromy.trackAll(pool, options.threads(), pencils.get(j), points, options.preset());
+            double[][] ends = Monodromy.trackAll(pool, options.threads(), pencils.get(j), points,
+                    TrackerOptions.DEFAULT);
             tracked += points.size();
             for (double[] e : ends) {
                 if (e == null) {
