@@ -127,6 +127,30 @@ public final class ParameterizedSystem {
         return new ParameterizedSystem(vars, params, monos, coefs);
     }
 
+    /**
+     * The parameters a system declares itself: a Bertini file's {@code parameter} names, which its reader leaves
+     * outside every variable group. Empty for a system whose groups cover all its variables (PHCpack and plain files
+     * name their parameters on the command line instead).
+     */
+    public static List<String> declaredParameters(PolynomialSystem system) {
+        if (!system.groupsDeclared()) {
+            return List.of();
+        }
+        boolean[] grouped = new boolean[system.variableCount()];
+        for (PolynomialSystem.VariableGroup g : system.groups()) {
+            for (int v : g.variables()) {
+                grouped[v] = true;
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int v = 0; v < grouped.length; v++) {
+            if (!grouped[v]) {
+                out.add(system.variables().get(v));
+            }
+        }
+        return out;
+    }
+
     /** Declared parameters of a system given by name: shorthand for {@link #of(PolynomialSystem, List)}. */
     public static ParameterizedSystem of(PolynomialSystem system, String... parameterNames) {
         return of(system, List.of(parameterNames));

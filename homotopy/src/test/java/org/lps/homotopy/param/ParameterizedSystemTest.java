@@ -97,4 +97,21 @@ class ParameterizedSystemTest {
             assertEquals(want[k], h[k], 1e-14);
         }
     }
+
+    @Test
+    void bertiniParametersAreDeclaredOutsideTheVariableGroups() {
+        String text = "INPUT\nvariable_group x, y;\nparameter a, b;\nfunction f, g;\nf = x^2 + a*y - 1;\n"
+                + "g = x*y - b;\nEND;\n";
+        PolynomialSystem s = SystemParser.parse(text, "in.bertini", Format.AUTO);
+        assertEquals(List.of("a", "b"), ParameterizedSystem.declaredParameters(s));
+        ParameterizedSystem f = ParameterizedSystem.of(s, ParameterizedSystem.declaredParameters(s));
+        assertEquals(List.of("x", "y"), f.variables());
+        assertTrue(f.isAffine());
+        assertEquals(List.of(), ParameterizedSystem.declaredParameters(parse("x^2 - 1")));
+        org.lps.homotopy.parse.ParseException e = assertThrows(org.lps.homotopy.parse.ParseException.class,
+                () -> SystemParser.parse("INPUT\nvariable_group x;\nparameter a;\nfunction f;\na = 2;\n"
+                        + "f = x - a;\nEND;\n", "p.bertini", Format.AUTO));
+        assertTrue(e.getMessage().contains("p.bertini:5:1") && e.getMessage().contains("parameter a"),
+                e.getMessage());
+    }
 }
