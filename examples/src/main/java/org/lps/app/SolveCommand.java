@@ -1,5 +1,6 @@
 package org.lps.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -81,6 +82,9 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar on stderr")
     boolean quiet;
 
+    @CommandLine.Mixin
+    ParameterOptions parameters = new ParameterOptions();
+
     @Override
     public Integer call() throws IOException {
         if ((file == null) == (system == null)) {
@@ -96,10 +100,19 @@ final class SolveCommand implements Callable<Integer> {
         if (out != null) {
             outputKind(out);   // refuse a bad extension before the work, not after
         }
-        ProgressBar bar = quiet ? null : new ProgressBar(spec.commandLine().getErr());
+        boolean parameterized = parameters.active(s);
+        if (parameterized) {
+            parameters.check(s, out);
+            if (parameters.manyTargets()) {
+                parameters.solveTargets(s, options, solutions, spec.commandLine().getOut());
+                return 0;
+            }
+        }
+        ProgressBar bar = quiet || parameterized ? null : new ProgressBar(spec.commandLine().getErr());
         SolveResult r;
         try {
-            r = Solver.solve(s, bar == null ? options : options.progress(bar::update));
+            r = parameterized ? parameters.solve(s, options)
+                    : Solver.solve(s, bar == null ? options : options.progress(bar::update));
         } finally {
             if (bar != null) {
                 bar.close();
@@ -107,13 +120,16 @@ final class SolveCommand implements Callable<Integer> {
         }
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
-            pw.println(JsonOutput.write(r, solutions));
+            ObjectNode j = JsonOutput.toJson(r, solutions);
+            parameters.decorate(j);
+            pw.println(j);
         } else {
             summary(pw, file != null ? file.toString() : system, s, r);
+            parameters.summary(pw);
         }
         pw.flush();
         if (out != null) {
-            writeFile(r, out);
+            writeFile(r, out, parameters);
         }
         return 0;
     }
@@ -140,10 +156,14 @@ final class SolveCommand implements Callable<Integer> {
         throw new UserInputException("--out " + p + ": the file name must end in .json, .csv, .txt or .phc");
     }
 
-    private static void writeFile(SolveResult r, Path p) throws IOException {
+    private static void writeFile(SolveResult r, Path p, ParameterOptions parameters) throws IOException {
         try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
             switch (outputKind(p)) {
-                case "json" -> w.write(JsonOutput.toJson(r, true).toPrettyString() + "\n");
+                case "json" -> {
+                    ObjectNode j = JsonOutput.toJson(r, true);
+                    parameters.decorate(j);   // the parameter values, which --from needs
+                    w.write(j.toPrettyString() + "\n");
+                }
                 case "csv" -> CsvOutput.write(r, w);
                 default -> PhcOutput.write(r, w);
             }
@@ -151,7 +171,9 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     private void summary(PrintWriter pw, String name, PolynomialSystem s, SolveResult r) {
-        pw.printf(Locale.ROOT, "%s: %d equations in %d unknowns%n", name, s.equationCount(), s.variableCount());
+        int unknowns = s.variableCount() - parameters.parameterCount(s);
+        pw.printf(Locale.ROOT, "%s: %d equations in %d unknowns%s%n", name, s.equationCount(), unknowns,
+                unknowns == s.variableCount() ? "" : " and " + parameters.parameterCount(s) + " parameters");
         pw.printf(Locale.ROOT, "  start system         %s, %d paths%n", r.startSystem(), r.startSolutionCount());
         pw.printf(Locale.ROOT, "  nonsingular          %d%n", r.nonsingular());
         pw.printf(Locale.ROOT, "  singular             %d%s%n", r.singular(), multiplicities(r));

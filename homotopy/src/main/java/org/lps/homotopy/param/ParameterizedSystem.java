@@ -59,6 +59,12 @@ public final class ParameterizedSystem {
         }
     }
 
+    /** A family from its parts (see the field comments); for the families built in this package. */
+    static ParameterizedSystem fromTerms(List<String> variables, List<String> parameters, List<int[][]> monomials,
+                                         List<Polynomial> coefficientPolynomials) {
+        return new ParameterizedSystem(variables, parameters, monomials, coefficientPolynomials);
+    }
+
     /**
      * The family whose parameters are the named variables of {@code system}; every other variable is an unknown
      * (in the system's order). Unknown names among {@code parameterNames} are an error naming them.
@@ -316,7 +322,8 @@ public final class ParameterizedSystem {
     }
 
     /**
-     * For a {@link #coefficientFamily}: moves the constant term of every equation of the point p so that x solves
+     * For a family whose every equation has a constant term kappa p_k (kappa a number, p_k a parameter of its own:
+     * {@link #coefficientFamily}, {@link Symmetry#family}): moves the constant term of every equation of the point p so that x solves
      * the system there, F(x; p') = 0, which is a start pair (x, p') for monodromy. Returns p'.
      */
     public double[] fitConstants(double[] x, double[] p) {
@@ -329,8 +336,11 @@ public final class ParameterizedSystem {
             if (k < 0) {
                 throw new IllegalStateException("equation " + (i + 1) + "'s constant term is not a parameter");
             }
-            q[2 * k] -= f[2 * i];
-            q[2 * k + 1] -= f[2 * i + 1];
+            // the constant term is kappa * p_k: p_k moves by -F_i(x) / kappa
+            double kr = c.re(0), ki = c.im(0), kd = kr * kr + ki * ki;
+            double fr = f[2 * i], fi = f[2 * i + 1];
+            q[2 * k] -= (fr * kr + fi * ki) / kd;
+            q[2 * k + 1] -= (fi * kr - fr * ki) / kd;
         }
         return q;
     }
@@ -345,11 +355,8 @@ public final class ParameterizedSystem {
         throw new IllegalStateException("equation " + (equation + 1) + " has no constant term");
     }
 
-    /** The parameter index of a coefficient that is exactly 1 * p_k, or -1. */
+    /** The parameter index of a coefficient that is kappa * p_k (kappa != 0), or -1. */
     private static int linearParameter(Polynomial c) {
-        if (c.re(0) != 1 || c.im(0) != 0) {
-            return -1;
-        }
         for (int v = 0; v < c.width(); v++) {
             if (c.exponent(0, v) == 1) {
                 return v;

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.lps.homotopy.param.CompiledFamily;
 import org.lps.homotopy.param.ParameterHomotopy;
 import org.lps.homotopy.param.ParameterizedSystem;
+import org.lps.homotopy.param.Symmetry;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.track.TrackerOptions;
 
@@ -75,8 +76,26 @@ public final class Monodromy {
      * does.
      */
     public static Solve solve(PolynomialSystem system, MonodromyOptions options) {
-        long t0 = System.nanoTime();
         ParameterizedSystem family = ParameterizedSystem.coefficientFamily(system);
+        return solve(family, family.coefficientValues(system), options);
+    }
+
+    /**
+     * Solves a system with a symmetry group: monodromy in the family of systems that keep the symmetry (one
+     * parameter per orbit of terms, {@link Symmetry#family}), every image of a solution added as it is found, then
+     * the parameter homotopy to the system itself.
+     */
+    public static Solve solve(PolynomialSystem system, Symmetry symmetry, MonodromyOptions options) {
+        Symmetry.Family f = symmetry.family(system);
+        return solve(f.family(), f.actual(), options.groupAction(symmetry));
+    }
+
+    /**
+     * Monodromy in {@code family} from a random start pair (random x0, constant terms fitted so that x0 solves), then
+     * a parameter homotopy from the solutions found to the point {@code actual}.
+     */
+    public static Solve solve(ParameterizedSystem family, double[] actual, MonodromyOptions options) {
+        long t0 = System.nanoTime();
         CompiledFamily compiled = new CompiledFamily(family);
         SplittableRandom random = new SplittableRandom(options.seed());
         double[] x0 = ParameterSolver.randomParameters(family.variableCount(), random);
@@ -87,7 +106,7 @@ public final class Monodromy {
         // special system is tracked as the ordinary solver tracks, conservative retries included
         SolveOptions solveOptions = SolveOptions.defaults().seed(options.seed()).threads(options.threads());
         try (ParameterSolver ps = new ParameterSolver(family, compiled, solveOptions)) {
-            SolveResult r = ps.track(base, run.solutions(), family.coefficientValues(system));
+            SolveResult r = ps.track(base, run.solutions(), actual);
             double seconds = (System.nanoTime() - t0) * 1e-9;
             SolveResult timed = new SolveResult(r.variables(), r.solutions(), r.pathResults(), "monodromy",
                     r.startSolutionCount(), options.seed(), options.preset().name(), options.threads(), seconds,

@@ -95,6 +95,19 @@ public final class ParameterSolver implements AutoCloseable {
     }
 
     /**
+     * Solves the family at {@code target}: {@link #solveGeneric()}, then {@link #track} from there. The result's time
+     * includes the generic solve, reported as its start-system time.
+     */
+    public SolveResult solve(double[] target) {
+        long t0 = System.nanoTime();
+        Generic g = solveGeneric();
+        double generic = (System.nanoTime() - t0) * 1e-9;
+        SolveResult r = track(g.parameters(), g.solutions(), target);
+        return new SolveResult(r.variables(), r.solutions(), r.pathResults(), r.startSystem(), r.startSolutionCount(),
+                r.seed(), r.preset(), r.threads(), (System.nanoTime() - t0) * 1e-9, r.retracked(), generic);
+    }
+
+    /**
      * Tracks the solutions {@code starts} of the family at {@code from} to the point {@code to} along a gamma-trick
      * path, with the endgame at the end; failed paths are re-tracked with the conservative preset, as in
      * {@link Solver}. The result is classified like an ordinary solve of the system at {@code to}.
