@@ -9,10 +9,9 @@ import org.lps.homotopy.poly.PolynomialSystem;
  * seeds each: counts, loops, paths, trace residual and time. Too slow for the unit tests (cyclic-7's trace test needs
  * 1232 extra witnesses); run it by hand, exit status 1 if any count is wrong or a trace test fails:
  * <pre>
- * java -cp homotopy/target/classes:homotopy/target/test-classes:$(cat cp.txt) \
- *     org.lps.homotopy.solve.MonodromyBenchmark [threads]
+ * mvn -q -B -o -DskipTests package &amp;&amp; mvn -q -B -o -pl homotopy test-compile
+ * java -cp homotopy/target/test-classes:examples/target/lps.jar org.lps.homotopy.solve.MonodromyBenchmark [threads]
  * </pre>
- * (cp.txt from {@code mvn -q -pl homotopy dependency:build-classpath -Dmdep.outputFile=cp.txt}).
  */
 public final class MonodromyBenchmark {
 
