@@ -161,7 +161,7 @@ final class ParameterOptions {
     }
 
     /** Solves at the one --at point (or, without parameters, the system itself by monodromy). */
-    SolveResult solve(PolynomialSystem system, SolveOptions options) throws IOException {
+    SolveResult solve(PolynomialSystem system, SolveOptions options, PrintWriter err) throws IOException {
         List<String> names = parameters(system);
         if (names.isEmpty()) {
             return monodromy(system, options);
@@ -178,13 +178,15 @@ final class ParameterOptions {
                 Start start = readStart(from, family);
                 return ps.track(start.parameters(), start.solutions(), target);
             }
-            return ps.solve(target);
+            SolveResult r = ps.solve(target);
+            warnIfIncomplete(ps.lastGeneric(), err);
+            return r;
         }
     }
 
     /** --at FILE.csv: one JSON line per point on {@code out}, all from one generic solve (or --from). */
-    void solveTargets(PolynomialSystem system, SolveOptions options, boolean withSolutions, PrintWriter out)
-            throws IOException {
+    void solveTargets(PolynomialSystem system, SolveOptions options, boolean withSolutions, PrintWriter out,
+                      PrintWriter err) throws IOException {
         List<String> names = parameters(system);
         ParameterizedSystem family = ParameterizedSystem.of(system, names);
         List<double[]> targets = readTargets(Path.of(at), names);
@@ -197,6 +199,7 @@ final class ParameterOptions {
                 starts = start.solutions();
             } else {
                 ParameterSolver.Generic g = ps.solveGeneric();
+                warnIfIncomplete(g, err);
                 p0 = g.parameters();
                 starts = g.solutions();
             }
@@ -209,6 +212,20 @@ final class ParameterOptions {
                 out.println(o);
                 out.flush();
             }
+        }
+    }
+
+    /**
+     * A generic solve with failed paths or singular solutions may have missed solutions that every parameter
+     * homotopy from it then misses too: said on stderr, not silently.
+     */
+    private static void warnIfIncomplete(ParameterSolver.Generic g, PrintWriter err) {
+        SolveResult r = g.result();
+        if (r.failed() > 0 || r.singular() > 0 || r.positiveDimensional() > 0) {
+            err.printf(Locale.ROOT, "lps solve: warning: the generic solve had %d failed paths and %d singular"
+                    + " solutions; only its %d nonsingular solutions are tracked, so solutions may be missing%n",
+                    r.failed(), r.singular(), g.solutions().size());
+            err.flush();
         }
     }
 

@@ -104,14 +104,15 @@ final class SolveCommand implements Callable<Integer> {
         if (parameterized) {
             parameters.check(s, out);
             if (parameters.manyTargets()) {
-                parameters.solveTargets(s, options, solutions, spec.commandLine().getOut());
+                parameters.solveTargets(s, options, solutions, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
                 return 0;
             }
         }
         ProgressBar bar = quiet || parameterized ? null : new ProgressBar(spec.commandLine().getErr());
         SolveResult r;
         try {
-            r = parameterized ? parameters.solve(s, options)
+            r = parameterized ? parameters.solve(s, options, spec.commandLine().getErr())
                     : Solver.solve(s, bar == null ? options : options.progress(bar::update));
         } finally {
             if (bar != null) {

@@ -107,6 +107,17 @@ class ParameterSolveCommandTest {
         }
     }
 
+    /** (x - 1)^2 (x - a): the double root at 1 is singular at every point, so the generic solve says so. */
+    @Test
+    void aGenericSolveWithSingularSolutionsIsReported() throws Exception {
+        Path f = dir.resolve("double.txt");
+        Files.writeString(f, "(x - 1)^2*(x - a);\n");
+        Cli.Run r = run("solve", f.toString(), "--parameters", "a", "--at", "a=3", "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("warning") && r.err().contains("1 singular"), r.err());
+        assertEquals(1, json(r).get("nonsingular").asInt());
+    }
+
     @Test
     void bertiniParametersComeFromTheFile() throws Exception {
         Path f = dir.resolve("family.bertini");

@@ -23,6 +23,14 @@ public record MonodromyOptions(long seed, int threads, long targetCount, int loo
                                Function<double[], List<double[]>> groupAction, boolean verify, TrackerOptions preset,
                                double identicalTolerance) {
 
+    /**
+     * The loops' tracker settings: the fast preset with steps up to 0.5 (instead of 0.2) of an edge. Measured on
+     * cyclic-7's 924 solutions along one random edge: 33 accepted steps per path instead of 43 (fast) and 48
+     * (default), none failed. A jump is harmless in a loop (it lands on another solution at the base).
+     */
+    public static final TrackerOptions LOOPS =
+            new TrackerOptions("loops", 0.2, 0.5, 1e-14, 10_000, 0.25, 5.0, 3, 1e-5);
+
     public MonodromyOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("need at least one thread");
@@ -33,13 +41,13 @@ public record MonodromyOptions(long seed, int threads, long targetCount, int loo
     }
 
     /**
-     * Seed 42, all cores, no target count, 5 loops without progress (HomotopyContinuation.jl's default), the fast
-     * tracker preset: a path that jumps in a loop between generic points only lands on another solution, which is
-     * found again or new, never wrong (every endpoint is refined by Newton at the base point).
+     * Seed 42, all cores, no target count, 5 loops without progress (HomotopyContinuation.jl's default), the
+     * {@link #LOOPS} tracker preset: a path that jumps in a loop between generic points only lands on another
+     * solution, which is found again or new, never wrong (every endpoint is refined by Newton at the base point).
      */
     public static MonodromyOptions defaults() {
         return new MonodromyOptions(SolveOptions.DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), 0, 5, null,
-                false, TrackerOptions.FAST, 1e-6);
+                false, LOOPS, 1e-6);
     }
 
     public MonodromyOptions seed(long s) {

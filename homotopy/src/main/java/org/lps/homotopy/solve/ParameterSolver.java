@@ -45,6 +45,7 @@ public final class ParameterSolver implements AutoCloseable {
     private final SolveOptions options;
     private final int threads;
     private final ExecutorService pool;
+    private volatile Generic lastGeneric;
 
     public ParameterSolver(ParameterizedSystem family, SolveOptions options) {
         this(family, new CompiledFamily(family), options);
@@ -101,6 +102,7 @@ public final class ParameterSolver implements AutoCloseable {
     public SolveResult solve(double[] target) {
         long t0 = System.nanoTime();
         Generic g = solveGeneric();
+        lastGeneric = g;
         double generic = (System.nanoTime() - t0) * 1e-9;
         SolveResult r = track(g.parameters(), g.solutions(), target);
         return new SolveResult(r.variables(), r.solutions(), r.pathResults(), r.startSystem(), r.startSolutionCount(),
@@ -204,6 +206,11 @@ public final class ParameterSolver implements AutoCloseable {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The generic solve the last {@link #solve(double[])} started from (its failures, its singular solutions). */
+    public Generic lastGeneric() {
+        return lastGeneric;
     }
 
     ExecutorService pool() {
