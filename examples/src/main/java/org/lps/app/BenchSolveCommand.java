@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lps.homotopy.family.StandardSystems;
 import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.solve.Monodromy;
+import org.lps.homotopy.solve.MonodromyOptions;
 import org.lps.homotopy.solve.SolveOptions;
 import org.lps.homotopy.solve.SolveResult;
 import org.lps.homotopy.solve.Solver;
@@ -42,7 +44,7 @@ final class BenchSolveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--systems", paramLabel = "LIST", split = ",", defaultValue = "katsura9,noon5,eco8,reimer5,cyclic7",
+    @Option(names = "--systems", paramLabel = "LIST", split = ",", defaultValue = DEFAULT_SYSTEMS,
             description = "standard systems, comma-separated (default: ${DEFAULT-VALUE})")
     List<String> systems;
 
@@ -65,8 +67,16 @@ final class BenchSolveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of the table")
     boolean json;
 
+    @Option(names = "--monodromy", paramLabel = "LIST", split = ",",
+            description = "systems also solved by monodromy (with the trace test) next to a polyhedral solve, in the"
+                    + " same run (default: cyclic7 with the default --systems, none otherwise; 'none' for none)")
+    List<String> monodromySystems;
+
+    /** The default {@code --systems}, with which the default monodromy rows come. */
+    static final String DEFAULT_SYSTEMS = "katsura9,noon5,eco8,reimer5,cyclic7";
+
     record Row(String system, String start, long paths, double ours, double ourStart, long ourSolutions,
-               long ourFailed, Double phc, Long phcSolutions, long known) {
+               long ourFailed, Double phc, Long phcSolutions, long known, boolean monodromySection) {
     }
 
     /** phc's result: wall time and the number of solutions in its refined lists. */
@@ -126,8 +136,9 @@ final class BenchSolveCommand implements Callable<Integer> {
             rows.add(new Row(name, best.startSystem(), best.paths(), best.seconds(), best.startSeconds(),
                     best.solutions().size(), best.failed(),
                     p == null ? null : p.seconds(), p == null ? null : p.solutions(),
-                    StandardSystems.knownSolutionCount(family, size)));
+                    StandardSystems.knownSolutionCount(family, size), false));
         }
+        rows.addAll(monodromyRows());
         if (json) {
             printJson(out, rows, phcExe != null);
         } else {
@@ -137,25 +148,73 @@ final class BenchSolveCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Each --monodromy system twice: polyhedral (the solver's fewest-paths start system) and monodromy with the trace
+     * test, whose paths are loop paths (three edges each) plus the trace test's and the final parameter homotopy's.
+     * Best of the repeats, after an untimed monodromy warm-up.
+     */
+    private List<Row> monodromyRows() {
+        List<String> names = monodromySystems != null ? monodromySystems
+                : String.join(",", systems).equals(DEFAULT_SYSTEMS) ? List.of("cyclic7") : List.of();
+        List<Row> rows = new ArrayList<>();
+        if (names.isEmpty() || names.equals(List.of("none"))) {
+            return rows;
+        }
+        MonodromyOptions mo = MonodromyOptions.defaults().threads(threads).verify(true);
+        Monodromy.solve(StandardSystems.byName("katsura4"), mo);
+        for (String raw : names) {
+            String name = raw.trim();
+            PolynomialSystem s = StandardSystems.byName(name);
+            String family = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            long known = StandardSystems.knownSolutionCount(family, Integer.parseInt(name.replaceAll("[^0-9]", "")));
+            SolveResult poly = null;
+            Monodromy.Solve mono = null;
+            for (int rep = 0; rep < repeats; rep++) {
+                SolveResult r = Solver.solve(s, SolveOptions.defaults().threads(threads).start(StartKind.POLYHEDRAL));
+                if (poly == null || r.seconds() < poly.seconds()) {
+                    poly = r;
+                }
+                Monodromy.Solve m = Monodromy.solve(s, mo);
+                if (mono == null || m.result().seconds() < mono.result().seconds()) {
+                    mono = m;
+                }
+            }
+            rows.add(new Row(name, poly.startSystem(), poly.paths(), poly.seconds(), poly.startSeconds(),
+                    poly.solutions().size(), poly.failed(), null, null, known, true));
+            SolveResult r = mono.result();
+            rows.add(new Row(name, "monodromy" + (mono.run().traceTest().passed() ? "+trace" : " (trace failed)"),
+                    mono.run().pathsTracked() + r.paths(), r.seconds(), r.startSeconds(), r.solutions().size(),
+                    r.failed(), null, null, known, true));
+        }
+        return rows;
+    }
+
     private void printTable(PrintWriter out, List<Row> rows, boolean withPhc) {
-        out.printf("%n%-10s %-13s %6s %9s %9s %9s %10s %8s   %s%n", "system", "start", "paths", "ours (s)", "start (s)",
+        out.printf("%n%-10s %-15s %6s %9s %9s %9s %10s %8s   %s%n", "system", "start", "paths", "ours (s)", "start (s)",
                 "track (s)", "phc (s)", "ratio", "solutions: ours / phc / known");
         double ours = 0, theirs = 0;
         for (Row r : rows) {
-            ours += r.ours();
-            theirs += r.phc() == null ? 0 : r.phc();
-            out.printf(Locale.ROOT, "%-10s %-13s %6d %9.3f %9.3f %9.3f %10s %8s   %d / %s / %s%s%n", r.system(),
+            if (!r.monodromySection()) {
+                ours += r.ours();
+                theirs += r.phc() == null ? 0 : r.phc();
+            }
+            out.printf(Locale.ROOT, "%-10s %-15s %6d %9.3f %9.3f %9.3f %10s %8s   %d / %s / %s%s%n", r.system(),
                     r.start(), r.paths(), r.ours(), r.ourStart(), r.ours() - r.ourStart(),
                     r.phc() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.phc()),
                     r.phc() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.ours() / r.phc()),
                     r.ourSolutions(), r.phcSolutions() == null ? "-" : r.phcSolutions(),
                     r.known() < 0 ? "?" : r.known(), r.ourFailed() > 0 ? "  (" + r.ourFailed() + " failed paths)" : "");
         }
-        out.printf(Locale.ROOT, "%-10s %-13s %6s %9.3f %9s %9s %10s %8s%n", "total", "", "", ours, "", "",
+        out.printf(Locale.ROOT, "%-10s %-15s %6s %9.3f %9s %9s %10s %8s%n", "total", "", "", ours, "", "",
                 withPhc ? String.format(Locale.ROOT, "%.3f", theirs) : "-",
                 withPhc ? String.format(Locale.ROOT, "%.3f", ours / theirs) : "-");
         out.println("start: choosing and building our start system (root counts, mixed cells); track: the rest"
                 + " (paths, endgames, post-processing)");
+        if (rows.stream().anyMatch(Row::monodromySection)) {
+            out.println("polyhedral / monodromy rows (not in the total): the same system by the polyhedral start system"
+                    + " and by monodromy with the trace test; monodromy's paths are loop paths (three edges each),"
+                    + " the trace test's and the final parameter homotopy's, its start time the loops'");
+        }
     }
 
     private void printJson(PrintWriter out, List<Row> rows, boolean withPhc) {
@@ -172,6 +231,10 @@ final class BenchSolveCommand implements Callable<Integer> {
             o.put("system", r.system()).put("start", r.start()).put("paths", r.paths()).put("ourSeconds", r.ours())
                     .put("ourStartSeconds", r.ourStart())
                     .put("ourSolutions", r.ourSolutions()).put("ourFailed", r.ourFailed()).put("known", r.known());
+            o.put("monodromySection", r.monodromySection());
+            if (r.monodromySection()) {
+                continue;
+            }
             ours += r.ours();
             if (r.phc() != null) {
                 o.put("phcSeconds", r.phc()).put("phcSolutions", r.phcSolutions()).put("ratio", r.ours() / r.phc());

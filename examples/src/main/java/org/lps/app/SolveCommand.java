@@ -93,6 +93,9 @@ final class SolveCommand implements Callable<Integer> {
             + " certifiedReal overall)")
     boolean certify;
 
+    @CommandLine.Mixin
+    ParameterOptions parameters = new ParameterOptions();
+
     @Override
     public Integer call() throws IOException {
         // every flag and the output path before the system is even read: a typo costs a second, not the solve
@@ -111,10 +114,24 @@ final class SolveCommand implements Callable<Integer> {
         if (threads != null) {
             options = options.threads(threads);
         }
-        ProgressBar bar = quiet ? null : new ProgressBar(spec.commandLine().getErr());
+        boolean parameterized = parameters.active(s);
+        if (parameterized) {
+            if (certify && parameters.declaresParameters(s)) {
+                throw new UserInputException("--certify does not take a system with parameters yet: write the system at"
+                        + " the point and certify its solutions with lps certify FILE --solutions S.json");
+            }
+            parameters.check(s, out);
+            if (parameters.manyTargets()) {
+                parameters.solveTargets(s, options, solutions, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+                return 0;
+            }
+        }
+        ProgressBar bar = quiet || parameterized ? null : new ProgressBar(spec.commandLine().getErr());
         SolveResult r;
         try {
-            r = Solver.solve(s, bar == null ? options : options.progress(bar::update));
+            r = parameterized ? parameters.solve(s, options, spec.commandLine().getErr())
+                    : Solver.solve(s, bar == null ? options : options.progress(bar::update));
         } finally {
             if (bar != null) {
                 bar.close();
@@ -124,19 +141,21 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = JsonOutput.toJson(r, solutions);
+            parameters.decorate(root);
             if (cert != null) {
                 CertificationJson.addTo(root, cert);
             }
             pw.println(root);
         } else {
             summary(pw, file == null ? system : file.equals(SystemInput.STDIN) ? "<stdin>" : file, s, r);
+            parameters.summary(pw);
             if (cert != null) {
                 CertifyCommand.summary(pw, cert);
             }
         }
         pw.flush();
         if (out != null) {
-            writeFile(r, cert, out);
+            writeFile(r, cert, out, parameters);
         }
         return 0;
     }
@@ -163,11 +182,13 @@ final class SolveCommand implements Callable<Integer> {
         throw new UserInputException("--out " + p + ": the file name must end in .json, .csv, .txt or .phc");
     }
 
-    private static void writeFile(SolveResult r, Certification cert, Path p) throws IOException {
+    private static void writeFile(SolveResult r, Certification cert, Path p, ParameterOptions parameters)
+            throws IOException {
         AtomicFile.writeText(p, w -> {
             switch (outputKind(p)) {
                 case "json" -> {
                     ObjectNode root = JsonOutput.toJson(r, true);
+                    parameters.decorate(root);   // the parameter values, which --from needs
                     if (cert != null) {
                         CertificationJson.addTo(root, cert);
                     }
@@ -180,7 +201,9 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     private void summary(PrintWriter pw, String name, PolynomialSystem s, SolveResult r) {
-        pw.printf(Locale.ROOT, "%s: %d equations in %d unknowns%n", name, s.equationCount(), s.variableCount());
+        int unknowns = s.variableCount() - parameters.parameterCount(s);
+        pw.printf(Locale.ROOT, "%s: %d equations in %d unknowns%s%n", name, s.equationCount(), unknowns,
+                unknowns == s.variableCount() ? "" : " and " + parameters.parameterCount(s) + " parameters");
         pw.printf(Locale.ROOT, "  start system         %s, %d paths%n", r.startSystem(), r.startSolutionCount());
         pw.printf(Locale.ROOT, "  nonsingular          %d%n", r.nonsingular());
         pw.printf(Locale.ROOT, "  singular             %d%s%n", r.singular(), multiplicities(r));

@@ -18,12 +18,14 @@ import org.lps.homotopy.poly.PolynomialSystem.VariableGroup;
  * assignments. An assigned name that was not declared is a subfunction. {@code I} is the imaginary unit,
  * {@code Pi} is pi, and {@code sin cos tan exp} may be applied to constants. {@code %} starts a comment.
  *
- * <p>User-defined homotopies ({@code variable}, {@code pathvariable}, {@code parameter}) are refused with a
- * clear message: this reader builds the target system of an ab-initio solve.
+ * <p>{@code parameter a, b;} declares parameters: they become variables outside every variable group, which
+ * {@code ParameterizedSystem.declaredParameters} recognizes (their values come from {@code lps solve --at}; Bertini's
+ * own use, assigning them functions of a path variable, is refused). User-defined homotopies ({@code variable},
+ * {@code pathvariable}) are refused with a clear message: this reader builds the target system of a solve.
  */
 final class BertiniReader {
 
-    private enum Role { VARIABLE, FUNCTION, CONSTANT, SUBFUNCTION }
+    private enum Role { VARIABLE, PARAMETER, FUNCTION, CONSTANT, SUBFUNCTION }
 
     private final Lexer lx;
     private final SplittableRandom random;
@@ -146,7 +148,16 @@ final class BertiniReader {
                             random.nextDouble(-1.0, 1.0)));
                 }
             }
-            case "variable", "pathvariable", "parameter" -> throw lx.error(keyword, "'" + k
+            case "parameter" -> {
+                // a parameter is a variable outside every variable group: its values come from the command line
+                // (lps solve --at), see ParameterizedSystem.declaredParameters
+                for (Token n : names(keyword)) {
+                    define(n, Role.PARAMETER);
+                    values.put(n.text(), Polynomial.variable(variables.size()));
+                    variables.add(n.text());
+                }
+            }
+            case "variable", "pathvariable" -> throw lx.error(keyword, "'" + k
                     + "' declares a user-defined homotopy, which is not supported; declare the unknowns with"
                     + " variable_group and let the solver build the homotopy");
             default -> throw lx.error(keyword, "unknown declaration '" + k + "' (expected variable_group,"
@@ -203,6 +214,8 @@ final class BertiniReader {
         }
         switch (role) {
             case VARIABLE -> throw lx.error(name, "cannot assign to the variable " + n);
+            case PARAMETER -> throw lx.error(name, "cannot assign to the parameter " + n
+                    + ": its values are given with lps solve --at");
             case FUNCTION -> {
                 if (functions.get(n) != null) {
                     throw lx.error(name, "function " + n + " is defined twice");
@@ -243,7 +256,7 @@ final class BertiniReader {
 
     private PolynomialSystem build() {
         Token end = lx.peek();
-        if (variables.isEmpty()) {
+        if (groups.isEmpty()) {
             throw lx.error(end, "no variables declared (use variable_group or hom_variable_group)");
         }
         if (functions.isEmpty()) {

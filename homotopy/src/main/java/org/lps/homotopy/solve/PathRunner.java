@@ -3,9 +3,8 @@ package org.lps.homotopy.solve;
 import org.lps.homotopy.endgame.Endgame;
 import org.lps.homotopy.endgame.Singularity;
 import org.lps.homotopy.eval.CompiledSystem;
-import org.lps.homotopy.start.StartSystem;
 import org.lps.homotopy.track.Homotopy;
-import org.lps.homotopy.track.TrackedStartSolutions;
+import org.lps.homotopy.track.PathHomotopy;
 import org.lps.homotopy.track.Tracker;
 import org.lps.homotopy.track.TrackerOptions;
 
@@ -30,33 +29,40 @@ final class PathRunner {
     /** ... and with at most this residual relative to its terms ({@link Refiner#relativeResidual}). */
     static final double MAX_RELATIVE_RESIDUAL = 1e-6;
 
-    private final Homotopy homotopy;
     private final Tracker tracker;
     private final Endgame endgame;
     private final Refiner refiner;
+    /** Null for homotopies other than start-to-target (parameter homotopies): no leading-forms check there. */
     private final LeadingForms leadingForms;
-    private final StartSystem.Solutions starts;
+    /** The largest degree of the homotopy's monomials, for {@link #drifted}; 0 (never drifts) where unknown. */
+    private final int maxDegree;
+    private final StartPoints starts;
     private final double[] z;
     private final int n;
 
     PathRunner(Homotopy homotopy, CompiledSystem original, CompiledSystem absolute) {
-        this.homotopy = homotopy;
+        this(homotopy, StartPoints.of(homotopy), original, absolute);
+    }
+
+    /**
+     * Paths of any projective homotopy (x_0 last, n + 1 coordinates) from the given start points, refined on the
+     * target system {@code original}: how parameter homotopies reuse the endgame and the endpoint checks.
+     */
+    PathRunner(PathHomotopy homotopy, StartPoints starts, CompiledSystem original, CompiledSystem absolute) {
         this.tracker = new Tracker(homotopy);
         this.endgame = new Endgame(tracker);
         this.refiner = new Refiner(original, absolute);
-        this.leadingForms = new LeadingForms(homotopy);
-        this.starts = homotopy.startSystem().solutions();
-        this.n = homotopy.variableCount();
+        this.leadingForms = homotopy instanceof Homotopy h ? new LeadingForms(h) : null;
+        this.maxDegree = homotopy instanceof Homotopy h ? h.maxDegree() : 0;
+        this.starts = starts;
+        this.n = homotopy.size() - 1;
         this.z = new double[2 * (n + 1)];
     }
 
     Endpoint track(long index, TrackerOptions options) {
         tracker.reset(options);
-        if (starts instanceof TrackedStartSolutions tracked) {
-            tracked.use(options);
-        }
-        if (!homotopy.startPoint(starts, index, z)) {
-            return failed(index, options, "start solution: " + starts.failure());
+        if (!starts.point(index, options, z)) {
+            return failed(index, options, starts.failure());
         }
         if (drifted(z)) {
             tracker.unitPatch(z);
@@ -137,7 +143,7 @@ final class PathRunner {
      */
     private Endpoint atInfinityOrFailed(long index, TrackerOptions options, Endgame.Outcome outcome, double[] z,
                                         double s, double accuracy, int winding) {
-        if (!leadingForms.satisfiedAt(z, s)) {
+        if (leadingForms != null && !leadingForms.satisfiedAt(z, s)) {
             return failed(index, options, String.format(java.util.Locale.ROOT,
                     "endpoint with x0 = %.1e |x| is not at infinity: the leading forms are %.1e there, relative",
                     homogenizingRatio(z), leadingForms.residual(z)));
@@ -174,7 +180,7 @@ final class PathRunner {
         for (double v : z) {
             s += v * v;
         }
-        return Math.abs(0.5 * Math.log(s) * homotopy.maxDegree()) > Math.log(MAX_POWER_DRIFT);
+        return Math.abs(0.5 * Math.log(s) * maxDegree) > Math.log(MAX_POWER_DRIFT);
     }
 
     private static boolean atInfinity(double[] z, double accuracy) {

@@ -1,0 +1,266 @@
+package org.lps.homotopy.param;
+
+import java.util.SplittableRandom;
+import org.lps.homotopy.eval.Evaluator;
+import org.lps.homotopy.track.PathHomotopy;
+
+/**
+ * The coefficient-parameter homotopy H(z, s) = F^h(z; p(s)) of a {@link ParameterizedSystem} along a path in
+ * parameter space from p(1) = {@code start} to p(0) = {@code target}, in projective coordinates on a random affine
+ * patch (z = (x_1 .. x_n, x_0), x_0 last), so that a solution that diverges at the target ends at x_0 = 0 and the
+ * {@link org.lps.homotopy.endgame.Endgame} can call it at infinity, exactly as for the start-to-target homotopy.
+ *
+ * <p>The path is p(s) = target + w(s) (start - target) with one of two weights ({@link Path}): the straight segment
+ * w(s) = s, for edges between generic points (monodromy loops), or the gamma trick on parameters,
+ * w(s) = gamma s / (gamma s + 1 - s) with a random complex gamma: a complex detour that, like the gamma trick of the
+ * start-system homotopy, avoids the discriminant for all s in (0, 1] with probability one, whatever the start and
+ * target are (even real ones, where the straight segment may cross it). Near the target w(s) ~ gamma s, so the
+ * endgame sees an analytic path in s.
+ *
+ * <p>For a family affine in p, the coefficients move on the same line, c(s) = c(target) + w(s) (c(start) - c(target)),
+ * and an evaluation costs what the start-system homotopy's costs; otherwise the coefficient polynomials are
+ * evaluated (with their Jacobian, for dc/ds) at p(s). Each equation is scaled by one constant (its largest
+ * coefficient at the two ends) so that residuals are comparable. Immutable; one {@link #evaluation()} per thread.
+ */
+public final class ParameterHomotopy implements PathHomotopy {
+
+    /** How the parameters move from start to target. */
+    public enum Path { STRAIGHT, GAMMA }
+
+    private final CompiledFamily family;
+    private final int n;
+    private final int m;
+    private final Path path;
+    private final double gammaRe, gammaIm;
+    private final double[] patch;
+    private final double[] start, target;
+    /** Affine families: coefficients at both ends, compiled order and scaled. */
+    private final double[] c0, c1;
+    private final double[] scale;
+
+    public ParameterHomotopy(CompiledFamily family, double[] start, double[] target, Path path,
+                             SplittableRandom random) {
+        this(family, start, target, path, randomUnit(random), randomPatch(random, family.family().variableCount() + 1));
+    }
+
+    ParameterHomotopy(CompiledFamily family, double[] start, double[] target, Path path, double[] gamma,
+                      double[] patch) {
+        ParameterizedSystem f = family.family();
+        this.family = family;
+        this.n = f.variableCount();
+        this.m = f.parameterCount();
+        this.path = path;
+        this.gammaRe = gamma[0];
+        this.gammaIm = gamma[1];
+        this.patch = patch.clone();
+        this.start = start.clone();
+        this.target = target.clone();
+        double[] cs = f.coefficients(start), ct = f.coefficients(target);
+        this.scale = family.equationScales(cs, ct);
+        if (f.isAffine()) {
+            c0 = new double[2 * family.termCount()];
+            c1 = new double[2 * family.termCount()];
+            family.toCompiledOrder(cs, scale, c0);
+            family.toCompiledOrder(ct, scale, c1);
+        } else {
+            c0 = c1 = null;
+        }
+    }
+
+    static double[] randomUnit(SplittableRandom r) {
+        double angle = 2 * Math.PI * r.nextDouble();
+        return new double[] {Math.cos(angle), Math.sin(angle)};
+    }
+
+    static double[] randomPatch(SplittableRandom r, int size) {
+        double[] a = new double[2 * size];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = r.nextGaussian() / Math.sqrt(2);
+        }
+        return a;
+    }
+
+    @Override
+    public int size() {
+        return n + 1;
+    }
+
+    public int variableCount() {
+        return n;
+    }
+
+    public double[] startParameters() {
+        return start.clone();
+    }
+
+    public double[] targetParameters() {
+        return target.clone();
+    }
+
+    /** The projective point of the affine x (interleaved, n coordinates) on the patch: (x, 1) scaled. */
+    public void toPatch(double[] x, double[] z) {
+        System.arraycopy(x, 0, z, 0, 2 * n);
+        z[2 * n] = 1;
+        z[2 * n + 1] = 0;
+        double pr = 0, pi = 0;
+        for (int k = 0; k <= n; k++) {
+            double ar = patch[2 * k], ai = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
+            pr += ar * zr - ai * zi;
+            pi += ar * zi + ai * zr;
+        }
+        double d = pr * pr + pi * pi;
+        double ir = pr / d, ii = -pi / d;
+        for (int k = 0; k <= n; k++) {
+            double zr = z[2 * k], zi = z[2 * k + 1];
+            z[2 * k] = zr * ir - zi * ii;
+            z[2 * k + 1] = zr * ii + zi * ir;
+        }
+    }
+
+    /** The affine point x = (z_1 / z_0, ..., z_n / z_0) of a projective z (x_0 last). */
+    public static void dehomogenize(double[] z, double[] x) {
+        int n = x.length / 2;
+        double hr = z[2 * n], hi = z[2 * n + 1];
+        double d = hr * hr + hi * hi;
+        double ir = hr / d, ii = -hi / d;
+        for (int k = 0; k < n; k++) {
+            double zr = z[2 * k], zi = z[2 * k + 1];
+            x[2 * k] = zr * ir - zi * ii;
+            x[2 * k + 1] = zr * ii + zi * ir;
+        }
+    }
+
+    @Override
+    public Workspace evaluation() {
+        return new Workspace();
+    }
+
+    /** Per-thread evaluation; allocation-free. */
+    public final class Workspace implements PathHomotopy.Evaluation {
+        private final Evaluator eval = family.monomials().evaluator();
+        private final Evaluator mapEval = c0 == null ? family.coefficientMap().evaluator() : null;
+        private final int terms = family.termCount();
+        private final double[] c = new double[2 * terms];
+        private final double[] dc = new double[2 * terms];
+        private final double[] patch = ParameterHomotopy.this.patch.clone();
+        // non-affine families: p(s), c(p(s)) and dc/dp in family order
+        private final double[] p = new double[2 * Math.max(1, m)];
+        private final double[] cf = c0 == null ? new double[2 * family.family().termCount()] : null;
+        private final double[] jf = c0 == null ? new double[2 * family.family().termCount() * Math.max(1, m)] : null;
+        private final double[] dcf = c0 == null ? new double[2 * family.family().termCount()] : null;
+
+        private Workspace() {
+        }
+
+        @Override
+        public void resetPatch() {
+            System.arraycopy(ParameterHomotopy.this.patch, 0, patch, 0, patch.length);
+        }
+
+        @Override
+        public void orthogonalPatch(double[] z) {
+            double norm2 = 0;
+            for (int k = 0; k <= n; k++) {
+                norm2 += z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
+            }
+            for (int k = 0; k <= n; k++) {
+                patch[2 * k] = z[2 * k] / norm2;
+                patch[2 * k + 1] = -z[2 * k + 1] / norm2;
+            }
+        }
+
+        @Override
+        public void evaluate(double[] z, double sRe, double sIm, double[] h, double[] jac, double[] hs) {
+            coefficients(sRe, sIm, true);
+            eval.valuesAndJacobian(z, c, h, jac);
+            eval.valuesAtLastPoint(dc, hs);
+            final int rows = 2 * n * (n + 1);
+            hs[2 * n] = 0;
+            hs[2 * n + 1] = 0;
+            for (int k = 0; k <= n; k++) {
+                jac[rows + 2 * k] = patch[2 * k];
+                jac[rows + 2 * k + 1] = patch[2 * k + 1];
+            }
+            patchValue(z, h);
+        }
+
+        /** h = H(z, s) only. */
+        public void values(double[] z, double sRe, double sIm, double[] h) {
+            coefficients(sRe, sIm, false);
+            eval.values(z, c, h);
+            patchValue(z, h);
+        }
+
+        /**
+         * c = c(p(s)) and, when asked, dc = dc/ds, in compiled order. The weight w(s) and w'(s): s for the straight
+         * path; gamma s / (gamma s + 1 - s) and gamma / (gamma s + 1 - s)^2 with the gamma trick.
+         */
+        private void coefficients(double sRe, double sIm, boolean derivative) {
+            double wr, wi, dwr, dwi;
+            if (path == Path.STRAIGHT) {
+                wr = sRe;
+                wi = sIm;
+                dwr = 1;
+                dwi = 0;
+            } else {
+                double ar = gammaRe * sRe - gammaIm * sIm, ai = gammaRe * sIm + gammaIm * sRe;   // gamma s
+                double dr = ar + 1 - sRe, di = ai - sIm;                                           // gamma s + 1 - s
+                double d2 = dr * dr + di * di;
+                double ir = dr / d2, ii = -di / d2;                                                // 1 / den
+                wr = ar * ir - ai * ii;
+                wi = ar * ii + ai * ir;
+                double qr = ir * ir - ii * ii, qi = 2 * ir * ii;                                   // 1 / den^2
+                dwr = gammaRe * qr - gammaIm * qi;
+                dwi = gammaRe * qi + gammaIm * qr;
+            }
+            if (c0 != null) {
+                for (int k = 0; k < c.length; k += 2) {
+                    double er = c0[k] - c1[k], ei = c0[k + 1] - c1[k + 1];
+                    c[k] = c1[k] + wr * er - wi * ei;
+                    c[k + 1] = c1[k + 1] + wr * ei + wi * er;
+                    dc[k] = dwr * er - dwi * ei;
+                    dc[k + 1] = dwr * ei + dwi * er;
+                }
+                return;
+            }
+            for (int k = 0; k < m; k++) {
+                double er = start[2 * k] - target[2 * k], ei = start[2 * k + 1] - target[2 * k + 1];
+                p[2 * k] = target[2 * k] + wr * er - wi * ei;
+                p[2 * k + 1] = target[2 * k + 1] + wr * ei + wi * er;
+            }
+            int t = cf.length / 2;
+            if (!derivative) {
+                mapEval.values(p, cf);
+                family.toCompiledOrder(cf, scale, c);
+                return;
+            }
+            mapEval.valuesAndJacobian(p, cf, jf);
+            // dc_t/ds = sum_k dc_t/dp_k (start_k - target_k) w'(s)
+            int mm = Math.max(1, m);
+            for (int r = 0; r < t; r++) {
+                double sr = 0, si = 0;
+                for (int k = 0; k < m; k++) {
+                    double jr = jf[2 * (r * mm + k)], ji = jf[2 * (r * mm + k) + 1];
+                    double er = start[2 * k] - target[2 * k], ei = start[2 * k + 1] - target[2 * k + 1];
+                    sr += jr * er - ji * ei;
+                    si += jr * ei + ji * er;
+                }
+                dcf[2 * r] = sr * dwr - si * dwi;
+                dcf[2 * r + 1] = sr * dwi + si * dwr;
+            }
+            family.toCompiledOrder(cf, scale, c);
+            family.toCompiledOrder(dcf, scale, dc);
+        }
+
+        private void patchValue(double[] z, double[] h) {
+            double pr = -1, pi = 0;
+            for (int k = 0; k <= n; k++) {
+                double qr = patch[2 * k], qi = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
+                pr += qr * zr - qi * zi;
+                pi += qr * zi + qi * zr;
+            }
+            h[2 * n] = pr;
+            h[2 * n + 1] = pi;
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.lps.homotopy.solve;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.lps.homotopy.param.CompiledFamily;
+import org.lps.homotopy.param.ParameterHomotopy;
+import org.lps.homotopy.param.ParameterizedSystem;
+import org.lps.homotopy.param.Symmetry;
+import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.track.TrackerOptions;
+
+/**
+ * Monodromy solving: all solutions of a {@link ParameterizedSystem} at one generic parameter point from a single
+ * start pair, by tracking the known solutions around loops in parameter space. A loop base -> p1 -> p2 -> base
+ * ("triangle", p1 and p2 random complex points, straight edges) permutes the solutions at the base; the endpoints not
+ * yet known are new solutions. The work grows with the number of solutions, not with a root-count bound.
+ *
+ * <p>Schedule, chosen for determinism: loop l (its vertices drawn from the seed and l) is applied to every known
+ * solution, then to the new ones it produced, and so on until it produces nothing new (the set is closed under
+ * that loop); then the next loop. Each batch is tracked in parallel and its results are taken in solution order, so
+ * the solutions and their order are the same on any number of threads. Stops when {@link MonodromyOptions#targetCount}
+ * solutions are known, when the trace test passes ({@link MonodromyOptions#verify}), or after
+ * {@link MonodromyOptions#loopsWithoutProgress} consecutive loops with nothing new (a heuristic stop).
+ *
+ * <pre>{@code
+ * Monodromy.Solve s = Monodromy.solve(StandardSystems.cyclic(7), MonodromyOptions.defaults().targetCount(924));
+ * s.result().nonsingular();     // 924, by a parameter homotopy from the generic solutions to cyclic-7 itself
+ * s.run().loops();
+ * }</pre>
+ */
+public final class Monodromy {
+
+    /** Why the loops stopped. */
+    public enum Stop {
+        TARGET_COUNT("target-count"), NO_PROGRESS("no-progress"), TRACE_TEST("trace-test");
+
+        private final String label;
+
+        Stop(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * The solutions found at the base point, and how: loops run, paths tracked (one per solution per loop, a loop
+     * being three edges), why it stopped, and the trace test (null if not run).
+     */
+    public record Run(double[] parameters, List<double[]> solutions, int loops, long pathsTracked, long pathsFailed,
+                      Stop stop, TraceTest.Result traceTest) {
+    }
+
+    /** A system solved by monodromy: the run in its coefficient family, and the solve of the system itself. */
+    public record Solve(Run run, SolveResult result) {
+    }
+
+    private Monodromy() {
+    }
+
+    /**
+     * Solves a system without declared parameters: monodromy in the family of all systems of its support (every
+     * coefficient a parameter, a constant term added where missing) from a random start pair (random x0, constant
+     * terms fitted so x0 solves), then a parameter homotopy from the generic solutions to the system's own
+     * coefficients, whose endgame reports solutions at infinity, singular ones and the rest as the ordinary solver
+     * does.
+     */
+    public static Solve solve(PolynomialSystem system, MonodromyOptions options) {
+        ParameterizedSystem family = ParameterizedSystem.coefficientFamily(system);
+        return solve(family, family.coefficientValues(system), options);
+    }
+
+    /**
+     * Solves a system with a symmetry group: monodromy in the family of systems that keep the symmetry (one
+     * parameter per orbit of terms, {@link Symmetry#family}), every image of a solution added as it is found, then
+     * the parameter homotopy to the system itself.
+     */
+    public static Solve solve(PolynomialSystem system, Symmetry symmetry, MonodromyOptions options) {
+        Symmetry.Family f = symmetry.family(system);
+        return solve(f.family(), f.actual(), options.groupAction(symmetry));
+    }
+
+    /**
+     * Monodromy in {@code family} from a random start pair (random x0, constant terms fitted so that x0 solves), then
+     * a parameter homotopy from the solutions found to the point {@code actual}.
+     */
+    public static Solve solve(ParameterizedSystem family, double[] actual, MonodromyOptions options) {
+        long t0 = System.nanoTime();
+        CompiledFamily compiled = new CompiledFamily(family);
+        SplittableRandom random = new SplittableRandom(options.seed());
+        double[] x0 = ParameterSolver.randomParameters(family.variableCount(), random);
+        double[] p = ParameterSolver.randomParameters(family.parameterCount(), random);
+        double[] base = family.fitConstants(x0, p);
+        Run run = run(compiled, base, List.of(x0), options);
+        // the loops may use a fast preset (a jump there only finds another solution); the final homotopy to a
+        // special system is tracked as the ordinary solver tracks, conservative retries included
+        SolveOptions solveOptions = SolveOptions.defaults().seed(options.seed()).threads(options.threads());
+        try (ParameterSolver ps = new ParameterSolver(family, compiled, solveOptions)) {
+            SolveResult r = ps.track(base, run.solutions(), actual);
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            SolveResult timed = new SolveResult(r.variables(), r.solutions(), r.pathResults(), "monodromy",
+                    r.startSolutionCount(), options.seed(), options.preset().name(), options.threads(), seconds,
+                    r.retracked(), seconds - r.seconds());
+            return new Solve(run, timed);
+        }
+    }
+
+    /** Monodromy in {@code family} from the start solutions {@code starts} at the parameter point {@code base}. */
+    public static Run run(ParameterizedSystem family, double[] base, List<double[]> starts, MonodromyOptions options) {
+        return run(new CompiledFamily(family), base, starts, options);
+    }
+
+    public static Run run(CompiledFamily family, double[] base, List<double[]> starts, MonodromyOptions options) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "lps-monodromy");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return run(family, base, starts, options, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The same on a caller's pool of (at least {@code options.threads()}) workers. */
+    static Run run(CompiledFamily family, double[] base, List<double[]> starts, MonodromyOptions options,
+                   ExecutorService pool) {
+        return new Loops(family, base, options, pool, starts).run();
+    }
+
+    /** The state of one monodromy computation. */
+    /**
+     * The state of one monodromy computation, resumable: {@link #advance} runs loops until a stop, and can be called
+     * again to go on with new loops (the trace test does that with its extra witnesses).
+     */
+    static final class Loops {
+        final CompiledFamily family;
+        final double[] base;
+        final MonodromyOptions options;
+        final ExecutorService pool;
+        final SolutionSet known;
+        long tracked, failed;
+        int loops;
+
+        Loops(CompiledFamily family, double[] base, MonodromyOptions options, ExecutorService pool,
+              List<double[]> starts) {
+            this.family = family;
+            this.base = base;
+            this.options = options;
+            this.pool = pool;
+            this.known = new SolutionSet(family.family().variableCount(), options.identicalTolerance());
+            for (double[] x : starts) {
+                addWithOrbit(x.clone());
+            }
+        }
+
+        Run run() {
+            TraceTest trace = options.verify() ? new TraceTest(family, base, options, pool) : null;
+            TraceTest.Result[] last = new TraceTest.Result[1];
+            Stop stop = advance(options.loopsWithoutProgress(), trace == null ? null : () -> {
+                last[0] = trace.check(known.points());
+                return last[0].passed();
+            });
+            if (trace != null && (last[0] == null || stop == Stop.TARGET_COUNT)) {
+                last[0] = trace.check(known.points());
+            }
+            if (trace != null) {
+                tracked += trace.pathsTracked();
+            }
+            return new Run(base.clone(), List.copyOf(known.points()), loops, tracked, failed, stop, last[0]);
+        }
+
+        /**
+         * Runs loops until the target count, or {@code idleLimit} consecutive loops with nothing new, or (after a
+         * loop with nothing new) {@code complete} says the set is complete.
+         */
+        Stop advance(int idleLimit, java.util.function.BooleanSupplier complete) {
+            int idle = 0;
+            while (true) {
+                if (reached()) {
+                    return Stop.TARGET_COUNT;
+                }
+                int before = known.size();
+                applyLoop(loops);
+                loops++;
+                if (known.size() > before) {
+                    idle = 0;
+                    continue;
+                }
+                idle++;
+                if (complete != null && complete.getAsBoolean()) {
+                    return Stop.TRACE_TEST;
+                }
+                if (idle >= idleLimit) {
+                    return Stop.NO_PROGRESS;
+                }
+            }
+        }
+
+        boolean reached() {
+            return options.targetCount() > 0 && known.size() >= options.targetCount();
+        }
+
+        /** Loop l applied until the known set is closed under it (or the target count is reached). */
+        void applyLoop(int l) {
+            SplittableRandom r = new SplittableRandom(options.seed() ^ (0x632BE59BD9B4E019L * (l + 1)));
+            int m = family.family().parameterCount();
+            double[] p1 = ParameterSolver.randomParameters(m, r);
+            double[] p2 = ParameterSolver.randomParameters(m, r);
+            List<ParameterHomotopy> edges = List.of(
+                    new ParameterHomotopy(family, base, p1, ParameterHomotopy.Path.STRAIGHT, r),
+                    new ParameterHomotopy(family, p1, p2, ParameterHomotopy.Path.STRAIGHT, r),
+                    new ParameterHomotopy(family, p2, base, ParameterHomotopy.Path.STRAIGHT, r));
+            int from = 0;
+            while (from < known.size() && !reached()) {
+                int to = known.size();
+                List<double[]> batch = new ArrayList<>(known.points().subList(from, to));
+                double[][] ends = trackAll(pool, options.threads(), edges, batch, options.preset());
+                tracked += batch.size();
+                for (double[] e : ends) {
+                    if (e == null) {
+                        failed++;
+                    } else {
+                        addWithOrbit(e);
+                    }
+                }
+                from = to;
+            }
+        }
+
+        /** Adds x and, with a group action, its orbit (images of images until nothing new). */
+        void addWithOrbit(double[] x) {
+            if (!known.add(x)) {
+                return;
+            }
+            Function<double[], List<double[]>> g = options.groupAction();
+            if (g == null) {
+                return;
+            }
+            ArrayDeque<double[]> queue = new ArrayDeque<>();
+            queue.add(x);
+            while (!queue.isEmpty()) {
+                for (double[] y : g.apply(queue.poll())) {
+                    if (known.add(y.clone())) {
+                        queue.add(y);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Carries every point of {@code batch} along {@code edges} over the pool; results in batch order, null if failed. */
+    static double[][] trackAll(ExecutorService pool, int threads, List<ParameterHomotopy> edges, List<double[]> batch,
+                               TrackerOptions preset) {
+        double[][] ends = new double[batch.size()][];
+        AtomicInteger next = new AtomicInteger();
+        Callable<Void> worker = () -> {
+            LoopTracker loop = new LoopTracker(edges);
+            for (int k = next.getAndIncrement(); k < ends.length; k = next.getAndIncrement()) {
+                ends[k] = loop.track(batch.get(k), preset);
+            }
+            return null;
+        };
+        List<Future<Void>> jobs = new ArrayList<>();
+        for (int w = 0; w < Math.min(threads, ends.length); w++) {
+            jobs.add(pool.submit(worker));
+        }
+        ParameterSolver.await(jobs);
+        return ends;
+    }
+}
