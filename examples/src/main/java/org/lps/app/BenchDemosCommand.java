@@ -1,5 +1,7 @@
 package org.lps.app;
 
+import org.lps.io.AtomicFile;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -139,7 +141,7 @@ final class BenchDemosCommand implements Callable<Integer> {
         Path jsonFile = Path.of(out + ".json");
         Path png = Path.of(out + ".png");
         for (Path p : List.of(csv, jsonFile, png)) {
-            AtomicFile.checkWritable("--out", p);
+            Outputs.require("--out", p);
         }
         List<DemoCatalog.Entry> entries = select(DemoCatalog.read(dir));
         Path phcExe = BenchSolveCommand.findExecutable(phc);
@@ -179,9 +181,10 @@ final class BenchDemosCommand implements Callable<Integer> {
         }
 
         ObjectNode report = toJson(rows, phcExe != null, lpsCommand, phcExe);
-        AtomicFile.write(jsonFile, (report.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
-        AtomicFile.write(csv, toCsv(rows).getBytes(StandardCharsets.UTF_8));
-        AtomicFile.write(png, DemosPlot.png(rows, phcExe != null));
+        AtomicFile.writeString(jsonFile, report.toPrettyString() + "\n");
+        AtomicFile.writeString(csv, toCsv(rows));
+        byte[] plot = DemosPlot.png(rows, phcExe != null);
+        AtomicFile.write(png, o -> o.write(plot));
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(report);
