@@ -80,6 +80,35 @@ class HighDegreeTest {
         assertRootsFound(roots, new long[] {1, 2, 3, 4, 5});
     }
 
+    /**
+     * The same cluster on more seeds: whatever a seed's paths do, no point is reported that is not one of the nine
+     * roots (the Cauchy endgame used to return the cluster's centroid as a "singular" solution, winding number 3),
+     * and every path not at a root is reported failed, with its reason.
+     */
+    @Test
+    void clusterNeverGivesAFalseSolution() {
+        List<Complex> roots = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            roots.add(new Complex(0, 2 * Math.PI * k / 6).exp());
+        }
+        roots.add(new Complex(2, 0));
+        roots.add(new Complex(2.01, 0));
+        roots.add(new Complex(2, 0.01));
+        Polynomial p = Polynomial.constant(1);
+        for (Complex z : roots) {
+            p = p.multiply(Polynomial.variable(0).subtract(Polynomial.constant(z)));
+        }
+        for (long seed = 1; seed <= 12; seed++) {
+            SolveResult r = Solver.solve(univariate(p), SolveOptions.defaults().threads(2).seed(seed));
+            assertEquals(0, r.singular() + r.atInfinity(), "seed " + seed);
+            assertEquals(roots.size(), r.nonsingular() + r.failed(), "seed " + seed);
+            for (Solution s : r.solutions()) {
+                assertTrue(roots.stream().anyMatch(z -> s.coordinate(0).subtract(z).norm() < 1e-8),
+                        "seed " + seed + ": " + s.coordinate(0) + " is no root");
+            }
+        }
+    }
+
     private static void assertRootsFound(List<Complex> roots, long[] seeds) {
         Polynomial p = Polynomial.constant(1);
         for (Complex z : roots) {
