@@ -60,7 +60,12 @@ final class CertifyCommand implements Callable<Integer> {
         }
         PolynomialSystem s = SystemInput.load(file, system, format, System.in).requireSquare("certification", format, true).system();
         IntervalSystem is = UserInputException.forFlag("FILE", () -> IntervalSystem.of(s));
-        List<double[]> points = SolutionsJson.read(solutions, s.variables());
+        List<double[]> points;
+        try {
+            points = SolutionsJson.read(solutions, s.variables());
+        } catch (IllegalArgumentException e) {   // the file's content, named with file and place by the reader
+            throw new UserInputException(e.getMessage(), e);
+        }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Certification c = Certifier.certify(is, points, nThreads);
         PrintWriter out = spec.commandLine().getOut();

@@ -31,8 +31,8 @@ public final class LpsApp implements Runnable {
                     new Node("dying-relu", StudyDyingReluCommand.class),
                     new Node("inits", StudyInitsCommand.class))),
             new Node("bench", BenchCommand.class, List.of(
-                    new Node("demos", BenchDemosCommand.class),
                     new Node("certify", BenchCertifyCommand.class),
+                    new Node("demos", BenchDemosCommand.class),
                     new Node("eval", BenchEvalCommand.class),
                     new Node("solve", BenchSolveCommand.class),
                     new Node("threads", BenchThreadsCommand.class),

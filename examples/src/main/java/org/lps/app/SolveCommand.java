@@ -109,7 +109,11 @@ final class SolveCommand implements Callable<Integer> {
             outputKind(out);
             Outputs.require("--out", out, file == null || file.equals(SystemInput.STDIN) ? null : Path.of(file));
         }
-        PolynomialSystem s = SystemInput.load(file, system, f, System.in).requireSquare("the solver", f, true).system();
+        SystemInput.Loaded loaded = SystemInput.load(file, system, f, System.in);
+        PolynomialSystem s = loaded.system();
+        if (!parameters.active(s)) {
+            loaded.requireSquare("the solver", f, true);   // with parameters: the unknowns are counted once split
+        }
         SolveOptions options = SolveOptions.defaults().seed(seed).start(startKind).preset(tracker);
         if (threads != null) {
             options = options.threads(threads);

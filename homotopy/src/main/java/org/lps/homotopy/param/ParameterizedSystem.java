@@ -1,5 +1,7 @@
 package org.lps.homotopy.param;
 
+import org.lps.homotopy.poly.InvalidSystemException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,7 +55,7 @@ public final class ParameterizedSystem {
         }
         this.affine = a;
         if (monomials.size() != variables.size()) {
-            throw new IllegalArgumentException(monomials.size() + " equation" + (monomials.size() == 1 ? "" : "s")
+            throw new InvalidSystemException(monomials.size() + " equation" + (monomials.size() == 1 ? "" : "s")
                     + " in " + variables.size() + " unknown" + (variables.size() == 1 ? "" : "s")
                     + ": a parameterized system must be square");
         }
@@ -75,7 +77,7 @@ public final class ParameterizedSystem {
         List<String> params = new ArrayList<>();
         for (String name : parameterNames) {
             if (params.contains(name)) {
-                throw new IllegalArgumentException("parameter '" + name + "' is named twice");
+                throw new InvalidSystemException("parameter '" + name + "' is named twice");
             }
             params.add(name);
         }
@@ -98,7 +100,7 @@ public final class ParameterizedSystem {
         if (!missing.isEmpty()) {
             // a parameter the equations do not use is allowed only if it is declared somewhere: for a plain or
             // PHCpack file the names come from the equations, so an absent name is a typo
-            throw new IllegalArgumentException("parameter" + (missing.size() == 1 ? " " : "s ") + String.join(", ",
+            throw new InvalidSystemException("parameter" + (missing.size() == 1 ? " " : "s ") + String.join(", ",
                     missing) + (missing.size() == 1 ? " does" : " do") + " not occur in the system (its names: "
                     + String.join(", ", all) + ")");
         }

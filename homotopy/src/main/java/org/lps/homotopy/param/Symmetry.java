@@ -1,5 +1,7 @@
 package org.lps.homotopy.param;
 
+import org.lps.homotopy.poly.InvalidSystemException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,23 +34,23 @@ public final class Symmetry implements Function<double[], List<double[]>> {
     /** Generator k is y_i = signs.get(k)[i] * x_perms.get(k)[i] (0-based permutation, signs +-1). */
     public Symmetry(int n, List<int[]> perms, List<int[]> signs) {
         if (perms.size() != signs.size() || perms.isEmpty()) {
-            throw new IllegalArgumentException("--symmetry: need at least one generator");
+            throw new InvalidSystemException("--symmetry: need at least one generator");
         }
         for (int k = 0; k < perms.size(); k++) {
             int[] p = perms.get(k), s = signs.get(k);
             if (p.length != n || s.length != n) {
-                throw new IllegalArgumentException("--symmetry: generator " + (k + 1) + " has " + Math.max(p.length,
+                throw new InvalidSystemException("--symmetry: generator " + (k + 1) + " has " + Math.max(p.length,
                         s.length) + " entries for " + n + " unknowns");
             }
             boolean[] seen = new boolean[n];
             for (int i = 0; i < n; i++) {
                 if (p[i] < 0 || p[i] >= n || seen[p[i]]) {
-                    throw new IllegalArgumentException("--symmetry: generator " + (k + 1) + " is not a permutation of 1.."
+                    throw new InvalidSystemException("--symmetry: generator " + (k + 1) + " is not a permutation of 1.."
                             + n);
                 }
                 seen[p[i]] = true;
                 if (s[i] != 1 && s[i] != -1) {
-                    throw new IllegalArgumentException("--symmetry: generator " + (k + 1) + ": signs must be 1 or -1");
+                    throw new InvalidSystemException("--symmetry: generator " + (k + 1) + ": signs must be 1 or -1");
                 }
             }
         }
@@ -65,18 +67,18 @@ public final class Symmetry implements Function<double[], List<double[]>> {
             Arrays.setAll(perm, i -> i);
             Arrays.fill(sign, 1);
             if (generator.isBlank()) {
-                throw new IllegalArgumentException("--symmetry " + spec + ": empty generator");
+                throw new InvalidSystemException("--symmetry " + spec + ": empty generator");
             }
             for (String part : generator.split("&")) {
                 String p = part.trim();
                 int colon = p.indexOf(':');
                 String kind = colon < 0 ? p : p.substring(0, colon).trim();
                 if (colon < 0 || !(kind.equals("perm") || kind.equals("sign"))) {
-                    throw new IllegalArgumentException("--symmetry: '" + p + "': expected perm:i,j,... or sign:s,t,...");
+                    throw new InvalidSystemException("--symmetry: '" + p + "': expected perm:i,j,... or sign:s,t,...");
                 }
                 String[] cells = p.substring(colon + 1).split(",");
                 if (cells.length != n) {
-                    throw new IllegalArgumentException("--symmetry: '" + p + "' has " + cells.length + " entries for "
+                    throw new InvalidSystemException("--symmetry: '" + p + "' has " + cells.length + " entries for "
                             + n + " unknowns");
                 }
                 for (int i = 0; i < n; i++) {
@@ -84,7 +86,7 @@ public final class Symmetry implements Function<double[], List<double[]>> {
                     try {
                         v = Integer.parseInt(cells[i].trim());
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--symmetry: '" + cells[i].trim() + "' in '" + p
+                        throw new InvalidSystemException("--symmetry: '" + cells[i].trim() + "' in '" + p
                                 + "' is not an integer");
                     }
                     if (kind.equals("perm")) {
@@ -130,7 +132,7 @@ public final class Symmetry implements Function<double[], List<double[]>> {
      */
     public Family family(PolynomialSystem system) {
         if (system.variableCount() != n) {
-            throw new IllegalArgumentException("--symmetry: for " + n + " unknowns, but the system has "
+            throw new InvalidSystemException("--symmetry: for " + n + " unknowns, but the system has "
                     + system.variableCount());
         }
         List<int[][]> monomials = new ArrayList<>();
@@ -152,7 +154,7 @@ public final class Symmetry implements Function<double[], List<double[]>> {
             boolean added = false;
             if (!terms.containsKey(zero)) {
                 if (!even) {
-                    throw new IllegalArgumentException("--symmetry: equation " + (i + 1) + " changes sign under the"
+                    throw new InvalidSystemException("--symmetry: equation " + (i + 1) + " changes sign under the"
                             + " symmetry and has no constant term, so no start pair can be fitted");
                 }
                 terms.put(zero, Complex.ONE);
@@ -233,8 +235,8 @@ public final class Symmetry implements Function<double[], List<double[]>> {
         return eps;
     }
 
-    private static IllegalArgumentException notSymmetric(int k, int equation) {
-        return new IllegalArgumentException("--symmetry: generator " + (k + 1) + " does not map equation "
+    private static InvalidSystemException notSymmetric(int k, int equation) {
+        return new InvalidSystemException("--symmetry: generator " + (k + 1) + " does not map equation "
                 + (equation + 1) + " to a multiple of itself");
     }
 
