@@ -70,13 +70,7 @@ class HighDegreeTest {
     /** Six roots of unity and a cluster of three roots 1e-2 apart: all nine nonsingular. */
     @Test
     void clusteredRoots() {
-        List<Complex> roots = new ArrayList<>();
-        for (int k = 0; k < 6; k++) {
-            roots.add(new Complex(0, 2 * Math.PI * k / 6).exp());
-        }
-        roots.add(new Complex(2, 0));
-        roots.add(new Complex(2.01, 0));
-        roots.add(new Complex(2, 0.01));
+        List<Complex> roots = sixthRootsAndACluster();
         assertRootsFound(roots, new long[] {1, 2, 3, 4, 5});
     }
 
@@ -87,17 +81,8 @@ class HighDegreeTest {
      */
     @Test
     void clusterNeverGivesAFalseSolution() {
-        List<Complex> roots = new ArrayList<>();
-        for (int k = 0; k < 6; k++) {
-            roots.add(new Complex(0, 2 * Math.PI * k / 6).exp());
-        }
-        roots.add(new Complex(2, 0));
-        roots.add(new Complex(2.01, 0));
-        roots.add(new Complex(2, 0.01));
-        Polynomial p = Polynomial.constant(1);
-        for (Complex z : roots) {
-            p = p.multiply(Polynomial.variable(0).subtract(Polynomial.constant(z)));
-        }
+        List<Complex> roots = sixthRootsAndACluster();
+        Polynomial p = withRoots(roots);
         for (long seed = 1; seed <= 12; seed++) {
             SolveResult r = Solver.solve(univariate(p), SolveOptions.defaults().threads(2).seed(seed));
             assertEquals(0, r.singular() + r.atInfinity(), "seed " + seed);
@@ -109,11 +94,28 @@ class HighDegreeTest {
         }
     }
 
-    private static void assertRootsFound(List<Complex> roots, long[] seeds) {
+    /** The six sixth roots of unity and three roots 1e-2 apart at 2. */
+    private static List<Complex> sixthRootsAndACluster() {
+        List<Complex> roots = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            roots.add(new Complex(0, 2 * Math.PI * k / 6).exp());
+        }
+        roots.add(new Complex(2, 0));
+        roots.add(new Complex(2.01, 0));
+        roots.add(new Complex(2, 0.01));
+        return roots;
+    }
+
+    private static Polynomial withRoots(List<Complex> roots) {
         Polynomial p = Polynomial.constant(1);
         for (Complex z : roots) {
             p = p.multiply(Polynomial.variable(0).subtract(Polynomial.constant(z)));
         }
+        return p;
+    }
+
+    private static void assertRootsFound(List<Complex> roots, long[] seeds) {
+        Polynomial p = withRoots(roots);
         for (long seed : seeds) {
             SolveResult r = Solver.solve(univariate(p), SolveOptions.defaults().threads(2).seed(seed));
             assertEquals(roots.size(), r.nonsingular(), "seed " + seed);
