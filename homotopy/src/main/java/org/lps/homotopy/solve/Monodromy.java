@@ -276,7 +276,7 @@ public final class Monodromy {
         for (int w = 0; w < Math.min(threads, ends.length); w++) {
             jobs.add(pool.submit(worker));
         }
-        ParameterSolver.await(jobs);
+        Jobs.await(jobs);
         return ends;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -159,7 +158,7 @@ public final class ParameterSolver implements AutoCloseable {
         for (int w = 0; w < Math.min(threads, which.length); w++) {
             jobs.add(pool.submit(worker));
         }
-        await(jobs);
+        Jobs.await(jobs);
     }
 
     /** Known affine solutions as the start points of a parameter homotopy. */
@@ -176,26 +175,6 @@ public final class ParameterSolver implements AutoCloseable {
                 return "none";
             }
         };
-    }
-
-    static void await(List<? extends Future<?>> jobs) {
-        for (Future<?> f : jobs) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while tracking paths", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
-            }
-        }
     }
 
     private static int[] select(Endpoint[] ends, java.util.function.Predicate<Endpoint> p) {
