@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.lps.homotopy.solve.DisjointSets;
+import org.lps.homotopy.solve.Jobs;
 import org.lps.homotopy.solve.Solution;
 import org.lps.homotopy.solve.SolveResult;
 
@@ -67,14 +68,7 @@ public final class Certifier {
                 for (int k = 0; k < workers; k++) {
                     fs.add(pool.submit(work));
                 }
-                for (Future<?> f : fs) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("certification interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                Jobs.await(fs);
             } finally {
                 pool.shutdownNow();
             }
@@ -128,9 +122,9 @@ public final class Certifier {
                 int b = sorted[t];
                 boolean same = Boxes.inside(enc[a], dom[b]) || Boxes.inside(enc[b], dom[a]);
                 if (same) {
-                    union(parent, a, b);
+                    DisjointSets.union(parent, a, b);
                 } else if (Boxes.intersect(enc[a], enc[b])) {
-                    union(parent, a, b);
+                    DisjointSets.union(parent, a, b);
                     ambiguous++;
                 }
             }
@@ -145,7 +139,7 @@ public final class Certifier {
             if (!certs.get(i).certified()) {
                 continue;
             }
-            int root = find(parent, i);
+            int root = DisjointSets.find(parent, i);
             if (first[root] < 0) {
                 first[root] = i;
                 distinct++;
@@ -162,21 +156,6 @@ public final class Certifier {
         }
         return new Certification(certs, certified, distinct, real, sameAs, ambiguous, system.hasRealCoefficients(),
                 seconds, threads);
-    }
-
-    private static int find(int[] p, int i) {
-        while (p[i] != i) {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] p, int a, int b) {
-        int ra = find(p, a), rb = find(p, b);
-        if (ra != rb) {
-            p[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 
     /** One thread's workspace. */

@@ -28,17 +28,17 @@ public final class CompiledFamily {
         this.family = family;
         int n = family.variableCount();
         List<Polynomial> eqs = new ArrayList<>();
-        List<Map<Key, Integer>> termIndex = new ArrayList<>();
+        List<Map<ExponentKey, Integer>> termIndex = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int d = family.degree(i);
             List<Polynomial> terms = new ArrayList<>();
-            Map<Key, Integer> index = new HashMap<>();
+            Map<ExponentKey, Integer> index = new HashMap<>();
             int[][] a = family.monomials(i);
             for (int t = 0; t < a.length; t++) {
                 int[] e = Arrays.copyOf(a[t], n + 1);
                 e[n] = d - Arrays.stream(a[t]).sum();
                 terms.add(Polynomial.monomial(1, 0, e));
-                index.put(new Key(e), family.termStart(i) + t);
+                index.put(new ExponentKey(e), family.termStart(i) + t);
             }
             // the coefficients do not matter (the run-time ones replace them), only the terms and their order
             eqs.add(Polynomial.sum(terms));
@@ -51,7 +51,7 @@ public final class CompiledFamily {
         for (int i = 0; i < n; i++) {
             Polynomial p = eqs.get(i);
             for (int t = 0; t < p.termCount(); t++, k++) {
-                order[k] = termIndex.get(i).get(new Key(p.exponents(t, n + 1)));
+                order[k] = termIndex.get(i).get(new ExponentKey(p.exponents(t, n + 1)));
                 equationOf[k] = i;
             }
         }
@@ -118,17 +118,5 @@ public final class CompiledFamily {
             s[i] = max[i] > 0 ? 1 / max[i] : 1;
         }
         return s;
-    }
-
-    private record Key(int[] a) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(a, k.a);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(a);
-        }
     }
 }

@@ -109,7 +109,7 @@ public final class ParameterizedSystem {
         List<Polynomial> coefs = new ArrayList<>();
         for (Polynomial eq : system.equations()) {
             // group the terms by their x-part; the p-parts add up to the coefficient polynomial
-            Map<Key, List<Polynomial>> byMonomial = new LinkedHashMap<>();
+            Map<ExponentKey, List<Polynomial>> byMonomial = new LinkedHashMap<>();
             for (int t = 0; t < eq.termCount(); t++) {
                 int[] e = eq.exponents(t, all.size());
                 int[] a = new int[n];
@@ -121,12 +121,12 @@ public final class ParameterizedSystem {
                         b[-1 - role[v]] = e[v];
                     }
                 }
-                byMonomial.computeIfAbsent(new Key(a), k -> new ArrayList<>())
+                byMonomial.computeIfAbsent(new ExponentKey(a), k -> new ArrayList<>())
                         .add(Polynomial.monomial(eq.re(t), eq.im(t), m == 0 ? new int[1] : b));
             }
             int[][] a = new int[byMonomial.size()][];
             int k = 0;
-            for (Map.Entry<Key, List<Polynomial>> entry : byMonomial.entrySet()) {
+            for (Map.Entry<ExponentKey, List<Polynomial>> entry : byMonomial.entrySet()) {
                 a[k++] = entry.getKey().a();
                 coefs.add(Polynomial.sum(entry.getValue()));
             }
@@ -383,18 +383,6 @@ public final class ParameterizedSystem {
         if (p.length != 2 * parameterCount()) {
             throw new IllegalArgumentException("expected " + parameterCount() + " parameter values, got "
                     + p.length / 2);
-        }
-    }
-
-    private record Key(int[] a) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(a, k.a);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(a);
         }
     }
 }

@@ -141,16 +141,16 @@ public final class Symmetry implements Function<double[], List<double[]>> {
         List<double[]> actual = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Polynomial f = system.equation(i);
-            Map<Key, Complex> terms = new LinkedHashMap<>();
+            Map<ExponentKey, Complex> terms = new LinkedHashMap<>();
             for (int t = 0; t < f.termCount(); t++) {
-                terms.put(new Key(f.exponents(t, n)), f.coefficient(t));
+                terms.put(new ExponentKey(f.exponents(t, n)), f.coefficient(t));
             }
             boolean even = true;
             for (int k = 0; k < perms.size(); k++) {
                 Complex eps = ratio(terms, k, i);
                 even &= eps.subtract(Complex.ONE).norm() < 1e-9;
             }
-            Key zero = new Key(new int[n]);
+            ExponentKey zero = new ExponentKey(new int[n]);
             boolean added = false;
             if (!terms.containsKey(zero)) {
                 if (!even) {
@@ -161,17 +161,17 @@ public final class Symmetry implements Function<double[], List<double[]>> {
                 added = true;
             }
             // orbits of the monomials, in order of first appearance
-            Map<Key, Integer> orbitOf = new HashMap<>();
+            Map<ExponentKey, Integer> orbitOf = new HashMap<>();
             int orbits = 0;
-            for (Key a : terms.keySet()) {
+            for (ExponentKey a : terms.keySet()) {
                 if (orbitOf.containsKey(a)) {
                     continue;
                 }
-                List<Key> queue = new ArrayList<>(List.of(a));
+                List<ExponentKey> queue = new ArrayList<>(List.of(a));
                 orbitOf.put(a, orbits);
                 for (int q = 0; q < queue.size(); q++) {
                     for (int k = 0; k < perms.size(); k++) {
-                        Key b = new Key(image(queue.get(q).a(), k));
+                        ExponentKey b = new ExponentKey(image(queue.get(q).a(), k));
                         if (orbitOf.putIfAbsent(b, orbits) == null) {
                             queue.add(b);
                         }
@@ -185,7 +185,7 @@ public final class Symmetry implements Function<double[], List<double[]>> {
                 actual.add(new double[] {1, 0});
             }
             List<int[]> a = new ArrayList<>();
-            for (Map.Entry<Key, Complex> e : terms.entrySet()) {
+            for (Map.Entry<ExponentKey, Complex> e : terms.entrySet()) {
                 a.add(e.getKey().a());
                 int k = first + orbitOf.get(e.getKey());
                 Complex c = e.getValue();
@@ -205,10 +205,10 @@ public final class Symmetry implements Function<double[], List<double[]>> {
     }
 
     /** eps with f_i(g_k x) = eps f_i(x), or an IllegalArgumentException. */
-    private Complex ratio(Map<Key, Complex> f, int k, int equation) {
-        Map<Key, Complex> g = new HashMap<>();
+    private Complex ratio(Map<ExponentKey, Complex> f, int k, int equation) {
+        Map<ExponentKey, Complex> g = new HashMap<>();
         double scale = 0;
-        for (Map.Entry<Key, Complex> e : f.entrySet()) {
+        for (Map.Entry<ExponentKey, Complex> e : f.entrySet()) {
             int[] a = e.getKey().a();
             int sign = 1;
             for (int v = 0; v < n; v++) {
@@ -216,11 +216,11 @@ public final class Symmetry implements Function<double[], List<double[]>> {
                     sign = -sign;
                 }
             }
-            g.put(new Key(image(a, k)), e.getValue().multiply(sign));
+            g.put(new ExponentKey(image(a, k)), e.getValue().multiply(sign));
             scale = Math.max(scale, e.getValue().norm());
         }
         Complex eps = null;
-        for (Map.Entry<Key, Complex> e : f.entrySet()) {
+        for (Map.Entry<ExponentKey, Complex> e : f.entrySet()) {
             Complex h = g.get(e.getKey());
             if (h == null) {
                 throw notSymmetric(k, equation);
@@ -250,17 +250,5 @@ public final class Symmetry implements Function<double[], List<double[]>> {
             b[p[i]] += a[i];
         }
         return b;
-    }
-
-    private record Key(int[] a) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(a, k.a);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(a);
-        }
     }
 }

@@ -54,13 +54,13 @@ final class Clusters {
             for (int b = a + 1; b < m && key[order[b]] - key[i] <= window; b++) {
                 int j = order[b];
                 if (distance(points.get(i), points.get(j)) <= Math.max(tol[i], tol[j])) {
-                    union(parent, i, j);
+                    DisjointSets.union(parent, i, j);
                 }
             }
         }
         int[] root = new int[m];
         for (int i = 0; i < m; i++) {
-            root[i] = find(parent, i);
+            root[i] = DisjointSets.find(parent, i);
         }
         // relabel to the smallest member
         int[] smallest = new int[m];
@@ -82,20 +82,5 @@ final class Clusters {
             m = Math.max(m, dr * dr + di * di);
         }
         return Math.sqrt(m);
-    }
-
-    private static int find(int[] p, int i) {
-        while (p[i] != i) {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] p, int a, int b) {
-        int ra = find(p, a), rb = find(p, b);
-        if (ra != rb) {
-            p[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }

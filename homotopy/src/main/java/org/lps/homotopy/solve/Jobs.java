@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Waiting for the path workers of a solve: a worker's exception or error reaches the caller as it was thrown. */
-final class Jobs {
+/** Waiting for the workers of a solve or a certification: a worker's exception or error reaches the caller as thrown. */
+public final class Jobs {
 
     private Jobs() {
     }
 
-    static void await(List<? extends Future<?>> jobs) {
+    public static void await(List<? extends Future<?>> jobs) {
         for (Future<?> f : jobs) {
             try {
                 f.get();
