@@ -1,5 +1,7 @@
 package org.lps.homotopy.endgame;
 
+import org.lps.homotopy.track.Coordinates;
+import org.lps.homotopy.track.PathHomotopy;
 import org.lps.homotopy.track.Tracker;
 
 /**
@@ -7,7 +9,9 @@ import org.lps.homotopy.track.Tracker;
  *
  * <p>The tracker keeps heading for s = 0, trying to land on it while the path looks regular and approaching it
  * geometrically otherwise. A path to a nonsingular solution gets there in a few steps, and a Newton refinement
- * at s = 0 finishes it. Every accepted point on the way is watched:
+ * at s = 0 finishes it. Every accepted point on the way is watched, in the coordinates the homotopy declares
+ * ({@link Coordinates}): x_0 below is the last coordinate of a projective homotopy, and 1 for an affine one, whose
+ * diverging paths have |x| growing instead of x_0 shrinking.
  * <ul>
  * <li><b>At infinity.</b> The valuation of the homogenizing coordinate relative to the norm of the others,
  * v = Re(s d/ds log(x_0 / |x|)), tends to the exponent of its Puiseux expansion in s: 0 for a finite endpoint,
@@ -155,6 +159,8 @@ public final class Endgame {
     }
 
     private final Tracker tracker;
+    /** Where x_0 is (the last coordinate, or an implicit 1 for an affine homotopy). */
+    private final Coordinates coordinates;
     private final int size;
     private final double[] endpoint;
     private final double[] saved;
@@ -189,8 +195,10 @@ public final class Endgame {
     private final double[] sampleHi = new double[64];
     private int samples;
 
+    /** The endgame of the tracker's paths, in the coordinates its homotopy declares ({@link PathHomotopy#coordinates}). */
     public Endgame(Tracker tracker) {
         this.tracker = tracker;
+        this.coordinates = tracker.homotopy().coordinates();
         this.size = tracker.homotopy().size();
         int v = 2 * size;
         endpoint = new double[v];
@@ -367,38 +375,14 @@ public final class Endgame {
         return err;
     }
 
-    /** Re(s x_0' / x_0) for the homogenizing coordinate (the last one), relative to the patch scaling. */
+    /** Re(s x_0' / x_0) relative to the norm of x, in the homotopy's coordinates ({@link Coordinates#valuation}). */
     private double valuationOfHomogenizing(double[] z, double[] dz, double s) {
-        int o = 2 * (size - 1);
-        double zr = z[o], zi = z[o + 1], dr = dz[o], di = dz[o + 1];
-        double d = zr * zr + zi * zi;
-        if (d == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        // Re(dz / z) = Re(dz * conj(z)) / |z|^2, times s (real here)
-        double vh = s * (dr * zr + di * zi) / d;
-        // subtract the valuation of the norm of the other coordinates, so a global rescaling by the patch
-        // cancels; it tends to the smallest valuation among them, as the largest coordinate's does, but smoothly:
-        // taking the largest coordinate's made v jump by 0.1 when the largest changed, which held the error
-        // estimate up for two factor-4 stretches of crawling (LPS k = 2, d = 2)
-        double num = 0, den = 0;
-        for (int k = 0; k < size - 1; k++) {
-            num += dz[2 * k] * z[2 * k] + dz[2 * k + 1] * z[2 * k + 1];
-            den += z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
-        }
-        double vb = den == 0 ? 0 : s * num / den;
-        return vh - vb;
+        return coordinates.valuation(z, dz, s, size);
     }
 
-    /** |x_0| / max |z_k|. */
+    /** |x_0| / max |x_k| ({@link Coordinates#homogenizingRatio}). */
     private double homogenizingRatio(double[] z) {
-        double m = 0;
-        for (int k = 0; k < size - 1; k++) {
-            m = Math.max(m, z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1]);
-        }
-        int o = 2 * (size - 1);
-        double h = z[o] * z[o] + z[o + 1] * z[o + 1];
-        return m == 0 ? Double.POSITIVE_INFINITY : Math.sqrt(h / m);
+        return coordinates.homogenizingRatio(z, size);
     }
 
     /** The Cauchy endgame from the point z at the real parameter s > 0, with a last resort if it fails. */

@@ -2,6 +2,7 @@ package org.lps.homotopy.param;
 
 import java.util.SplittableRandom;
 import org.lps.homotopy.eval.Evaluator;
+import org.lps.homotopy.track.Coordinates;
 import org.lps.homotopy.track.PathHomotopy;
 
 /**
@@ -78,6 +79,11 @@ public final class ParameterHomotopy implements PathHomotopy {
             a[k] = r.nextGaussian() / Math.sqrt(2);
         }
         return a;
+    }
+
+    @Override
+    public Coordinates coordinates() {
+        return Coordinates.PROJECTIVE;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.lps.homotopy.solve;
 import org.lps.homotopy.endgame.Endgame;
 import org.lps.homotopy.endgame.Singularity;
 import org.lps.homotopy.eval.CompiledSystem;
+import org.lps.homotopy.track.Coordinates;
 import org.lps.homotopy.track.Homotopy;
 import org.lps.homotopy.track.PathHomotopy;
 import org.lps.homotopy.track.Tracker;
@@ -39,6 +40,8 @@ public final class PathRunner {
     /** The largest degree of the homotopy's monomials, for {@link #drifted}; 0 (never drifts) where unknown. */
     private final int maxDegree;
     private final StartPoints starts;
+    /** The homotopy's coordinates: where the endpoint's x_0 is, how it becomes an affine point. */
+    private final Coordinates coordinates;
     private final double[] z;
     private final int n;
 
@@ -47,8 +50,9 @@ public final class PathRunner {
     }
 
     /**
-     * Paths of any projective homotopy (x_0 last, n + 1 coordinates) from the given start points, refined on the
-     * target system {@code original}: how parameter homotopies reuse the endgame and the endpoint checks.
+     * Paths of any homotopy, projective (x_0 last, n + 1 coordinates) or affine ({@link PathHomotopy#coordinates}),
+     * from the given start points, refined on the target system {@code original}: how parameter homotopies reuse the
+     * endgame and the endpoint checks.
      */
     PathRunner(PathHomotopy homotopy, StartPoints starts, CompiledSystem original, CompiledSystem absolute) {
         this.tracker = new Tracker(homotopy);
@@ -57,8 +61,9 @@ public final class PathRunner {
         this.leadingForms = homotopy instanceof Homotopy h ? new LeadingForms(h) : null;
         this.maxDegree = homotopy instanceof Homotopy h ? h.maxDegree() : 0;
         this.starts = starts;
-        this.n = homotopy.size() - 1;
-        this.z = new double[2 * (n + 1)];
+        this.coordinates = homotopy.coordinates();
+        this.n = coordinates.affineDimension(homotopy.size());
+        this.z = new double[2 * homotopy.size()];
     }
 
     /**
@@ -129,7 +134,7 @@ public final class PathRunner {
                         winding));
             }
         }
-        if (!refined && unresolved(e, accuracy)) {
+        if (!refined && unresolved(coordinates.homogenizingRatio(e, e.length / 2), accuracy)) {
             // an endpoint left as the endgame computed it (singular, or Newton would not converge) whose x_0 is
             // not known to within 1000x its accuracy: x is not known at all, and the path is as likely at
             // infinity. LPS k = 2, d = 3: 24 such "singular solutions", |x| 5e2..5e4, relative accuracy of x 2e-3
@@ -173,7 +178,7 @@ public final class PathRunner {
         if (leadingForms != null && !leadingForms.satisfiedAt(z, s)) {
             return failed(index, options, String.format(java.util.Locale.ROOT,
                     "endpoint with x0 = %.1e |x| is not at infinity: the leading forms are %.1e there, relative",
-                    homogenizingRatio(z), leadingForms.residual(z)));
+                    coordinates.homogenizingRatio(z, z.length / 2), leadingForms.residual(z)));
         }
         return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy, winding,
                 tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
@@ -210,9 +215,9 @@ public final class PathRunner {
         return Math.abs(0.5 * Math.log(s) * maxDegree) > Math.log(MAX_POWER_DRIFT);
     }
 
-    private static boolean atInfinity(double[] z, double accuracy) {
+    private boolean atInfinity(double[] z, double accuracy) {
         double threshold = Math.min(FINITE_RATIO, Math.max(INFINITY_RATIO, 1e3 * accuracy));
-        return homogenizingRatio(z) < threshold;
+        return coordinates.homogenizingRatio(z, z.length / 2) < threshold;
     }
 
     /**
@@ -222,17 +227,16 @@ public final class PathRunner {
      * bound (rounding x condition) but which Newton then refines on the original system.
      */
     static boolean unresolved(double[] z, double accuracy) {
-        return homogenizingRatio(z) < Math.max(INFINITY_RATIO, 1e3 * accuracy);
+        return unresolved(homogenizingRatio(z), accuracy);
+    }
+
+    private static boolean unresolved(double homogenizingRatio, double accuracy) {
+        return homogenizingRatio < Math.max(INFINITY_RATIO, 1e3 * accuracy);
     }
 
     /** |x_0| / max_k |z_k| of a projective point z = (z_1, ..., z_n, x_0). */
     static double homogenizingRatio(double[] z) {
-        int n1 = z.length / 2;
-        double m = 0;
-        for (int k = 0; k < n1 - 1; k++) {
-            m = Math.max(m, z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1]);
-        }
-        return Math.hypot(z[2 * n1 - 2], z[2 * n1 - 1]) / Math.sqrt(m);
+        return Coordinates.PROJECTIVE.homogenizingRatio(z, z.length / 2);
     }
 
     private static boolean allFinite(double[] v) {
@@ -245,15 +249,8 @@ public final class PathRunner {
     }
 
     private double[] dehomogenize(double[] z) {
-        double hr = z[2 * n], hi = z[2 * n + 1];
-        double d = hr * hr + hi * hi;
-        double ir = hr / d, ii = -hi / d;
         double[] x = new double[2 * n];
-        for (int k = 0; k < n; k++) {
-            double zr = z[2 * k], zi = z[2 * k + 1];
-            x[2 * k] = zr * ir - zi * ii;
-            x[2 * k + 1] = zr * ii + zi * ir;
-        }
+        coordinates.toAffine(z, x);
         return x;
     }
 

@@ -161,6 +161,11 @@ public final class Homotopy implements PathHomotopy {
 
     /** n + 1: the number of projective coordinates, and of equations including the patch. */
     @Override
+    public Coordinates coordinates() {
+        return Coordinates.PROJECTIVE;
+    }
+
+    @Override
     public int size() {
         return n + 1;
     }
