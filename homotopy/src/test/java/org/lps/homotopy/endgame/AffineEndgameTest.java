@@ -73,13 +73,13 @@ class AffineEndgameTest {
 
     static List<End> endsOf(Univariate h) {
         Tracker tracker = new Tracker(h);
-        Endgame endgame = new Endgame(tracker);
+        Endgame endgame = new Endgame(tracker, EndgameOptions.DEFAULT);
         List<End> ends = new ArrayList<>();
         for (int k = 0; k < h.degree(); k++) {
             double angle = 2 * Math.PI * k / h.degree();
             tracker.reset(TrackerOptions.DEFAULT);
             assertTrue(tracker.begin(new double[] {Math.cos(angle), Math.sin(angle)}, 1, 0));
-            tracker.target(Endgame.BOUNDARY, 0);
+            tracker.target(EndgameOptions.DEFAULT.boundary(), 0);
             assertEquals(Tracker.Step.ARRIVED, tracker.trackToTarget(), "path " + k + " to the boundary");
             assertTrue(tracker.orthogonalPatch(), "nothing to do in affine coordinates");
             Endgame.Outcome o = endgame.run();
