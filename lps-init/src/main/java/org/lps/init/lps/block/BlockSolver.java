@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hipparchus.complex.Complex;
 import org.lps.homotopy.rootcount.LinearProductBound;
 import org.lps.homotopy.solve.SolveOptions;
 import org.lps.homotopy.solve.SolveResult;
@@ -47,6 +46,60 @@ public final class BlockSolver {
         return run(problem, seed, threads, progress, true);
     }
 
+    /** How the block's critical points are found. */
+    public enum Method {
+        /** Every path of docs/design.md's linear-product start system. */
+        HOMOTOPY("homotopy"),
+        /** Monodromy in the block's symmetric family, then a parameter homotopy to the block ({@link MonodromyBlockSolver}). */
+        MONODROMY("monodromy");
+
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** By its label; an IllegalArgumentException naming the choices otherwise. */
+        public static Method parse(String s) {
+            for (Method m : values()) {
+                if (m.label.equals(s)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("solver must be homotopy or monodromy, got '" + s + "'");
+        }
+    }
+
+    /** Progress of a monodromy solve: subspace {@code done} of {@code total} started, solutions known so far. */
+    public interface Listener {
+        void stratum(int done, int total, int dimension, int known);
+
+        Listener NONE = (done, total, dimension, known) -> { };
+    }
+
+    /**
+     * A monodromy solve's solution and what it did: fixed subspaces solved, loops, paths tracked in loops and in all,
+     * solutions of the generic member, and the trace test of those.
+     */
+    public record Monodromic(BlockSolution solution, int strata, int loops, long loopPaths, long pathsTracked,
+                             long genericSolutions, boolean tracePassed, double traceResidual) {
+    }
+
+    /** The block's critical points by monodromy ({@link MonodromyBlockSolver}); the same classification as {@link #solve}. */
+    public static Monodromic solveMonodromy(BlockProblem problem, long seed, int threads, Listener listener) {
+        long t0 = System.nanoTime();
+        MonodromyBlockSolver.Result m = MonodromyBlockSolver.solve(problem, seed, threads,
+                listener == null ? Listener.NONE : listener);
+        BlockSolution s = classify(problem, m.solutions(), m.paths(), m.failed(), m.atInfinity(), m.singular(), t0);
+        MonodromyBlockSolver.Stats st = m.stats();
+        return new Monodromic(s, st.strata(), st.loops(), st.loopPaths(), st.pathsTracked(), st.genericSolutions(),
+                st.trace().passed(), st.trace().residual());
+    }
+
     private static Certified run(BlockProblem problem, long seed, int threads, SolveOptions.Progress progress,
                                  boolean certify) {
         long t0 = System.nanoTime();
@@ -56,21 +109,35 @@ public final class BlockSolver {
             options = options.progress(progress);
         }
         SolveResult r = Solver.solve(problem.gradientSystem(), options);
+        List<Endpoint> found = new ArrayList<>();
+        for (Solution x : r.solutions()) {
+            found.add(new Endpoint(x.interleaved(), x.isReal(), x.isSingular()));
+        }
+        BlockSolution solution = classify(problem, found, r.paths(), r.failed(), r.atInfinity(), r.singular(), t0);
+        return new Certified(solution, certify ? BlockCertifier.certify(problem, r, threads) : null);
+    }
+
+    /** A distinct finite solution of grad J = 0 (complex, interleaved), whether real and whether singular. */
+    record Endpoint(double[] x, boolean real, boolean singular) {
+    }
+
+    /** The real endpoints polished, classified and grouped into orbits; seconds counted from t0. */
+    private static BlockSolution classify(BlockProblem problem, List<Endpoint> solutions, long paths, long failed,
+                                          long atInfinity, long singular, long t0) {
         Criticality criticality = new Criticality(problem);
         List<CriticalPoint> real = new ArrayList<>();
-        for (Solution s : r.solutions()) {
-            if (!s.isReal()) {
+        for (Endpoint s : solutions) {
+            if (!s.real()) {
                 continue;
             }
-            Complex[] z = s.coordinates();
-            double[] x = new double[z.length];
-            for (int i = 0; i < z.length; i++) {
-                x[i] = z[i].getReal();
+            double[] x = new double[s.x().length / 2];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = s.x()[2 * i];
             }
             Optional<CriticalPoint> c = criticality.polish(x, POLISH_MOVE);
             if (c.isPresent()) {
                 real.add(c.get());
-            } else if (s.isSingular()) {
+            } else if (s.singular()) {
                 // a singular root is accurate to ~1e-10 only and Newton stalls on it: classify it where it is
                 real.add(criticality.classify(x, maxAbs(problem.gradient(x))));
             }
@@ -93,11 +160,10 @@ public final class BlockSolver {
             td = td.multiply(BigInteger.valueOf(Math.max(1, d)));
         }
         ActivationFit fit = problem.fit();
-        BlockSolution solution = new BlockSolution(problem.spec(), fit.coefficients(), fit.effectiveDegree(), td,
-                LinearProductBound.count(problem.designStructure()), r.paths(), r.failed(), r.atInfinity(),
-                r.solutions().size(), r.singular(), real.size(), minima, saddles, maxima, degenerate,
+        return new BlockSolution(problem.spec(), fit.coefficients(), fit.effectiveDegree(), td,
+                LinearProductBound.count(problem.designStructure()), paths, failed, atInfinity,
+                solutions.size(), singular, real.size(), minima, saddles, maxima, degenerate,
                 (System.nanoTime() - t0) * 1e-9);
-        return new Certified(solution, certify ? BlockCertifier.certify(problem, r, threads) : null);
     }
 
     private static double maxAbs(double[] x) {
