@@ -44,9 +44,19 @@ public final class BlockCache {
                     return stored.get();
                 }
             }
-            BlockSolution s = method == BlockSolver.Method.MONODROMY
-                    ? BlockSolver.solveMonodromy(BlockProblem.of(spec), seed, threads, listener).solution()
-                    : BlockSolver.solve(BlockProblem.of(spec), seed, threads, progress);
+            BlockSolution s;
+            if (method == BlockSolver.Method.MONODROMY) {
+                BlockSolver.Monodromic m = BlockSolver.solveMonodromy(BlockProblem.of(spec), seed, threads, listener);
+                if (!m.tracePassed()) {
+                    // an incomplete set of critical points could miss the best minimum: never lift from it
+                    throw new IllegalStateException("the block " + spec + " solved by monodromy failed the trace test"
+                            + " (residual " + m.traceResidual() + "): its critical points may be incomplete; use"
+                            + " solver=homotopy or another solver seed");
+                }
+                s = m.solution();
+            } else {
+                s = BlockSolver.solve(BlockProblem.of(spec), seed, threads, progress);
+            }
             if (store != null) {
                 store.store(s, seed, method);
             }

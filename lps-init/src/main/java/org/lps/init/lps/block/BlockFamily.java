@@ -20,7 +20,7 @@ import org.lps.homotopy.solve.ParameterSolver;
 
 /**
  * The symmetric family the monodromy solve works in: gradients of J_q = q_0 J + sum_o q_o I_o, with J the block's loss
- * and I_1..I_n the first n group-invariant polynomials (orbit sums under {@link BlockSymmetry} of one neuron's
+ * and I_1..I_n group-invariant polynomials whose gradients span every direction (orbit sums under {@link BlockSymmetry} of one neuron's
  * monomials, by degree from 1). Every member is the gradient of an invariant function, so it keeps the
  * block's symmetry and its fixed subspaces ({@link FixedSubspace}); q = (1, 0, ..., 0) is the block itself.
  *
@@ -33,12 +33,6 @@ import org.lps.homotopy.solve.ParameterSolver;
  */
 final class BlockFamily {
 
-    /**
-     * Parameters beyond the n that span every direction of the gradient: with one, the null space of A(y0) is a line.
-     * (The products beta_r beta_s as further parameters made J redundant in the family and that line a degenerate
-     * member, a function of beta alone with positive-dimensional critical sets; they are not used.)
-     */
-    static final int EXTRA = 1;
 
     private final int n;
     private final List<Polynomial> generators;   // J, then the invariants, in theta
@@ -73,8 +67,10 @@ final class BlockFamily {
                 }
             }
         }
-        // greedily: a candidate is taken if its gradient at a random point is independent of those taken (J's first),
-        // until they span every direction (rank n), plus one more so that a start pair exists
+        // greedily: a candidate is taken if its gradient at a random point is independent of those taken, until the
+        // invariants alone span every direction (rank n). Then A(y0) = [grad J | grad I] has a null vector with
+        // q_0 free: were a direction covered by J alone, every start pair would have q_0 = 0, a member without J
+        // (k = 1 lost all its solutions that way)
         Map<String, Polynomial> invariants = new LinkedHashMap<>();
         List<String> names = LpsBlockSystem.variableNames(k);
         SplittableRandom probe = new SplittableRandom(0x5EEDL);
@@ -83,10 +79,9 @@ final class BlockFamily {
             y[i] = new Complex(probe.nextGaussian(), probe.nextGaussian());
         }
         List<Complex[]> columns = new ArrayList<>();
-        columns.add(gradientAt(problem.lossPolynomial(), y));
-        int rank = rank(columns, n);
+        int rank = 0;
         for (Polynomial c : candidates) {
-            if (rank == n && columns.size() >= n + EXTRA) {
+            if (rank == n) {
                 break;
             }
             Polynomial r = reynolds(c, group);
@@ -95,12 +90,15 @@ final class BlockFamily {
             }
             columns.add(gradientAt(r, y));
             int next = rank(columns, n);
-            if (next > rank || rank == n) {
+            if (next > rank) {
                 invariants.put(r.format(names), r);
                 rank = next;
             } else {
                 columns.remove(columns.size() - 1);
             }
+        }
+        if (rank < n) {
+            throw new IllegalStateException("the block's invariants span " + rank + " of " + n + " directions");
         }
         gens.addAll(invariants.values());
         return new BlockFamily(n, gens);

@@ -21,7 +21,7 @@ class MonodromyBlockSolverTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,1,25,7,2", "1,2,25,7,2", "2,1,273,29,3"})
+    @CsvSource({"1,1,25,7,2", "1,2,25,7,2", "1,42,25,7,2", "2,1,273,29,3"})
     void monodromyFindsTheHomotopysCounts(int k, long seed, long finite, long real, int minima) {
         BlockSolver.Monodromic m = solve(k, seed);
         BlockSolution s = m.solution();
