@@ -250,7 +250,7 @@ final class InitCommand implements Callable<Integer> {
         }
         if (!(init instanceof org.lps.init.lps.LpsInitializer lps)
                 || lps.settings().solver() != org.lps.init.lps.block.BlockSolver.Method.HOMOTOPY) {
-            // monodromy's path count is not known before it runs (k = 3, d = 2: measured in docs/lps.md)
+            // monodromy's path count is not known before it runs
             return;
         }
         int k = lps.settings().width(), d = lps.settings().degree();

@@ -314,15 +314,16 @@ public final class LpsSettings {
     }
 
     /**
-     * How the block is solved: {@code solver=homotopy|monodromy}; by default the homotopy up to k = 2 (every path
-     * of the linear-product start system, 10761 at k = 2) and monodromy from k = 3 (1129797 paths would be tracked).
+     * How the block is solved: {@code solver=homotopy|monodromy}; by default the homotopy (every path of the
+     * linear-product start system, 10761 at k = 2; faster than monodromy at k <= 2 as measured, and monodromy has
+     * not finished k = 3 yet, docs/lps.md).
      */
     public LpsSettings solver(BlockSolver.Method m) {
         return with(c -> c.solver = m);
     }
 
     public BlockSolver.Method solver() {
-        return solver != null ? solver : width <= 2 ? BlockSolver.Method.HOMOTOPY : BlockSolver.Method.MONODROMY;
+        return solver != null ? solver : BlockSolver.Method.HOMOTOPY;
     }
 
     /** Where solved blocks are kept between runs ({@link BlockStore}), or null for none (the default). */
