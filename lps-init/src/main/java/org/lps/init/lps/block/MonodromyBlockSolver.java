@@ -129,26 +129,9 @@ final class MonodromyBlockSolver {
         long singular = 0;
         List<double[]> pending = reps;
         for (int attempt = 0; attempt < 3 && !pending.isEmpty(); attempt++) {
-            // a path that fails is tried again, at most twice, from another generic point: the failed points are
-            // carried from q* to a random q' (generic to generic: nothing is lost there), then from q' to the block
+            // a path that fails is tried again with another gamma (another seed), at most twice
             try (ParameterSolver ps = new ParameterSolver(wholeFamily, solveOptions.seed(seed + 1000L * attempt))) {
-                double[] from = base;
-                List<double[]> starts = pending;
-                if (attempt > 0) {
-                    from = ParameterSolver.randomParameters(family.parameterCount(),
-                            new SplittableRandom(seed + 7919L * attempt));
-                    SolveResult moved = ps.track(base, pending, from);
-                    tracked += moved.paths();
-                    if (moved.nonsingular() != pending.size()) {
-                        break;      // a generic-to-generic path failed: keep them as failed
-                    }
-                    double[][] at = new double[pending.size()][];
-                    for (PathResult pr : moved.pathResults()) {
-                        at[(int) pr.index()] = moved.solutions().get(pr.solution()).interleaved();
-                    }
-                    starts = List.of(at);
-                }
-                SolveResult r = ps.track(from, starts, family.actual());
+                SolveResult r = ps.track(base, pending, family.actual());
                 tracked += r.paths();
                 List<double[]> again = new ArrayList<>();
                 for (PathResult pr : r.pathResults()) {
