@@ -87,6 +87,10 @@ final class InitCommand implements Callable<Integer> {
     /** Ten times the default block's paths: minutes, not hours. */
     static final long DEFAULT_PATH_BUDGET = 100_000;
 
+    @Option(names = "--no-cache", description = "lps only: solve the block even if it is in the block cache"
+            + " ($XDG_CACHE_HOME/lps/blocks or ~/.cache/lps/blocks), and do not write it there")
+    boolean noCache;
+
     @Option(names = "--diagnose", description = "Gauss-Newton Hessian norm of every layer (on --data, embedded by default)")
     boolean diagnose;
 
@@ -113,7 +117,7 @@ final class InitCommand implements Callable<Integer> {
         ModelSize.require("--arch", arch, "lps init", ModelSize.INIT_BYTES_PER_PARAMETER,
                 data != null || diagnose ? MEASURE_SAMPLES : 1, Float.BYTES);
         Model model = UserInputException.forFlag("--arch", () -> Architecture.parse(arch, act));
-        Initializer init = resolve(method, degree);
+        Initializer init = withBlockCacheAndProgress(resolve(method, degree));
         requireWithinPathBudget(init);
         // Data first: a missing data set should fail before a long initialization.
         Dataset images = null;
@@ -132,6 +136,10 @@ final class InitCommand implements Callable<Integer> {
             init.initialize(model, seed);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--method '" + method + "' with --activation " + activation + ": " + e.getMessage(), e);
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<Map<String, Object>> layers = layerStats(model);
@@ -200,6 +208,39 @@ final class InitCommand implements Callable<Integer> {
     }
 
     /**
+     * LPS: the user's block cache (unless --no-cache), and progress on stderr while a block is solved: the homotopy's
+     * paths with a rate and an estimate of the time left, monodromy's stages.
+     */
+    private SolveCommand.ProgressBar bar;
+
+    private Initializer withBlockCacheAndProgress(Initializer init) {
+        if (!(init instanceof org.lps.init.lps.LpsInitializer lps)) {
+            return init;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        bar = new SolveCommand.ProgressBar(err);
+        org.lps.init.lps.LpsSettings s = lps.settings()
+                .store(noCache ? null : org.lps.init.lps.block.BlockStore.user())
+                .progress(bar::update)
+                .listener((done, total, dimension, known) -> {
+                    double secs = (System.nanoTime() - t0) * 1e-9;
+                    if (done < total) {
+                        err.printf(java.util.Locale.ROOT, "lps: block by monodromy: fixed subspace %d of %d (dimension %d),"
+                                + " %d solutions so far, %.0f s%n", done + 1, total, dimension, known, secs);
+                    } else if (dimension < 0) {
+                        err.printf(java.util.Locale.ROOT, "lps: block by monodromy: %d generic solutions, tracking %d"
+                                + " paths (one per orbit) to the block, %.0f s%n", known, -dimension, secs);
+                    } else {
+                        err.printf(java.util.Locale.ROOT, "lps: block by monodromy: %d generic solutions, trace test,"
+                                + " %.0f s%n", known, secs);
+                    }
+                    err.flush();
+                });
+        return new org.lps.init.lps.LpsInitializer(s);
+    }
+
+    /**
      * LPS solves its block system first; its paths are the linear-product bound of the design's set structure,
      * known before solving. Over the budget: refused with the count and what to do, instead of a silent hour.
      */
@@ -207,16 +248,18 @@ final class InitCommand implements Callable<Integer> {
         if (pathBudget < 1) {
             throw new UserInputException("--path-budget must be at least 1, got " + pathBudget);
         }
-        if (!(init instanceof org.lps.init.lps.LpsInitializer lps)) {
+        if (!(init instanceof org.lps.init.lps.LpsInitializer lps)
+                || lps.settings().solver() != org.lps.init.lps.block.BlockSolver.Method.HOMOTOPY) {
+            // monodromy's path count is not known before it runs
             return;
         }
         int k = lps.settings().width(), d = lps.settings().degree();
         java.math.BigInteger paths = org.lps.homotopy.rootcount.LinearProductBound.count(
-                org.lps.init.lps.LpsBlockSystem.designStructure(k, d));
+                org.lps.init.lps.block.LpsBlockSystem.designStructure(k, d));
         if (paths.compareTo(java.math.BigInteger.valueOf(pathBudget)) > 0) {
             throw new UserInputException("--method " + method + ": the block system (k = " + k + ", d = " + d + ") has "
                     + paths + " homotopy paths, over --path-budget " + pathBudget + " (the default lps, k = 2, d = 2,"
-                    + " has 10761, about 15 s on 2 cores); raise --path-budget to solve it anyway, or use a smaller k or d");
+                    + " has 10761, about 15 s on 2 cores); raise --path-budget to solve it anyway, use solver=monodromy (lps:...:solver=monodromy) or a smaller k or d");
         }
     }
 

@@ -286,8 +286,10 @@ final class SolveCommand implements Callable<Integer> {
             }
             double secs = (System.nanoTime() - t0) * 1e-9;
             int width = 30, filled = (int) (width * d / t);
-            err.printf(Locale.ROOT, "\r[%s%s] %d/%d paths  %.0f paths/s ", "#".repeat(filled), ".".repeat(width - filled),
-                    d, t, d / secs);
+            double rate = d / secs;
+            String left = d == 0 ? "" : String.format(Locale.ROOT, ", about %.0f s left", (t - d) / rate);
+            err.printf(Locale.ROOT, "\r[%s%s] %d/%d paths  %.0f paths/s%s ", "#".repeat(filled),
+                    ".".repeat(width - filled), d, t, rate, left);
             err.flush();
             shown = true;
         }

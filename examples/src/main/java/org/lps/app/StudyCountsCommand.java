@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lps.homotopy.solve.SolveOptions;
+import org.lps.init.lps.block.BlockSolver;
 import org.lps.init.study.BlockCounts;
 import org.lps.init.study.DyingRelu;
 import org.lps.init.study.StudyOutput;
@@ -57,6 +58,11 @@ final class StudyCountsCommand implements Callable<Integer> {
             description = "BASE of BASE.json/.csv/.png; default: ${DEFAULT-VALUE}")
     String out;
 
+    @Option(names = "--solver", defaultValue = "homotopy", split = ",",
+            description = "homotopy (every path of the linear-product start system, within --path-budget), monodromy (the"
+                    + " block's symmetric family, any k), or both, in the same run: homotopy,monodromy; default: ${DEFAULT-VALUE}")
+    List<String> solvers;
+
     @Option(names = "--json", description = "Print the JSON (as written to BASE.json) instead of the table")
     boolean json;
 
@@ -93,6 +99,10 @@ final class StudyCountsCommand implements Callable<Integer> {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
         UserInputException.forFlag("--activation", () -> Activation.parse(activation));
+        List<BlockSolver.Method> methods = new java.util.ArrayList<>();
+        for (String m : solvers) {
+            methods.add(UserInputException.forFlag("--solver", () -> BlockSolver.Method.parse(m.trim())));
+        }
         if (out.isBlank()) {
             throw new UserInputException("--out: empty path");
         }
@@ -116,7 +126,15 @@ final class StudyCountsCommand implements Callable<Integer> {
                 bar[0].update(pathsDone, total);
             }
         };
-        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, seed, nThreads, certify, paths, r -> {
+        BlockSolver.Listener stages = (doneSubspaces, total, dimension, known) -> {
+            err.printf(Locale.ROOT, "counts: monodromy %s, %d solutions known, %.1f s%n", doneSubspaces < total
+                    ? "fixed subspace " + (doneSubspaces + 1) + " of " + total + " (dimension " + dimension + ")"
+                    : dimension < 0 ? "tracking " + (-dimension) + " orbits to the block" : "trace test", known,
+                    (System.nanoTime() - t0) / 1e9);
+            err.flush();
+        };
+        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, seed, nThreads, certify,
+                methods, paths, stages, r -> {
             synchronized (bar) {
                 if (bar[0] != null) {
                     bar[0].close();
@@ -124,7 +142,8 @@ final class StudyCountsCommand implements Callable<Integer> {
                 }
             }
             done[0]++;
-            err.printf(Locale.ROOT, "counts [%d/%d] k %d d %d: linear product %s, %s, %.1f s%n", done[0], cells, r.k(), r.d(),
+            err.printf(Locale.ROOT, "counts [%d/%d] k %d d %d %s: linear product %s, %s, %.1f s%n", done[0],
+                    cells * methods.size(), r.k(), r.d(), r.solver(),
                     r.linearProductBound(), r.paths() == null ? r.reason()
                             : r.paths() + " paths, " + r.finite() + " finite, " + r.real() + " real, " + r.minima() + " minima"
                             + (r.certifiedFinite() == null ? "" : " (certified: " + r.certifiedFinite() + " finite, "
@@ -137,15 +156,15 @@ final class StudyCountsCommand implements Callable<Integer> {
         if (json) {
             o.println(Files.readString(output.json()));
         } else {
-            o.printf("%2s %2s %3s %12s %12s %12s %12s %7s %6s %7s %5s %6s %8s %7s %9s%s%n", "k", "d", "n", "totalDegree",
-                    "mhomBezout", "linProduct", "mixedVolume", "paths", "failed", "finite", "real", "minima", "seconds",
-                    "random", "missed", certify ? String.format("  %9s %9s %9s %8s", "certFin", "certReal", "certMin", "certSec") : "");
+            o.printf("%2s %2s %3s %12s %12s %12s %12s %9s %7s %6s %7s %5s %6s %8s %7s %9s %-15s%s%n", "k", "d", "n",
+                    "totalDegree", "mhomBezout", "linProduct", "mixedVolume", "solver", "paths", "failed", "finite", "real",
+                    "minima", "seconds", "random", "missed", "trace", certify ? String.format("  %9s %9s %9s %8s", "certFin", "certReal", "certMin", "certSec") : "");
             for (BlockCounts.Row r : rows) {
-                o.printf(Locale.ROOT, "%2d %2d %3d %12s %12s %12s %12s %7s %6s %7s %5s %6s %8s %7s %9s%s%n", r.k(), r.d(),
-                        r.unknowns(), r.totalDegree(), r.mhomBezout(), r.linearProductBound(), dash(r.mixedVolume()),
-                        dash(r.paths()), dash(r.failed()), dash(r.finite()), dash(r.real()), dash(r.minima()),
+                o.printf(Locale.ROOT, "%2d %2d %3d %12s %12s %12s %12s %9s %7s %6s %7s %5s %6s %8s %7s %9s %-15s%s%n",
+                        r.k(), r.d(), r.unknowns(), r.totalDegree(), r.mhomBezout(), r.linearProductBound(),
+                        dash(r.mixedVolume()), r.solver(), dash(r.paths()), dash(r.failed()), dash(r.finite()), dash(r.real()), dash(r.minima()),
                         r.seconds() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.seconds()), dash(r.randomMinima()),
-                        dash(r.missedByHomotopy()), !certify ? "" : String.format(Locale.ROOT, "  %9s %9s %9s %8s",
+                        dash(r.missedByHomotopy()), dash(r.traceTest()), !certify ? "" : String.format(Locale.ROOT, "  %9s %9s %9s %8s",
                                 dash(r.certifiedFinite()), dash(r.certifiedReal()), dash(r.certifiedMinima()),
                                 r.certifySeconds() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.certifySeconds())));
             }

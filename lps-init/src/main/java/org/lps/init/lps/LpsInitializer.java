@@ -9,6 +9,20 @@ import java.util.SplittableRandom;
 import org.lps.init.Initializer;
 import org.lps.init.MethodSpec;
 import org.lps.init.PredictedMoments;
+import org.lps.init.lps.block.BlockCache;
+import org.lps.init.lps.block.BlockProblem;
+import org.lps.init.lps.block.BlockSolution;
+import org.lps.init.lps.block.BlockSolver;
+import org.lps.init.lps.block.BlockSpec;
+import org.lps.init.lps.block.CriticalPoint;
+import org.lps.init.lps.block.LpsBlockSystem;
+import org.lps.init.lps.block.Target;
+import org.lps.init.lps.lift.Correlation;
+import org.lps.init.lps.lift.CurvatureBalance;
+import org.lps.init.lps.lift.InputStatistics;
+import org.lps.init.lps.lift.LayerPrediction;
+import org.lps.init.lps.lift.Lift;
+import org.lps.init.lps.lift.LpsReport;
 import org.lps.nets.layer.Activation;
 import org.lps.nets.layer.Layer;
 import org.lps.nets.layer.ParameterizedLayer;
@@ -62,7 +76,7 @@ public final class LpsInitializer implements Initializer {
 
     @Override
     public String syntax() {
-        return "lps[:design][:lambda=L][:k=K][:d=D][:gain=G|balanced][:lastgain=G][:out=S][:target=identity|activation][:best|sampled|grouped]";
+        return "lps[:design][:lambda=L][:k=K][:d=D][:gain=G|balanced][:lastgain=G][:out=S][:target=identity|activation][:best|sampled|grouped][:solver=homotopy|monodromy]";
     }
 
     /**
@@ -97,6 +111,8 @@ public final class LpsInitializer implements Initializer {
                     s = s.target(Target.parse(value));
                 } else if (key.equals("k")) {
                     s = s.width(Integer.parseInt(value));
+                } else if (key.equals("solver")) {
+                    s = s.solver(BlockSolver.Method.parse(value));
                 } else if (key.equals("d")) {
                     s = s.degree(Integer.parseInt(value));
                     degreeSet = true;
@@ -154,8 +170,9 @@ public final class LpsInitializer implements Initializer {
             Activation act = model.activationAfter(params.get(i));
             if (act != null && !blocks.containsKey(act.name())) {
                 BlockSpec spec = settings.block(ActivationBridge.toPolyapprox(act));
-                boolean cached = BlockCache.contains(spec, settings.solverSeed());
-                BlockSolution s = BlockCache.solve(spec, settings.solverSeed(), settings.threads(), settings.progress());
+                boolean cached = BlockCache.contains(spec, settings.solverSeed(), settings.solver());
+                BlockSolution s = BlockCache.solve(spec, settings.solverSeed(), settings.threads(), settings.solver(),
+                        settings.store(), settings.progress(), settings.listener());
                 blocks.put(act.name(), s);
                 blockReports.add(describe(s, cached));
             }

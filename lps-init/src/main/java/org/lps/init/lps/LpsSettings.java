@@ -3,6 +3,12 @@ package org.lps.init.lps;
 import java.util.Locale;
 import java.util.Objects;
 import org.lps.homotopy.solve.SolveOptions;
+import org.lps.init.lps.block.BlockSolver;
+import org.lps.init.lps.block.BlockSpec;
+import org.lps.init.lps.block.BlockStore;
+import org.lps.init.lps.block.Target;
+import org.lps.init.lps.lift.CurvatureBalance;
+import org.lps.init.lps.lift.InputStatistics;
 import org.lps.polyapprox.measure.Measure;
 
 /**
@@ -63,6 +69,9 @@ public final class LpsSettings {
     private long solverSeed;
     private int threads;
     private SolveOptions.Progress progress;
+    private BlockSolver.Method solver;
+    private BlockStore store;
+    private BlockSolver.Listener listener;
 
     private LpsSettings() {
     }
@@ -83,6 +92,9 @@ public final class LpsSettings {
         c.solverSeed = solverSeed;
         c.threads = threads;
         c.progress = progress;
+        c.solver = solver;
+        c.store = store;
+        c.listener = listener;
         return c;
     }
 
@@ -299,6 +311,37 @@ public final class LpsSettings {
 
     SolveOptions.Progress progress() {
         return progress;
+    }
+
+    /**
+     * How the block is solved: {@code solver=homotopy|monodromy}; by default the homotopy (every path of the
+     * linear-product start system, 10761 at k = 2; faster than monodromy at k <= 2 as measured, and monodromy has
+     * not finished k = 3 yet, docs/lps.md).
+     */
+    public LpsSettings solver(BlockSolver.Method m) {
+        return with(c -> c.solver = m);
+    }
+
+    public BlockSolver.Method solver() {
+        return solver != null ? solver : BlockSolver.Method.HOMOTOPY;
+    }
+
+    /** Where solved blocks are kept between runs ({@link BlockStore}), or null for none (the default). */
+    public LpsSettings store(BlockStore s) {
+        return with(c -> c.store = s);
+    }
+
+    public BlockStore store() {
+        return store;
+    }
+
+    /** Progress of a monodromy block solve. */
+    public LpsSettings listener(BlockSolver.Listener l) {
+        return with(c -> c.listener = l);
+    }
+
+    BlockSolver.Listener listener() {
+        return listener;
     }
 
     /** The block problem for one activation. */

@@ -7,24 +7,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.lps.homotopy.solve.SolveOptions;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.polyhedral.cells.MixedVolume;
 import org.lps.homotopy.polyhedral.cells.WorkLimitExceededException;
-import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.rootcount.LinearProductBound;
 import org.lps.homotopy.rootcount.MultiHomogeneous;
 import org.lps.homotopy.rootcount.Partition;
-import org.lps.init.lps.BlockCertificate;
-import org.lps.init.lps.BlockProblem;
-import org.lps.init.lps.BlockSolution;
-import org.lps.init.lps.BlockSolver;
-import org.lps.init.lps.BlockSpec;
-import org.lps.init.lps.CriticalPoint;
-import org.lps.init.lps.LocalSearch;
-import org.lps.init.lps.LpsBlockSystem;
+import org.lps.homotopy.solve.SolveOptions;
+import org.lps.init.lps.block.BlockCertificate;
+import org.lps.init.lps.block.BlockCertifier;
+import org.lps.init.lps.block.BlockProblem;
+import org.lps.init.lps.block.BlockSolution;
+import org.lps.init.lps.block.BlockSolver;
+import org.lps.init.lps.block.BlockSpec;
+import org.lps.init.lps.block.CriticalPoint;
+import org.lps.init.lps.block.LocalSearch;
+import org.lps.init.lps.block.LpsBlockSystem;
 
 /**
  * {@code lps study counts}: the root counts of LPS block systems over block width k and degree d (docs/design.md
@@ -54,12 +55,16 @@ public final class BlockCounts {
      * @param certifiedReal    of those, proved real
      * @param certifiedMinima  minima up to symmetry proved strict local minima, pairwise inequivalent
      * @param certifySeconds   wall time of the certification
+     * @param solver           homotopy (every path of the linear-product start system) or monodromy (then
+     *                         {@code paths} counts every path it tracked: loops, trace test and final homotopy)
+     * @param traceTest        monodromy's trace test: "passed" or "failed", with its residual
      */
     public record Row(int k, int d, int unknowns, BigInteger totalDegree, BigInteger mhomBezout,
                       BigInteger linearProductBound, BigInteger mixedVolume, Long paths, Long failed, Long finite,
                       Long real, Integer minima, Integer saddles, Double bestLoss, Double seconds, Integer randomStarts,
                       Integer randomMinima, Integer missedByHomotopy, Double randomSeconds, String reason,
-                      Integer certifiedFinite, Integer certifiedReal, Integer certifiedMinima, Double certifySeconds) {
+                      Integer certifiedFinite, Integer certifiedReal, Integer certifiedMinima, Double certifySeconds,
+                      String solver, String traceTest) {
     }
 
     private BlockCounts() {
@@ -80,13 +85,26 @@ public final class BlockCounts {
     public static List<Row> run(String activation, int[] ks, int[] ds, double lambda, long budget, int starts,
                                 long seed, int threads, boolean certify, SolveOptions.Progress paths,
                                 Consumer<Row> progress) {
+        return run(activation, ks, ds, lambda, budget, starts, seed, threads, certify,
+                List.of(BlockSolver.Method.HOMOTOPY), paths, null, progress);
+    }
+
+    /**
+     * As above, each (k, d) by each of {@code solvers} in turn (the same run, so their times compare); the path
+     * budget limits the homotopy only (monodromy's paths are not known before it runs).
+     */
+    public static List<Row> run(String activation, int[] ks, int[] ds, double lambda, long budget, int starts,
+                                long seed, int threads, boolean certify, List<BlockSolver.Method> solvers,
+                                SolveOptions.Progress paths, BlockSolver.Listener stages, Consumer<Row> progress) {
         List<Row> rows = new ArrayList<>();
         for (int k : ks) {
             for (int d : ds) {
-                Row r = one(activation, k, d, lambda, budget, starts, seed, threads, certify, paths);
-                rows.add(r);
-                if (progress != null) {
-                    progress.accept(r);
+                for (BlockSolver.Method m : solvers) {
+                    Row r = one(activation, k, d, lambda, budget, starts, seed, threads, certify, m, paths, stages);
+                    rows.add(r);
+                    if (progress != null) {
+                        progress.accept(r);
+                    }
                 }
             }
         }
@@ -94,7 +112,9 @@ public final class BlockCounts {
     }
 
     static Row one(String activation, int k, int d, double lambda, long budget, int starts, long seed, int threads,
-                   boolean certify, SolveOptions.Progress paths) {
+                   boolean certify, BlockSolver.Method method, SolveOptions.Progress paths,
+                   BlockSolver.Listener stages) {
+        boolean monodromy = method == BlockSolver.Method.MONODROMY;
         PolynomialSystem generic = LpsBlockSystem.generic(k, d, seed);
         int n = generic.variableCount();
         BigInteger td = BigInteger.ONE;
@@ -117,15 +137,26 @@ public final class BlockCounts {
         } catch (WorkLimitExceededException e) {
             mv = null;
         }
-        if (lpb.compareTo(BigInteger.valueOf(budget)) > 0) {
+        if (!monodromy && lpb.compareTo(BigInteger.valueOf(budget)) > 0) {
             return new Row(k, d, n, td, mhom, lpb, mv, null, null, null, null, null, null, null, null, null, null, null,
                     null, String.format(Locale.ROOT, "%s paths over the path budget %d", lpb, budget), null, null, null,
-                    null);
+                    null, method.label(), null);
         }
         BlockSpec spec = BlockSpec.defaults().activation(activation).degree(d).width(k).lambda(lambda);
         BlockProblem problem = BlockProblem.of(spec);
-        BlockSolver.Certified solved = certify ? BlockSolver.solveCertified(problem, seed, threads, paths)
-                : new BlockSolver.Certified(BlockSolver.solve(problem, seed, threads, paths), null);
+        BlockSolver.Certified solved;
+        String trace = null;
+        long tracked;
+        if (monodromy) {
+            BlockSolver.Monodromic m = BlockSolver.solveMonodromy(problem, seed, threads, stages);
+            solved = new BlockSolver.Certified(m.solution(), null);
+            trace = String.format(Locale.ROOT, "%s %.1e", m.tracePassed() ? "passed" : "failed", m.traceResidual());
+            tracked = m.pathsTracked();
+        } else {
+            solved = certify ? BlockSolver.solveCertified(problem, seed, threads, paths)
+                    : new BlockSolver.Certified(BlockSolver.solve(problem, seed, threads, paths), null);
+            tracked = solved.solution().paths();
+        }
         BlockSolution s = solved.solution();
         BlockCertificate cert = solved.certificate();
         Integer randomMinima = null;
@@ -144,11 +175,11 @@ public final class BlockCounts {
             randomSeconds = r.seconds();
         }
         Double best = s.minima().isEmpty() ? null : s.best().loss();
-        return new Row(k, d, n, td, mhom, lpb, mv, s.paths(), s.failed(), s.finite(), s.realCritical(),
+        return new Row(k, d, n, td, mhom, lpb, mv, tracked, s.failed(), s.finite(), s.realCritical(),
                 s.minima().size(), s.saddles(), best, s.seconds(), starts > 0 ? starts : null, randomMinima, missed,
                 randomSeconds, s.failed() > 0 ? s.failed() + " paths failed" : null,
                 cert == null ? null : cert.certifiedFinite(), cert == null ? null : cert.certifiedReal(),
-                cert == null ? null : cert.certifiedMinima(), cert == null ? null : cert.seconds());
+                cert == null ? null : cert.certifiedMinima(), cert == null ? null : cert.seconds(), method.label(), trace);
     }
 
     /** Writes BASE.json ({@code results} and the settings), BASE.csv and BASE.png. */
@@ -169,12 +200,13 @@ public final class BlockCounts {
             csv.add(java.util.Arrays.asList(r.k(), r.d(), r.unknowns(), r.totalDegree(), r.mhomBezout(),
                     r.linearProductBound(), r.mixedVolume(), r.paths(), r.failed(), r.finite(), r.real(), r.minima(),
                     r.saddles(), r.bestLoss(), r.seconds(), r.randomStarts(), r.randomMinima(), r.missedByHomotopy(),
-                    r.reason(), r.certifiedFinite(), r.certifiedReal(), r.certifiedMinima(), r.certifySeconds()));
+                    r.reason(), r.certifiedFinite(), r.certifiedReal(), r.certifiedMinima(), r.certifySeconds(),
+                    r.solver(), r.traceTest()));
         }
         out.writeCsv(List.of("k", "d", "unknowns", "totalDegree", "mhomBezout", "linearProductBound", "mixedVolume",
                 "paths", "failed", "finite", "real", "minima", "saddles", "bestLoss", "seconds", "randomStarts",
                 "randomMinima", "missedByHomotopy", "reason", "certifiedFinite", "certifiedReal", "certifiedMinima",
-                "certifySeconds"), csv);
+                "certifySeconds", "solver", "traceTest"), csv);
         out.writePng(chart(rows));
     }
 

@@ -1,0 +1,176 @@
+package org.lps.init.lps.block;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lps.homotopy.rootcount.LinearProductBound;
+import org.lps.homotopy.solve.SolveOptions;
+import org.lps.homotopy.solve.SolveResult;
+import org.lps.homotopy.solve.Solution;
+import org.lps.homotopy.solve.Solver;
+
+/**
+ * Solves a block problem by homotopy continuation and classifies what it finds (docs/design.md, LPS steps 3-4): every path
+ * of the linear-product start system on docs/design.md's variable groups is tracked, in parallel, by the homotopy
+ * solver; its real finite solutions are polished in real arithmetic, classified by the Hessian of J and grouped into
+ * symmetry orbits.
+ */
+public final class BlockSolver {
+
+    /** How far Newton may move a real endpoint while polishing it (relative to max(1, |theta|)). */
+    static final double POLISH_MOVE = 1e-6;
+
+    private BlockSolver() {
+    }
+
+    /**
+     * @param seed     the solver's seed (start system and homotopy constants); results are identical for a seed
+     *                 whatever the thread count
+     * @param threads  path-tracking threads
+     * @param progress receives (paths done, total) from the workers, or null
+     */
+    public static BlockSolution solve(BlockProblem problem, long seed, int threads, SolveOptions.Progress progress) {
+        return run(problem, seed, threads, progress, false).solution();
+    }
+
+    /** A block solve and the certificate of its counts ({@link BlockCertifier}). */
+    public record Certified(BlockSolution solution, BlockCertificate certificate) {
+    }
+
+    /**
+     * {@link #solve} followed by the certification of every solution and of the minima ({@link BlockCertifier}); the
+     * solution's {@code seconds} is the solve's, the certificate's its own.
+     */
+    public static Certified solveCertified(BlockProblem problem, long seed, int threads, SolveOptions.Progress progress) {
+        return run(problem, seed, threads, progress, true);
+    }
+
+    /** How the block's critical points are found. */
+    public enum Method {
+        /** Every path of docs/design.md's linear-product start system. */
+        HOMOTOPY("homotopy"),
+        /** Monodromy in the block's symmetric family, then a parameter homotopy to the block ({@link MonodromyBlockSolver}). */
+        MONODROMY("monodromy");
+
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** By its label; an IllegalArgumentException naming the choices otherwise. */
+        public static Method parse(String s) {
+            for (Method m : values()) {
+                if (m.label.equals(s)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("solver must be homotopy or monodromy, got '" + s + "'");
+        }
+    }
+
+    /** Progress of a monodromy solve: subspace {@code done} of {@code total} started, solutions known so far. */
+    public interface Listener {
+        void stratum(int done, int total, int dimension, int known);
+
+        Listener NONE = (done, total, dimension, known) -> { };
+    }
+
+    /**
+     * A monodromy solve's solution and what it did: fixed subspaces solved, loops, paths tracked in loops and in all,
+     * solutions of the generic member, and the trace test of those.
+     */
+    public record Monodromic(BlockSolution solution, int strata, int loops, long loopPaths, long pathsTracked,
+                             long genericSolutions, boolean tracePassed, double traceResidual) {
+    }
+
+    /** The block's critical points by monodromy ({@link MonodromyBlockSolver}); the same classification as {@link #solve}. */
+    public static Monodromic solveMonodromy(BlockProblem problem, long seed, int threads, Listener listener) {
+        long t0 = System.nanoTime();
+        MonodromyBlockSolver.Result m = MonodromyBlockSolver.solve(problem, seed, threads,
+                listener == null ? Listener.NONE : listener);
+        BlockSolution s = classify(problem, m.solutions(), m.paths(), m.failed(), m.atInfinity(), m.singular(), t0);
+        MonodromyBlockSolver.Stats st = m.stats();
+        return new Monodromic(s, st.strata(), st.loops(), st.loopPaths(), st.pathsTracked(), st.genericSolutions(),
+                st.trace().passed(), st.trace().residual());
+    }
+
+    private static Certified run(BlockProblem problem, long seed, int threads, SolveOptions.Progress progress,
+                                 boolean certify) {
+        long t0 = System.nanoTime();
+        SolveOptions options = SolveOptions.defaults().seed(seed).threads(threads)
+                .setStructure(problem.designStructure());
+        if (progress != null) {
+            options = options.progress(progress);
+        }
+        SolveResult r = Solver.solve(problem.gradientSystem(), options);
+        List<Endpoint> found = new ArrayList<>();
+        for (Solution x : r.solutions()) {
+            found.add(new Endpoint(x.interleaved(), x.isReal(), x.isSingular()));
+        }
+        BlockSolution solution = classify(problem, found, r.paths(), r.failed(), r.atInfinity(), r.singular(), t0);
+        return new Certified(solution, certify ? BlockCertifier.certify(problem, r, threads) : null);
+    }
+
+    /** A distinct finite solution of grad J = 0 (complex, interleaved), whether real and whether singular. */
+    record Endpoint(double[] x, boolean real, boolean singular) {
+    }
+
+    /** The real endpoints polished, classified and grouped into orbits; seconds counted from t0. */
+    private static BlockSolution classify(BlockProblem problem, List<Endpoint> solutions, long paths, long failed,
+                                          long atInfinity, long singular, long t0) {
+        Criticality criticality = new Criticality(problem);
+        List<CriticalPoint> real = new ArrayList<>();
+        for (Endpoint s : solutions) {
+            if (!s.real()) {
+                continue;
+            }
+            double[] x = new double[s.x().length / 2];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = s.x()[2 * i];
+            }
+            Optional<CriticalPoint> c = criticality.polish(x, POLISH_MOVE);
+            if (c.isPresent()) {
+                real.add(c.get());
+            } else if (s.singular()) {
+                // a singular root is accurate to ~1e-10 only and Newton stalls on it: classify it where it is
+                real.add(criticality.classify(x, maxAbs(problem.gradient(x))));
+            }
+        }
+        List<CriticalPoint> orbits = Orbits.distinct(real, problem.symmetry());
+        List<CriticalPoint> minima = new ArrayList<>();
+        int saddles = 0;
+        int maxima = 0;
+        int degenerate = 0;
+        for (CriticalPoint c : orbits) {
+            switch (c.kind()) {
+                case MINIMUM -> minima.add(c);
+                case SADDLE -> saddles++;
+                case MAXIMUM -> maxima++;
+                case DEGENERATE -> degenerate++;
+            }
+        }
+        BigInteger td = BigInteger.ONE;
+        for (int d : problem.gradientSystem().degrees()) {
+            td = td.multiply(BigInteger.valueOf(Math.max(1, d)));
+        }
+        ActivationFit fit = problem.fit();
+        return new BlockSolution(problem.spec(), fit.coefficients(), fit.effectiveDegree(), td,
+                LinearProductBound.count(problem.designStructure()), paths, failed, atInfinity,
+                solutions.size(), singular, real.size(), minima, saddles, maxima, degenerate,
+                (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private static double maxAbs(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+}
