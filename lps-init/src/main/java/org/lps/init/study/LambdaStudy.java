@@ -164,6 +164,8 @@ public final class LambdaStudy {
 
     /** Orbits of the two sides of a crossing are the same when their J agree to this, relative to max(1, |J|). */
     static final double SAME_ORBIT_LOSS = 1e-4;
+    /** Count changes closer than this (relative) are one crossing ({@link #merge}). */
+    static final double SAME_CROSSING = 1e-4;
 
     private LambdaStudy() {
     }
@@ -201,7 +203,7 @@ public final class LambdaStudy {
                 return p;
             }, Point::real, tol);
             List<Crossing> crossings = new ArrayList<>();
-            for (Crossings.Event<Point> e : events) {
+            for (Crossings.Event<Point> e : merge(events)) {
                 Crossing c = crossing(e);
                 crossings.add(c);
                 progress.crossing(k, c);
@@ -217,6 +219,29 @@ public final class LambdaStudy {
             return new Result(k, g.paths(), g.failed(), starts, genericSeconds, points, crossings, checks, tracked[0],
                     (System.nanoTime() - t0) * 1e-9);
         }
+    }
+
+    /**
+     * Changes within {@link #SAME_CROSSING} of each other (relative) are one crossing, from the count before the first
+     * to the count after the last. Where several symmetric copies of a point meet at once (k = 2: 4 or 8 points at the
+     * same lambda) the bisection sees intermediate counts within ~1e-5 of the crossing: next to a fold the meeting
+     * points are ill-conditioned, and some copies fail the real test or the real Newton polish a little earlier than
+     * others.
+     */
+    static List<Crossings.Event<Point>> merge(List<Crossings.Event<Point>> events) {
+        List<Crossings.Event<Point>> out = new ArrayList<>();
+        for (Crossings.Event<Point> e : events) {
+            Crossings.Event<Point> last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && e.low() / last.high() - 1 <= SAME_CROSSING) {
+                out.set(out.size() - 1, new Crossings.Event<>(last.low(), e.high(), last.below(), e.above(),
+                        last.evaluations() + e.evaluations()));
+            } else {
+                out.add(e);
+            }
+        }
+        // a count that jitters and comes back is no crossing
+        out.removeIf(e -> e.below().real() == e.above().real());
+        return out;
     }
 
     static Crossing crossing(Crossings.Event<Point> e) {
