@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
         description = {"Train the same networks from every initialization scheme with several seeds; report the mean and",
                 "spread of the test accuracy per epoch. Writes BASE.json, BASE.csv and BASE.png.",
                 "Defaults: the MLP 784-256-256-10 for 5 epochs and the CNN 1x28x28,c16k3,p2,c32k3,p2,d10 for 2,",
-                "full Fashion-MNIST (standardized), SGD lr 0.05 momentum 0.9, batch 128, seeds 1..5."})
+                "full Fashion-MNIST (standardized), SGD lr 0.05 momentum 0.9, batch 128, seeds 1..5.",
+                "With several methods, each is also compared with the first one seed by seed (the same batch order):",
+                "the mean difference of test accuracy and its standard error (JSON: paired)."})
 final class StudyInitsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -130,6 +132,7 @@ final class StudyInitsCommand implements Callable<Integer> {
         StudyOutput output = new StudyOutput(out);
         InitsStudy.write(output, settings, runs, summaries);
         printTable(o, summaries, seeds);
+        printPaired(o, InitsStudy.paired(runs, methodList.get(0)));
         o.printf(Locale.ROOT, "%ntime %.0f s; wrote %s, %s, %s%n", (System.nanoTime() - start) / 1e9,
                 output.json(), output.csv(), output.png());
         if (json) {
@@ -169,6 +172,35 @@ final class StudyInitsCommand implements Callable<Integer> {
         }
         if (summaries.stream().anyMatch(s -> s.diverged() > 0)) {
             o.println("* some seeds diverged (non-finite loss) and are left out of the mean; see the JSON");
+        }
+    }
+
+    /** Per architecture: each scheme minus the first one (the baseline), seed by seed, after every epoch. */
+    private static void printPaired(PrintWriter o, List<InitsStudy.Paired> paired) {
+        if (paired.isEmpty()) {
+            return;
+        }
+        Map<String, List<InitsStudy.Paired>> byArch = paired.stream()
+                .collect(Collectors.groupingBy(InitsStudy.Paired::arch, java.util.LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<InitsStudy.Paired>> e : byArch.entrySet()) {
+            int maxEpoch = e.getValue().stream().mapToInt(InitsStudy.Paired::epoch).max().orElse(1);
+            o.printf(Locale.ROOT, "%n%s: test accuracy minus %s's on the same seed, mean +- standard error%n", e.getKey(),
+                    e.getValue().get(0).baseline());
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-14s", "method"));
+            for (int ep = 1; ep <= maxEpoch; ep++) {
+                head.append(String.format(Locale.ROOT, " %19s", "epoch " + ep));
+            }
+            o.println(head);
+            Map<String, List<InitsStudy.Paired>> byMethod = e.getValue().stream()
+                    .collect(Collectors.groupingBy(InitsStudy.Paired::method, java.util.LinkedHashMap::new, Collectors.toList()));
+            for (Map.Entry<String, List<InitsStudy.Paired>> m : byMethod.entrySet()) {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-14s", m.getKey()));
+                for (InitsStudy.Paired p : m.getValue()) {
+                    row.append(String.format(Locale.ROOT, " %19s", p.seeds() == 0 ? "-"
+                            : String.format(Locale.ROOT, "%+.4f +- %.4f", p.meanDifference(), p.standardError())));
+                }
+                o.println(row);
+            }
         }
     }
 
