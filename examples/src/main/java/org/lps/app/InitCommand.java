@@ -212,7 +212,7 @@ final class InitCommand implements Callable<Integer> {
         }
         int k = lps.settings().width(), d = lps.settings().degree();
         java.math.BigInteger paths = org.lps.homotopy.rootcount.LinearProductBound.count(
-                org.lps.init.lps.LpsBlockSystem.designStructure(k, d));
+                org.lps.init.lps.block.LpsBlockSystem.designStructure(k, d));
         if (paths.compareTo(java.math.BigInteger.valueOf(pathBudget)) > 0) {
             throw new UserInputException("--method " + method + ": the block system (k = " + k + ", d = " + d + ") has "
                     + paths + " homotopy paths, over --path-budget " + pathBudget + " (the default lps, k = 2, d = 2,"

@@ -17,7 +17,7 @@ import org.lps.homotopy.parse.SystemParser;
 import org.lps.homotopy.poly.InvalidSystemException;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.poly.SystemChecks;
-import org.lps.init.lps.LpsBlockSystem;
+import org.lps.init.lps.block.LpsBlockSystem;
 
 /**
  * Where a command's polynomial system comes from: a file, standard input ({@code -}), or a built-in family

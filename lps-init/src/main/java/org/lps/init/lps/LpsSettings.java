@@ -3,6 +3,10 @@ package org.lps.init.lps;
 import java.util.Locale;
 import java.util.Objects;
 import org.lps.homotopy.solve.SolveOptions;
+import org.lps.init.lps.block.BlockSpec;
+import org.lps.init.lps.block.Target;
+import org.lps.init.lps.lift.CurvatureBalance;
+import org.lps.init.lps.lift.InputStatistics;
 import org.lps.polyapprox.measure.Measure;
 
 /**

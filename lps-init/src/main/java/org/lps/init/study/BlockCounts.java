@@ -7,24 +7,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.lps.homotopy.solve.SolveOptions;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.polyhedral.cells.MixedVolume;
 import org.lps.homotopy.polyhedral.cells.WorkLimitExceededException;
-import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.rootcount.LinearProductBound;
 import org.lps.homotopy.rootcount.MultiHomogeneous;
 import org.lps.homotopy.rootcount.Partition;
-import org.lps.init.lps.BlockCertificate;
-import org.lps.init.lps.BlockProblem;
-import org.lps.init.lps.BlockSolution;
-import org.lps.init.lps.BlockSolver;
-import org.lps.init.lps.BlockSpec;
-import org.lps.init.lps.CriticalPoint;
-import org.lps.init.lps.LocalSearch;
-import org.lps.init.lps.LpsBlockSystem;
+import org.lps.homotopy.solve.SolveOptions;
+import org.lps.init.lps.block.BlockCertificate;
+import org.lps.init.lps.block.BlockCertifier;
+import org.lps.init.lps.block.BlockProblem;
+import org.lps.init.lps.block.BlockSolution;
+import org.lps.init.lps.block.BlockSolver;
+import org.lps.init.lps.block.BlockSpec;
+import org.lps.init.lps.block.CriticalPoint;
+import org.lps.init.lps.block.LocalSearch;
+import org.lps.init.lps.block.LpsBlockSystem;
 
 /**
  * {@code lps study counts}: the root counts of LPS block systems over block width k and degree d (docs/design.md
