@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.lps.homotopy.rootcount.LinearProductBound;
 import org.lps.homotopy.solve.SolveResult;
-import org.lps.init.lps.BlockProblem;
-import org.lps.init.lps.BlockSolution;
-import org.lps.init.lps.BlockSolver;
-import org.lps.init.lps.BlockSpec;
-import org.lps.init.lps.CriticalPoint;
-import org.lps.init.lps.LambdaTracker;
-import org.lps.init.lps.LpsBlockSystem;
-import org.lps.init.lps.RealCriticalPoints;
+import org.lps.init.lps.block.BlockProblem;
+import org.lps.init.lps.block.BlockSolution;
+import org.lps.init.lps.block.BlockSolver;
+import org.lps.init.lps.block.BlockSpec;
+import org.lps.init.lps.block.CriticalPoint;
+import org.lps.init.lps.block.LambdaTracker;
+import org.lps.init.lps.block.LpsBlockSystem;
+import org.lps.init.lps.block.RealCriticalPoints;
 
 /**
  * {@code lps study lambda}: the LPS block's real critical points and minima along the ridge weight lambda, followed

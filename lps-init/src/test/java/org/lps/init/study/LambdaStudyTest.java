@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lps.init.lps.ActivationFit;
-import org.lps.init.lps.BlockSpec;
+import org.lps.init.lps.block.ActivationFit;
+import org.lps.init.lps.block.BlockSpec;
 
 /** The k = 1 block along lambda against its closed form ({@link K1Oracle}). */
 class LambdaStudyTest {

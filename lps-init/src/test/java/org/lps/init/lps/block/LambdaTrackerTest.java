@@ -1,4 +1,4 @@
-package org.lps.init.lps;
+package org.lps.init.lps.block;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

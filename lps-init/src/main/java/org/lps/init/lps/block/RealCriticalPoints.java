@@ -1,4 +1,4 @@
-package org.lps.init.lps;
+package org.lps.init.lps.block;
 
 import java.util.ArrayList;
 import java.util.List;

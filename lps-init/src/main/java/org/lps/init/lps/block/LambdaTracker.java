@@ -1,4 +1,4 @@
-package org.lps.init.lps;
+package org.lps.init.lps.block;
 
 import org.lps.homotopy.param.ParameterizedSystem;
 import org.lps.homotopy.solve.ParameterSolver;
