@@ -88,6 +88,28 @@ class LambdaStudyTest {
     }
 
     @Test
+    void theSameOnOneThreadAsOnTwo() {
+        List<LambdaStudy.Result> r = new java.util.ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            LambdaStudy.Settings s = new LambdaStudy.Settings(RELU, List.of(1), 0.01, 0.6, 5, 1e-4, List.of(), 4, threads);
+            r.add(LambdaStudy.one(s, 1, new LambdaStudy.Progress() {
+            }));
+        }
+        List<LambdaStudy.Point> a = r.get(0).grid(), b = r.get(1).grid();
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).orbits().size(), b.get(i).orbits().size());
+            for (int o = 0; o < a.get(i).orbits().size(); o++) {
+                assertEquals(a.get(i).orbits().get(o).loss(), b.get(i).orbits().get(o).loss(), 0.0);
+                assertEquals(a.get(i).orbits().get(o).b()[0], b.get(i).orbits().get(o).b()[0], 0.0);
+            }
+        }
+        assertEquals(r.get(0).crossings().size(), r.get(1).crossings().size());
+        for (int i = 0; i < r.get(0).crossings().size(); i++) {
+            assertEquals(r.get(0).crossings().get(i).low(), r.get(1).crossings().get(i).low(), 0.0);
+        }
+    }
+
+    @Test
     void checksAgreeWithTheDirectSolve() {
         assertEquals(2, k1.checks().size());
         LambdaStudy.Check at005 = k1.checks().get(0);
