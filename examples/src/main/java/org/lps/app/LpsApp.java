@@ -29,7 +29,8 @@ public final class LpsApp implements Runnable {
             new Node("study", StudyCommand.class, List.of(
                     new Node("counts", StudyCountsCommand.class),
                     new Node("dying-relu", StudyDyingReluCommand.class),
-                    new Node("inits", StudyInitsCommand.class))),
+                    new Node("inits", StudyInitsCommand.class),
+                    new Node("lambda", StudyLambdaCommand.class))),
             new Node("bench", BenchCommand.class, List.of(
                     new Node("certify", BenchCertifyCommand.class),
                     new Node("demos", BenchDemosCommand.class),

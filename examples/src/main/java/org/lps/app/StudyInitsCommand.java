@@ -8,7 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.math.BigInteger;
+import org.lps.homotopy.rootcount.LinearProductBound;
 import org.lps.init.Initializers;
+import org.lps.init.lps.LpsInitializer;
+import org.lps.init.lps.block.LpsBlockSystem;
+import org.lps.nets.init.WeightInit;
 import org.lps.init.study.InitsStudy;
 import org.lps.init.study.StudyOutput;
 import org.lps.nets.data.FashionMnist;
@@ -22,7 +27,9 @@ import picocli.CommandLine.Option;
         description = {"Train the same networks from every initialization scheme with several seeds; report the mean and",
                 "spread of the test accuracy per epoch. Writes BASE.json, BASE.csv and BASE.png.",
                 "Defaults: the MLP 784-256-256-10 for 5 epochs and the CNN 1x28x28,c16k3,p2,c32k3,p2,d10 for 2,",
-                "full Fashion-MNIST (standardized), SGD lr 0.05 momentum 0.9, batch 128, seeds 1..5."})
+                "full Fashion-MNIST (standardized), SGD lr 0.05 momentum 0.9, batch 128, seeds 1..5.",
+                "With several methods, each is also compared with the first one seed by seed (the same batch order):",
+                "the mean difference of test accuracy and its standard error (JSON: paired)."})
 final class StudyInitsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -64,6 +71,11 @@ final class StudyInitsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also print the summary as JSON on stdout")
     boolean json;
 
+    @Option(names = "--path-budget", paramLabel = "N", defaultValue = "" + InitCommand.DEFAULT_PATH_BUDGET,
+            description = "lps methods only: refuse a block system with more homotopy paths than N (lps:k=3 at d = 2 has"
+                    + " 1129797); default: ${DEFAULT-VALUE}")
+    long pathBudget;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -90,8 +102,11 @@ final class StudyInitsCommand implements Callable<Integer> {
         if (!(momentum >= 0 && momentum < 1)) {
             throw new UserInputException("--momentum must be in [0, 1), got " + momentum);
         }
+        if (pathBudget < 1) {
+            throw new UserInputException("--path-budget must be at least 1, got " + pathBudget);
+        }
         for (String m : methodList) {
-            InitCommand.resolve("--methods", m, null);
+            requireWithinPathBudget(m, InitCommand.resolve("--methods", m, null));
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         InitsStudy.Settings settings = new InitsStudy.Settings(taskList, methodList, seedList,
@@ -109,7 +124,7 @@ final class StudyInitsCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
-        List<InitsStudy.Run> runs = new InitsStudy(settings, Initializers::parse).run(split, new InitsStudy.Progress() {
+        List<InitsStudy.Run> runs = new InitsStudy(settings, m -> withBlockProgress(Initializers.parse(m), err)).run(split, new InitsStudy.Progress() {
             private String label = "";
 
             @Override
@@ -130,6 +145,7 @@ final class StudyInitsCommand implements Callable<Integer> {
         StudyOutput output = new StudyOutput(out);
         InitsStudy.write(output, settings, runs, summaries);
         printTable(o, summaries, seeds);
+        printPaired(o, InitsStudy.paired(runs, methodList.get(0)));
         o.printf(Locale.ROOT, "%ntime %.0f s; wrote %s, %s, %s%n", (System.nanoTime() - start) / 1e9,
                 output.json(), output.csv(), output.png());
         if (json) {
@@ -169,6 +185,71 @@ final class StudyInitsCommand implements Callable<Integer> {
         }
         if (summaries.stream().anyMatch(s -> s.diverged() > 0)) {
             o.println("* some seeds diverged (non-finite loss) and are left out of the mean; see the JSON");
+        }
+    }
+
+    /**
+     * An LPS method (lps:k=3, ...) solves its block once per run of the study, inside the first training run that uses
+     * it: the linear-product bound is its number of paths, checked before any training.
+     */
+    private void requireWithinPathBudget(String method, org.lps.init.Initializer init) {
+        if (!(init instanceof LpsInitializer lps)) {
+            return;
+        }
+        int k = lps.settings().width(), d = lps.settings().degree();
+        BigInteger paths = LinearProductBound.count(LpsBlockSystem.designStructure(k, d));
+        if (paths.compareTo(BigInteger.valueOf(pathBudget)) > 0) {
+            throw new UserInputException("--methods '" + method + "': the block system (k = " + k + ", d = " + d + ") has "
+                    + paths + " homotopy paths, over --path-budget " + pathBudget + "; raise --path-budget to solve it anyway");
+        }
+    }
+
+    /** The block solve of an LPS method shows a progress bar on stderr (it can take minutes before the first epoch). */
+    private static WeightInit withBlockProgress(org.lps.init.Initializer init, PrintWriter err) {
+        if (!(init instanceof LpsInitializer lps)) {
+            return init;
+        }
+        SolveCommand.ProgressBar[] bar = {null};
+        LpsInitializer withProgress = new LpsInitializer(lps.settings().progress((done, total) -> {
+            synchronized (bar) {
+                if (bar[0] == null) {
+                    bar[0] = new SolveCommand.ProgressBar(err);
+                }
+                bar[0].update(done, total);
+                if (done == total) {
+                    bar[0].close();
+                }
+            }
+        }));
+        return withProgress;
+    }
+
+    /** Per architecture: each scheme minus the first one (the baseline), seed by seed, after every epoch. */
+    private static void printPaired(PrintWriter o, List<InitsStudy.Paired> paired) {
+        if (paired.isEmpty()) {
+            return;
+        }
+        Map<String, List<InitsStudy.Paired>> byArch = paired.stream()
+                .collect(Collectors.groupingBy(InitsStudy.Paired::arch, java.util.LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<InitsStudy.Paired>> e : byArch.entrySet()) {
+            int maxEpoch = e.getValue().stream().mapToInt(InitsStudy.Paired::epoch).max().orElse(1);
+            o.printf(Locale.ROOT, "%n%s: test accuracy minus %s's on the same seed, mean +- standard error%n", e.getKey(),
+                    e.getValue().get(0).baseline());
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-14s", "method"));
+            for (int ep = 1; ep <= maxEpoch; ep++) {
+                head.append(String.format(Locale.ROOT, " %19s", "epoch " + ep));
+            }
+            o.println(head);
+            Map<String, List<InitsStudy.Paired>> byMethod = e.getValue().stream()
+                    .collect(Collectors.groupingBy(InitsStudy.Paired::method, java.util.LinkedHashMap::new, Collectors.toList()));
+            for (Map.Entry<String, List<InitsStudy.Paired>> m : byMethod.entrySet()) {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-14s", m.getKey()));
+                for (InitsStudy.Paired p : m.getValue()) {
+                    row.append(String.format(Locale.ROOT, " %19s", p.seeds() == 0 ? "-"
+                            : String.format(Locale.ROOT, "%+.4f +- %.4f", p.meanDifference(), p.standardError())));
+                }
+                o.println(row);
+            }
         }
     }
 

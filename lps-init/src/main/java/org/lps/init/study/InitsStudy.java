@@ -53,6 +53,16 @@ public final class InitsStudy {
                           int diverged) {
     }
 
+    /**
+     * A method against the baseline on the same seeds (the same batch order): the mean over seeds of the difference of
+     * their test accuracies after {@code epoch}, and its standard error (sample std of the differences / sqrt(seeds)).
+     * Seeds where either run diverged are left out ({@code seeds} counts those kept); the standard error is NaN
+     * below 2 seeds.
+     */
+    public record Paired(String arch, String method, String baseline, int epoch, int seeds, double meanDifference,
+                         double standardError) {
+    }
+
     /** Told when a run starts and after each of its epochs. */
     public interface Progress {
         void run(int index, int total, String arch, String method, long seed);
@@ -117,6 +127,8 @@ public final class InitsStudy {
                 "activation", settings.activation().name(), "batch", settings.batch(), "lr", settings.lr(),
                 "momentum", settings.momentum(), "threads", settings.threads(), "optimizer", "sgd"));
         json.put("results", summaries);
+        json.put("baseline", settings.methods().get(0));
+        json.put("paired", paired(runs, settings.methods().get(0)));
         json.put("runs", runs);
         out.writeJson(json);
         List<List<?>> rows = new ArrayList<>();
@@ -126,6 +138,47 @@ public final class InitsStudy {
         }
         out.writeCsv(List.of("arch", "method", "seed", "epoch", "trainLoss", "testLoss", "testAccuracy", "seconds"), rows);
         out.writePng(InitsPlot.charts(summaries));
+    }
+
+    /**
+     * Every method but {@code baseline} against it, per architecture and epoch, paired by seed ({@link Paired}); in
+     * the order the runs came.
+     */
+    public static List<Paired> paired(List<Run> runs, String baseline) {
+        Map<String, Double> base = new LinkedHashMap<>();
+        for (Run r : runs) {
+            if (r.method().equals(baseline)) {
+                base.put(r.arch() + '\u0000' + r.epoch() + '\u0000' + r.seed(), r.testAccuracy());
+            }
+        }
+        Map<String, List<Double>> diffs = new LinkedHashMap<>();
+        Map<String, Run> first = new LinkedHashMap<>();
+        for (Run r : runs) {
+            if (r.method().equals(baseline)) {
+                continue;
+            }
+            String key = r.arch() + '\u0000' + r.method() + '\u0000' + r.epoch();
+            first.putIfAbsent(key, r);
+            List<Double> d = diffs.computeIfAbsent(key, k -> new ArrayList<>());
+            Double b = base.get(r.arch() + '\u0000' + r.epoch() + '\u0000' + r.seed());
+            if (b != null && Double.isFinite(b) && Double.isFinite(r.testAccuracy())) {
+                d.add(r.testAccuracy() - b);
+            }
+        }
+        List<Paired> out = new ArrayList<>();
+        for (Map.Entry<String, List<Double>> e : diffs.entrySet()) {
+            Run r = first.get(e.getKey());
+            List<Double> d = e.getValue();
+            int n = d.size();
+            double mean = n == 0 ? Double.NaN : d.stream().mapToDouble(Double::doubleValue).sum() / n;
+            double ss = 0;
+            for (double x : d) {
+                ss += (x - mean) * (x - mean);
+            }
+            double se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.NaN;
+            out.add(new Paired(r.arch(), r.method(), baseline, r.epoch(), n, mean, se));
+        }
+        return out;
     }
 
     /**

@@ -41,6 +41,34 @@ class InitsStudyTest {
     }
 
     @Test
+    void pairedDifferencesToTheBaselineSeedBySeed() {
+        List<InitsStudy.Run> runs = List.of(
+                new InitsStudy.Run("a", "he", 1, 1, 0.5, 0.4, 0.80, 1),
+                new InitsStudy.Run("a", "he", 2, 1, 0.5, 0.4, 0.84, 1),
+                new InitsStudy.Run("a", "he", 3, 1, 0.5, 0.4, 0.82, 1),
+                new InitsStudy.Run("a", "lps", 1, 1, 0.5, 0.4, 0.81, 1),
+                new InitsStudy.Run("a", "lps", 2, 1, 0.5, 0.4, 0.87, 1),
+                new InitsStudy.Run("a", "lps", 3, 1, 0.5, 0.4, 0.84, 1),
+                new InitsStudy.Run("a", "xavier", 1, 1, 0.5, 0.4, 0.70, 1),
+                new InitsStudy.Run("a", "xavier", 2, 1, Double.NaN, Double.NaN, Double.NaN, 1),
+                new InitsStudy.Run("b", "lps", 1, 1, 0.5, 0.4, 0.5, 1));
+        List<InitsStudy.Paired> p = InitsStudy.paired(runs, "he");
+        assertEquals(3, p.size(), p.toString());
+        InitsStudy.Paired lps = p.get(0);
+        assertEquals("lps", lps.method());
+        assertEquals("he", lps.baseline());
+        assertEquals(3, lps.seeds());
+        // differences 0.01, 0.03, 0.02: mean 0.02, sample std 0.01, standard error 0.01 / sqrt(3)
+        assertEquals(0.02, lps.meanDifference(), 1e-12);
+        assertEquals(0.01 / Math.sqrt(3), lps.standardError(), 1e-12);
+        InitsStudy.Paired xavier = p.get(1);
+        assertEquals(1, xavier.seeds(), "the diverged seed is left out");
+        assertEquals(-0.10, xavier.meanDifference(), 1e-12);
+        assertTrue(Double.isNaN(xavier.standardError()));
+        assertEquals(0, p.get(2).seeds(), "no baseline run on arch b");
+    }
+
+    @Test
     void smallRunOnTheEmbeddedSubsetIsReproducibleAndWritesItsFiles() {
         FashionMnist.Split data = FashionMnist.embedded().standardized();
         InitsStudy.Settings settings = new InitsStudy.Settings(List.of(new InitsStudy.Task("mlp:784,32,10", 2)),
