@@ -245,20 +245,28 @@ final class InitCommand implements Callable<Integer> {
      * known before solving. Over the budget: refused with the count and what to do, instead of a silent hour.
      */
     private void requireWithinPathBudget(Initializer init) {
-        if (pathBudget < 1) {
-            throw new UserInputException("--path-budget must be at least 1, got " + pathBudget);
+        requireWithinPathBudget("--method", method, init, pathBudget);
+    }
+
+    /**
+     * The LPS block's linear-product path count against {@code budget}, for {@code lps init} and {@code lps study
+     * inits} alike: known before solving, so over the budget is refused with the count and what to do instead of
+     * a silent hour. Monodromy's path count is not known before it runs and is not checked here.
+     */
+    static void requireWithinPathBudget(String flag, String method, Initializer init, long budget) {
+        if (budget < 1) {
+            throw new UserInputException("--path-budget must be at least 1, got " + budget);
         }
         if (!(init instanceof org.lps.init.lps.LpsInitializer lps)
                 || lps.settings().solver() != org.lps.init.lps.block.BlockSolver.Method.HOMOTOPY) {
-            // monodromy's path count is not known before it runs
             return;
         }
         int k = lps.settings().width(), d = lps.settings().degree();
         java.math.BigInteger paths = org.lps.homotopy.rootcount.LinearProductBound.count(
                 org.lps.init.lps.block.LpsBlockSystem.designStructure(k, d));
-        if (paths.compareTo(java.math.BigInteger.valueOf(pathBudget)) > 0) {
-            throw new UserInputException("--method " + method + ": the block system (k = " + k + ", d = " + d + ") has "
-                    + paths + " homotopy paths, over --path-budget " + pathBudget + " (the default lps, k = 2, d = 2,"
+        if (paths.compareTo(java.math.BigInteger.valueOf(budget)) > 0) {
+            throw new UserInputException(flag + " " + method + ": the block system (k = " + k + ", d = " + d + ") has "
+                    + paths + " homotopy paths, over --path-budget " + budget + " (the default lps, k = 2, d = 2,"
                     + " has 10761, about 15 s on 2 cores); raise --path-budget to solve it anyway, use solver=monodromy (lps:...:solver=monodromy) or a smaller k or d");
         }
     }

@@ -8,11 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.math.BigInteger;
-import org.lps.homotopy.rootcount.LinearProductBound;
 import org.lps.init.Initializers;
 import org.lps.init.lps.LpsInitializer;
-import org.lps.init.lps.block.LpsBlockSystem;
 import org.lps.nets.init.WeightInit;
 import org.lps.init.study.InitsStudy;
 import org.lps.init.study.StudyOutput;
@@ -102,11 +99,8 @@ final class StudyInitsCommand implements Callable<Integer> {
         if (!(momentum >= 0 && momentum < 1)) {
             throw new UserInputException("--momentum must be in [0, 1), got " + momentum);
         }
-        if (pathBudget < 1) {
-            throw new UserInputException("--path-budget must be at least 1, got " + pathBudget);
-        }
         for (String m : methodList) {
-            requireWithinPathBudget(m, InitCommand.resolve("--methods", m, null));
+            InitCommand.requireWithinPathBudget("--methods", m, InitCommand.resolve("--methods", m, null), pathBudget);
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         InitsStudy.Settings settings = new InitsStudy.Settings(taskList, methodList, seedList,
@@ -192,17 +186,6 @@ final class StudyInitsCommand implements Callable<Integer> {
      * An LPS method (lps:k=3, ...) solves its block once per run of the study, inside the first training run that uses
      * it: the linear-product bound is its number of paths, checked before any training.
      */
-    private void requireWithinPathBudget(String method, org.lps.init.Initializer init) {
-        if (!(init instanceof LpsInitializer lps)) {
-            return;
-        }
-        int k = lps.settings().width(), d = lps.settings().degree();
-        BigInteger paths = LinearProductBound.count(LpsBlockSystem.designStructure(k, d));
-        if (paths.compareTo(BigInteger.valueOf(pathBudget)) > 0) {
-            throw new UserInputException("--methods '" + method + "': the block system (k = " + k + ", d = " + d + ") has "
-                    + paths + " homotopy paths, over --path-budget " + pathBudget + "; raise --path-budget to solve it anyway");
-        }
-    }
 
     /** The block solve of an LPS method shows a progress bar on stderr (it can take minutes before the first epoch). */
     private static WeightInit withBlockProgress(org.lps.init.Initializer init, PrintWriter err) {
