@@ -177,7 +177,7 @@ public final class Daemon {
 
     private void handle(SocketChannel client) {
         int exit = 0;
-        try (client) {
+        try {
             InputStream in = Channels.newInputStream(client);
             OutputStream raw = new ChannelOutput(client);
             List<String> request = Protocol.readRequest(in);
@@ -218,7 +218,12 @@ public final class Daemon {
         } catch (IOException | RuntimeException e) {
             // a malformed request or a client that left: nothing to answer
         } finally {
-            release(exit);
+            release(exit);   // before the close: a client that sees the end may ask again at once
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
         }
     }
 
