@@ -12,7 +12,7 @@ import org.lps.homotopy.poly.PolynomialSystem;
  * Turns endpoints into solutions: splits finite endpoints into nonsingular and singular, merges equal ones,
  * assigns multiplicities, sets aside positive-dimensional components, and gives every path its status.
  */
-final class Classification {
+public final class Classification {
 
     private final List<Solution> solutions;
     private final List<PathResult> paths;
@@ -22,11 +22,13 @@ final class Classification {
         this.paths = paths;
     }
 
-    List<Solution> solutions() {
+    /** Distinct isolated finite solutions, nonsingular and singular, in the order of their first path. */
+    public List<Solution> solutions() {
         return solutions;
     }
 
-    List<PathResult> paths() {
+    /** Every path's fate, by index. */
+    public List<PathResult> paths() {
         return paths;
     }
 
@@ -73,7 +75,11 @@ final class Classification {
         return out;
     }
 
-    static Classification of(PolynomialSystem system, Endpoint[] ends) {
+    /**
+     * Classifies the endpoints of every path of a solve of {@code system} ({@code ends[i]} the endpoint of path i,
+     * none null), the system the paths were refined on.
+     */
+    public static Classification of(PolynomialSystem system, Endpoint[] ends) {
         int m = ends.length;
         PathStatus[] status = new PathStatus[m];
         int[] solutionOf = new int[m];

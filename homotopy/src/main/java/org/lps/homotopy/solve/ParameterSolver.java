@@ -3,11 +3,7 @@ package org.lps.homotopy.solve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.param.CompiledFamily;
 import org.lps.homotopy.param.ParameterHomotopy;
@@ -42,8 +38,7 @@ public final class ParameterSolver implements AutoCloseable {
     private final ParameterizedSystem family;
     private final CompiledFamily compiled;
     private final SolveOptions options;
-    private final int threads;
-    private final ExecutorService pool;
+    private final PathPool pool;
     private volatile Generic lastGeneric;
 
     public ParameterSolver(ParameterizedSystem family, SolveOptions options) {
@@ -54,12 +49,7 @@ public final class ParameterSolver implements AutoCloseable {
         this.family = family;
         this.compiled = compiled;
         this.options = options;
-        this.threads = Math.max(1, options.threads());
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "lps-parameter-tracker");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new PathPool(options.threads(), "lps-parameter-tracker");
     }
 
     public ParameterizedSystem family() {
@@ -121,44 +111,13 @@ public final class ParameterSolver implements AutoCloseable {
         CompiledSystem original = CompiledSystem.compile(target);
         CompiledSystem absolute = Refiner.absolute(target.equations(), target.variableCount());
         Endpoint[] ends = new Endpoint[starts.size()];
-        int[] all = new int[ends.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        run(h, starts, original, absolute, ends, all, options.preset());
-        int retracked = 0;
-        int[] failed = select(ends, e -> e.failed() && !TrackerOptions.CONSERVATIVE.name().equals(e.preset()));
-        retracked += failed.length;
-        run(h, starts, original, absolute, ends, failed, TrackerOptions.CONSERVATIVE);
-        int[] jumped = Classification.duplicatedNonsingular(ends).stream().mapToInt(Integer::intValue)
-                .filter(i -> !TrackerOptions.CONSERVATIVE.name().equals(ends[i].preset())).toArray();
-        retracked += jumped.length;
-        run(h, starts, original, absolute, ends, jumped, TrackerOptions.CONSERVATIVE);
+        Supplier<PathRunner> runners = () -> new PathRunner(h, fromSolutions(h, starts), original, absolute);
+        pool.track(runners, ends, PathPool.all(ends.length), options.preset(), null);
+        int retracked = RetryLadder.PARAMETER.climb(pool, runners, ends, null);
         Classification c = Classification.of(target, ends);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         return new SolveResult(family.variables(), c.solutions(), c.paths(), "parameter homotopy", ends.length,
-                options.seed(), options.preset().name(), threads, seconds, retracked, 0);
-    }
-
-    /** Tracks the paths {@code which} over the pool, each worker with its own runner; results by path index. */
-    private void run(ParameterHomotopy h, List<double[]> starts, CompiledSystem original, CompiledSystem absolute,
-                     Endpoint[] ends, int[] which, TrackerOptions preset) {
-        if (which.length == 0) {
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        Callable<Void> worker = () -> {
-            PathRunner runner = new PathRunner(h, fromSolutions(h, starts), original, absolute);
-            for (int k = next.getAndIncrement(); k < which.length; k = next.getAndIncrement()) {
-                ends[which[k]] = runner.track(which[k], preset);
-            }
-            return null;
-        };
-        List<Future<Void>> jobs = new ArrayList<>();
-        for (int w = 0; w < Math.min(threads, which.length); w++) {
-            jobs.add(pool.submit(worker));
-        }
-        Jobs.await(jobs);
+                options.seed(), options.preset().name(), pool.threads(), seconds, retracked, 0);
     }
 
     /** Known affine solutions as the start points of a parameter homotopy. */
@@ -177,31 +136,13 @@ public final class ParameterSolver implements AutoCloseable {
         };
     }
 
-    private static int[] select(Endpoint[] ends, java.util.function.Predicate<Endpoint> p) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < ends.length; i++) {
-            if (p.test(ends[i])) {
-                out.add(i);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
     /** The generic solve the last {@link #solve(double[])} started from (its failures, its singular solutions). */
     public Generic lastGeneric() {
         return lastGeneric;
     }
 
-    ExecutorService pool() {
-        return pool;
-    }
-
-    int threads() {
-        return threads;
-    }
-
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.close();
     }
 }

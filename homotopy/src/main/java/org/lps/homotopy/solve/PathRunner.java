@@ -13,8 +13,10 @@ import org.lps.homotopy.track.TrackerOptions;
  * dehomogenization and Newton refinement on the original system. A path's result depends only on its index
  * and the options, never on the thread or on what was tracked before (every buffer is overwritten, every
  * counter reset), which is what makes results independent of the thread count.
+ *
+ * <p>Not thread-safe: one per worker thread ({@link SolvePlan#runner()} makes one).
  */
-final class PathRunner {
+public final class PathRunner {
 
     /** |x_0| / |z| below this (or below 1000x the endpoint's accuracy) means the endpoint is at infinity. */
     static final double INFINITY_RATIO = 1e-10;
@@ -59,7 +61,12 @@ final class PathRunner {
         this.z = new double[2 * (n + 1)];
     }
 
-    Endpoint track(long index, TrackerOptions options) {
+    /**
+     * Tracks path {@code path} (the index of its start point) with the tracker preset {@code options}, runs its
+     * endgame and checks its endpoint.
+     */
+    public Endpoint track(int path, TrackerOptions options) {
+        long index = path;
         tracker.reset(options);
         if (!starts.point(index, options, z)) {
             return failed(index, options, starts.failure());

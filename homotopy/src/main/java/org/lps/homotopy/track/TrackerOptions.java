@@ -3,7 +3,7 @@ package org.lps.homotopy.track;
 import java.util.Locale;
 
 /**
- * Step-size control and corrector settings of the {@link Tracker}, with three named presets.
+ * Step-size control and corrector settings of the {@link Tracker}, with four named presets.
  *
  * <p>What keeps a path from jumping onto another one is the Newton contraction test: after the prediction,
  * two Newton iterations are taken and the step is rejected when the second correction is not at most
@@ -41,6 +41,13 @@ public record TrackerOptions(String name, double initialStepSize, double maxStep
      */
     public static final TrackerOptions CONSERVATIVE =
             new TrackerOptions("conservative", 0.01, 0.02, 1e-15, 50_000, 0.05, 2.0, 4, 1e-8);
+
+    /**
+     * A fifth of the conservative steps, a stricter contraction and corrector: the last retry of paths that the
+     * conservative preset could not save.
+     */
+    public static final TrackerOptions STRICT =
+            new TrackerOptions("strict", 0.002, 0.004, 1e-15, 200_000, 0.02, 1.5, 4, 1e-10);
 
     public TrackerOptions {
         if (!(initialStepSize > 0 && maxStepSize >= initialStepSize && minStepSize > 0 && minStepSize < initialStepSize)) {
