@@ -1,7 +1,12 @@
 package org.lps.distributed;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.solve.SolveOptions;
@@ -22,6 +27,8 @@ public final class SparkEntry {
                                     SolveOptions.Progress progress) {
         try (JavaSparkContext sc = SparkContexts.open(master, "lps solve")) {
             return SparkSolver.solve(sc, system, options, progress);
+        } catch (Exception e) {
+            throw jobFailure(e);
         }
     }
 
@@ -31,6 +38,39 @@ public final class SparkEntry {
                              ObjIntConsumer<String> out) {
         try (JavaSparkContext sc = SparkContexts.open(master, "lps solve --at")) {
             SparkSweep.sweep(sc, family, parameterNames, options, from, starts, targets, withSolutions, out);
+        } catch (Exception e) {
+            throw jobFailure(e);
         }
+    }
+
+    /**
+     * Runs {@code body} with a solver on one Spark context, open for the whole body (for benchmarks: the context's
+     * start-up is paid once, outside what is timed); the context is stopped after.
+     */
+    public static <T> T withSpark(String master,
+                                  Function<BiFunction<PolynomialSystem, SolveOptions, SolveResult>, T> body) {
+        try (JavaSparkContext sc = SparkContexts.open(master, "lps bench spark")) {
+            return body.apply((system, options) -> SparkSolver.solve(sc, system, options, null));
+        } catch (Exception e) {
+            throw jobFailure(e);
+        }
+    }
+
+    /**
+     * A job Spark gave up on (a task failed spark.task.maxFailures times, the cluster went away) is a failure of the
+     * environment, like an I/O error, not of the input nor a bug: an {@link IOException} with Spark's first line. Spark
+     * throws its checked SparkException through Scala methods that do not declare it, hence the test of the class.
+     */
+    static RuntimeException jobFailure(Exception e) {
+        Exception x = e;
+        if (!(x instanceof SparkException) && x.getCause() instanceof SparkException cause) {
+            x = cause;
+        }
+        if (x instanceof SparkException) {
+            String m = String.valueOf(x.getMessage());
+            int nl = m.indexOf('\n');
+            return new UncheckedIOException(new IOException("the Spark job failed: " + (nl < 0 ? m : m.substring(0, nl)), x));
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
 }

@@ -61,6 +61,10 @@ public final class SparkSolver {
             collected = sc.parallelize(ranges, Math.max(1, ranges.size()))
                     .mapPartitions(new PathJob(spec, done, faults))
                     .collect();
+            if (progress != null) {
+                // every task has succeeded; the listener bus, asynchronous, may not have told the listener yet
+                progress.pathsDone(paths, paths);
+            }
         } finally {
             if (listener != null) {
                 sc.sc().removeSparkListener(listener);

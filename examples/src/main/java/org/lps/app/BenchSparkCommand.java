@@ -1,0 +1,142 @@
+package org.lps.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.result.JsonOutput;
+import org.lps.homotopy.solve.SolveOptions;
+import org.lps.homotopy.solve.SolveResult;
+import org.lps.homotopy.solve.Solver;
+import org.lps.homotopy.start.StartKind;
+import org.lps.init.lps.BlockProblem;
+import org.lps.init.lps.BlockSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lps bench spark}: what Spark costs over the in-process solver, on the LPS block of width 2 (the block of
+ * {@code lps demo}, docs/lps.md) by its linear-product homotopy: 10761 paths, 273 finite. The same seed in process on
+ * N threads and on Spark {@code local[N]}, alternating, best of each kept; the Spark context is opened once and its
+ * start-up reported apart. The two results must be identical (everything but the times), else the run fails.
+ */
+@Command(name = "spark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Overhead of Spark (local[N] or a cluster) over the in-process solver on N threads, on the LPS",
+                "block of width 2 (10761 linear-product paths). Runs through ./lps, which puts Spark on the class path."})
+final class BenchSparkCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+            description = "in-process threads, and the cores of the default master local[N] (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "the Spark master (default: local[N])")
+    String master;
+
+    @Option(names = "--start", paramLabel = "S", defaultValue = "lps",
+            description = "lps (the design's set structure, 10761 paths) or polyhedral (1089) (default: ${DEFAULT-VALUE})")
+    String start;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "2",
+            description = "alternating pairs, best of each kept (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--json", description = "print one JSON object instead of the table")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new UserInputException("--threads must be at least 1, got " + threads);
+        }
+        if (repeats < 1) {
+            throw new UserInputException("--repeats must be at least 1, got " + repeats);
+        }
+        String m = master == null ? "local[" + threads + "]" : master;
+        SparkRoute.checkMaster(m);
+        BlockProblem block = BlockProblem.of(BlockSpec.defaults().width(2));
+        PolynomialSystem s = block.gradientSystem();
+        SolveOptions options = switch (start) {
+            case "lps" -> SolveOptions.defaults().setStructure(block.designStructure());
+            case "polyhedral" -> SolveOptions.defaults().start(StartKind.POLYHEDRAL);
+            default -> throw new UserInputException("--start '" + start + "': expected lps or polyhedral");
+        };
+        SolveOptions o = options.seed(seed).threads(threads);
+        long t0 = System.nanoTime();
+        double[] contextSeconds = new double[1];
+        SolveResult[] best = SparkRoute.withSpark(m, spark -> {
+            contextSeconds[0] = (System.nanoTime() - t0) * 1e-9;
+            // warm-up, untimed: the JIT compiles the tracker for both (in local mode they share this JVM)
+            PolynomialSystem small = BlockProblem.of(BlockSpec.defaults().width(1)).gradientSystem();
+            Solver.solve(small, o);
+            spark.apply(small, o);
+            SolveResult local = null;
+            SolveResult distributed = null;
+            for (int r = 0; r < repeats; r++) {
+                SolveResult a = Solver.solve(s, o);
+                SolveResult b = spark.apply(s, o);
+                local = local == null || a.seconds() < local.seconds() ? a : local;
+                distributed = distributed == null || b.seconds() < distributed.seconds() ? b : distributed;
+            }
+            return new SolveResult[] {local, distributed};
+        });
+        SolveResult local = best[0], distributed = best[1];
+        boolean same = comparable(local).equals(comparable(distributed));
+        double ratio = distributed.seconds() / local.seconds();
+        double withContext = (distributed.seconds() + contextSeconds[0]) / local.seconds();
+        int cores = m.startsWith("local") ? threads : 0;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("system", "lps block k=2 (lps demo)");
+            j.put("start", local.startSystem());
+            j.put("paths", local.paths());
+            j.put("finite", local.solutions().size());
+            j.put("threads", threads);
+            j.put("master", m);
+            j.put("repeats", repeats);
+            j.put("inProcessSeconds", local.seconds());
+            j.put("sparkSeconds", distributed.seconds());
+            j.put("contextSeconds", contextSeconds[0]);
+            j.put("overhead", ratio);
+            j.put("overheadWithContext", withContext);
+            j.put("identical", same);
+            out.println(new ObjectMapper().writeValueAsString(j));
+        } else {
+            out.printf(Locale.ROOT, "LPS block k = 2 (lps demo), %s start, %d paths, %d finite; seed %d, best of %d"
+                    + " alternating pair%s after a warm-up%n", local.startSystem(), local.paths(),
+                    local.solutions().size(), seed, repeats, repeats == 1 ? "" : "s");
+            out.printf(Locale.ROOT, "  in process, %d thread%s %8.2f s  %7.0f paths/s  %6.0f paths/s per core%n", threads,
+                    threads == 1 ? " " : "s", local.seconds(), local.paths() / local.seconds(),
+                    local.paths() / local.seconds() / threads);
+            out.printf(Locale.ROOT, "  Spark %-14s %8.2f s  %7.0f paths/s%s%n", m, distributed.seconds(),
+                    distributed.paths() / distributed.seconds(), cores == 0 ? "" : String.format(Locale.ROOT,
+                            "  %6.0f paths/s per core", distributed.paths() / distributed.seconds() / cores));
+            out.printf(Locale.ROOT, "  overhead           %8.2fx (%.2fx with the context's start-up, %.2f s once per"
+                    + " run)%n", ratio, withContext, contextSeconds[0]);
+            out.printf(Locale.ROOT, "  same solutions, same order: %s%n", same ? "yes" : "NO");
+        }
+        out.flush();
+        if (!same) {
+            throw new IllegalStateException("Spark and in-process results differ");
+        }
+        return 0;
+    }
+
+    private static String comparable(SolveResult r) {
+        ObjectNode j = JsonOutput.toJson(r, true);
+        j.remove("seconds");
+        ((ObjectNode) j.get("start")).remove("seconds");
+        return j.toString();
+    }
+}
