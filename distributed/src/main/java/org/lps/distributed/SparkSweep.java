@@ -32,12 +32,12 @@ public final class SparkSweep {
     public static void sweep(JavaSparkContext sc, PolynomialSystem family, List<String> parameterNames,
                              SolveOptions options, double[] from, List<double[]> starts, List<double[]> targets,
                              boolean withSolutions, ObjIntConsumer<String> out) {
-        sweep(sc, family, parameterNames, options, from, starts, targets, withSolutions, out, 0, FaultInjection.NONE);
+        sweep(sc, family, parameterNames, options, from, starts, targets, withSolutions, out, 0, 0, FaultInjection.NONE);
     }
 
     static void sweep(JavaSparkContext sc, PolynomialSystem family, List<String> parameterNames, SolveOptions options,
                       double[] from, List<double[]> starts, List<double[]> targets, boolean withSolutions,
-                      ObjIntConsumer<String> out, int targetsPerTask, FaultInjection faults) {
+                      ObjIntConsumer<String> out, int targetsPerTask, int targetsPerBatch, FaultInjection faults) {
         ParameterizedSystem.of(family, parameterNames);   // a bad parameter name fails here, not on an executor
         SolveSpec spec = SolveSpec.of(family, options);
         Broadcast<SweepJob.Start> start = sc.broadcast(new SweepJob.Start(from.clone(), new ArrayList<>(starts)));
@@ -45,7 +45,7 @@ public final class SparkSweep {
             int cores = sc.defaultParallelism();
             int perTask = targetsPerTask > 0 ? targetsPerTask : Math.max(1, Math.min(TARGETS_PER_TASK,
                     (targets.size() + cores - 1) / cores));
-            int batch = batchSize(cores, perTask);
+            int batch = targetsPerBatch > 0 ? targetsPerBatch : batchSize(cores, perTask);
             SweepJob job = new SweepJob(spec, parameterNames, start, withSolutions, faults);
             for (int first = 0; first < targets.size(); first += batch) {
                 List<SweepJob.Target> chunk = new ArrayList<>();
