@@ -3,13 +3,22 @@ package org.lps.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.result.JsonOutput;
+import org.lps.homotopy.solve.Endpoint;
+import org.lps.homotopy.solve.PathRunner;
 import org.lps.homotopy.solve.SolveOptions;
+import org.lps.homotopy.solve.SolvePlan;
 import org.lps.homotopy.solve.SolveResult;
 import org.lps.homotopy.solve.Solver;
 import org.lps.homotopy.start.StartKind;
@@ -54,6 +63,15 @@ final class BenchSparkCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of the table")
     boolean json;
 
+    @Option(names = "--sample", paramLabel = "N",
+            description = "instead: track N paths spread over the block of width --width (linear product) in process"
+                    + " on --threads, and extrapolate the cost of all its paths per core (no Spark)")
+    Integer sample;
+
+    @Option(names = "--width", paramLabel = "K", defaultValue = "3",
+            description = "the block's width for --sample (default: ${DEFAULT-VALUE}: 1129797 paths)")
+    int width;
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
@@ -61,6 +79,9 @@ final class BenchSparkCommand implements Callable<Integer> {
         }
         if (repeats < 1) {
             throw new UserInputException("--repeats must be at least 1, got " + repeats);
+        }
+        if (sample != null) {
+            return sample();
         }
         String m = master == null ? "local[" + threads + "]" : master;
         SparkRoute.checkMaster(m);
@@ -130,6 +151,66 @@ final class BenchSparkCommand implements Callable<Integer> {
         if (!same) {
             throw new IllegalStateException("Spark and in-process results differ");
         }
+        return 0;
+    }
+
+    /**
+     * Tracks {@code sample} paths of the block's linear-product homotopy, evenly spaced in index order, in process on
+     * {@code threads} threads; what a path costs there, times the path count, is the cost of the whole solve per core,
+     * an extrapolation (the retries and the classification at the end are not in it).
+     */
+    private int sample() throws Exception {
+        if (sample < 1) {
+            throw new UserInputException("--sample must be at least 1, got " + sample);
+        }
+        if (width < 1 || width > 4) {
+            throw new UserInputException("--width must be 1 to 4, got " + width);
+        }
+        BlockProblem block = BlockProblem.of(BlockSpec.defaults().width(width));
+        SolveOptions o = SolveOptions.defaults().setStructure(block.designStructure()).seed(seed).threads(threads);
+        long t0 = System.nanoTime();
+        SolvePlan plan = SolvePlan.of(block.gradientSystem(), o);
+        double planSeconds = (System.nanoTime() - t0) * 1e-9;
+        int paths = plan.pathCount();
+        int n = Math.min(sample, paths);
+        int[] which = new int[n];
+        for (int k = 0; k < n; k++) {
+            which[k] = (int) ((long) k * paths / n);
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger finite = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t1 = System.nanoTime();
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                jobs.add(pool.submit(() -> {
+                    PathRunner runner = plan.runner();
+                    for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
+                        Endpoint e = runner.track(which[k], o.preset());
+                        (e.failed() ? failed : e.finite() ? finite : new AtomicInteger()).incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - t1) * 1e-9;
+        double perCore = n / seconds / threads;
+        double coreHours = paths / perCore / 3600;
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "LPS block k = %d (lps demo data), %s start: %d paths (plan %.2f s); seed %d%n", width,
+                plan.startName(), paths, planSeconds, seed);
+        out.printf(Locale.ROOT, "  sample        %d paths, every %d-th, on %d thread%s: %.2f s, %d finite, %d failed%n", n,
+                Math.max(1, paths / n), threads, threads == 1 ? "" : "s", seconds, finite.get(), failed.get());
+        out.printf(Locale.ROOT, "  rate          %.1f paths/s per core%n", perCore);
+        out.printf(Locale.ROOT, "  extrapolated  %.1f core-hours for all %d paths (%.2f h on %d cores), before retries%n",
+                coreHours, paths, coreHours / threads, threads);
+        out.flush();
         return 0;
     }
 
