@@ -87,20 +87,16 @@ final class BenchSparkCommand implements Callable<Integer> {
         SparkRoute.checkMaster(m);
         BlockProblem block = BlockProblem.of(BlockSpec.defaults().width(2));
         PolynomialSystem s = block.gradientSystem();
-        SolveOptions options = switch (start) {
-            case "lps" -> SolveOptions.defaults().setStructure(block.designStructure());
-            case "polyhedral" -> SolveOptions.defaults().start(StartKind.POLYHEDRAL);
-            default -> throw new UserInputException("--start '" + start + "': expected lps or polyhedral");
-        };
-        SolveOptions o = options.seed(seed).threads(threads);
+        SolveOptions o = options(block);
+        BlockProblem small = BlockProblem.of(BlockSpec.defaults().width(1));
+        SolveOptions smallOptions = options(small);
         long t0 = System.nanoTime();
         double[] contextSeconds = new double[1];
         SolveResult[] best = SparkRoute.withSpark(m, spark -> {
             contextSeconds[0] = (System.nanoTime() - t0) * 1e-9;
             // warm-up, untimed: the JIT compiles the tracker for both (in local mode they share this JVM)
-            PolynomialSystem small = BlockProblem.of(BlockSpec.defaults().width(1)).gradientSystem();
-            Solver.solve(small, o);
-            spark.apply(small, o);
+            Solver.solve(small.gradientSystem(), smallOptions);
+            spark.apply(small.gradientSystem(), smallOptions);
             SolveResult local = null;
             SolveResult distributed = null;
             for (int r = 0; r < repeats; r++) {
@@ -152,6 +148,16 @@ final class BenchSparkCommand implements Callable<Integer> {
             throw new IllegalStateException("Spark and in-process results differ");
         }
         return 0;
+    }
+
+    /** The solve's options for a block: its set structure (or polyhedral), the seed, the threads. */
+    private SolveOptions options(BlockProblem block) {
+        SolveOptions options = switch (start) {
+            case "lps" -> SolveOptions.defaults().setStructure(block.designStructure());
+            case "polyhedral" -> SolveOptions.defaults().start(StartKind.POLYHEDRAL);
+            default -> throw new UserInputException("--start '" + start + "': expected lps or polyhedral");
+        };
+        return options.seed(seed).threads(threads);
     }
 
     /**
