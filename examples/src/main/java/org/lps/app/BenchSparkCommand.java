@@ -183,19 +183,49 @@ final class BenchSparkCommand implements Callable<Integer> {
         for (int k = 0; k < n; k++) {
             which[k] = (int) ((long) k * paths / n);
         }
-        AtomicInteger next = new AtomicInteger();
+        // warm-up, untimed: the JIT compiles the tracker on other paths (the next index of the first 100)
+        int[] warm = new int[Math.min(n, 100)];
+        for (int k = 0; k < warm.length; k++) {
+            warm[k] = Math.min(paths - 1, which[k] + 1);
+        }
         AtomicInteger finite = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        track(plan, o, warm, new AtomicInteger(), new AtomicInteger());
         long t1 = System.nanoTime();
+        track(plan, o, which, finite, failed);
+        double seconds = (System.nanoTime() - t1) * 1e-9;
+        double perCore = n / seconds / threads;
+        double coreHours = paths / perCore / 3600;
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "LPS block k = %d (lps demo data), %s start: %d paths (plan %.2f s); seed %d%n", width,
+                plan.startName(), paths, planSeconds, seed);
+        out.printf(Locale.ROOT, "  sample        %d paths, every %d-th, on %d thread%s after 100 untimed: %.2f s, %d finite,"
+                + " %d failed%n", n,
+                Math.max(1, paths / n), threads, threads == 1 ? "" : "s", seconds, finite.get(), failed.get());
+        out.printf(Locale.ROOT, "  rate          %.1f paths/s per core%n", perCore);
+        out.printf(Locale.ROOT, "  extrapolated  %.1f core-hours for all %d paths (%.2f h on %d cores), before retries%n",
+                coreHours, paths, coreHours / threads, threads);
+        out.flush();
+        return 0;
+    }
+
+    /** Tracks the paths {@code which} on {@code threads} threads, each with its runner; counts finite and failed. */
+    private void track(SolvePlan plan, SolveOptions o, int[] which, AtomicInteger finite, AtomicInteger failed)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> jobs = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 jobs.add(pool.submit(() -> {
                     PathRunner runner = plan.runner();
-                    for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
+                    for (int k = next.getAndIncrement(); k < which.length; k = next.getAndIncrement()) {
                         Endpoint e = runner.track(which[k], o.preset());
-                        (e.failed() ? failed : e.finite() ? finite : new AtomicInteger()).incrementAndGet();
+                        if (e.failed()) {
+                            failed.incrementAndGet();
+                        } else if (e.finite()) {
+                            finite.incrementAndGet();
+                        }
                     }
                 }));
             }
@@ -205,19 +235,6 @@ final class BenchSparkCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - t1) * 1e-9;
-        double perCore = n / seconds / threads;
-        double coreHours = paths / perCore / 3600;
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "LPS block k = %d (lps demo data), %s start: %d paths (plan %.2f s); seed %d%n", width,
-                plan.startName(), paths, planSeconds, seed);
-        out.printf(Locale.ROOT, "  sample        %d paths, every %d-th, on %d thread%s: %.2f s, %d finite, %d failed%n", n,
-                Math.max(1, paths / n), threads, threads == 1 ? "" : "s", seconds, finite.get(), failed.get());
-        out.printf(Locale.ROOT, "  rate          %.1f paths/s per core%n", perCore);
-        out.printf(Locale.ROOT, "  extrapolated  %.1f core-hours for all %d paths (%.2f h on %d cores), before retries%n",
-                coreHours, paths, coreHours / threads, threads);
-        out.flush();
-        return 0;
     }
 
     private static String comparable(SolveResult r) {
