@@ -57,20 +57,28 @@ public final class SparkEntry {
     }
 
     /**
-     * A job Spark gave up on (a task failed spark.task.maxFailures times, the cluster went away) is a failure of the
-     * environment, like an I/O error, not of the input nor a bug: an {@link IOException} with Spark's first line. Spark
-     * throws its checked SparkException through Scala methods that do not declare it, hence the test of the class.
+     * A job Spark gave up on (a task failed spark.task.maxFailures times, no master answered, the cluster went away) is
+     * a failure of the environment, like an I/O error, not of the input nor a bug: an {@link IOException} with Spark's
+     * first line. That is a SparkException anywhere in the causes (Spark throws this checked exception through Scala
+     * methods that do not declare it), or an exception thrown by Spark's own code (such as "SparkContext has been
+     * shutdown" after the standalone client gave up on the master). Anything else (a bad system, a bug of ours) goes
+     * on as it is.
      */
     static RuntimeException jobFailure(Exception e) {
-        Exception x = e;
-        if (!(x instanceof SparkException) && x.getCause() instanceof SparkException cause) {
-            x = cause;
-        }
-        if (x instanceof SparkException) {
-            String m = String.valueOf(x.getMessage());
-            int nl = m.indexOf('\n');
-            return new UncheckedIOException(new IOException("the Spark job failed: " + (nl < 0 ? m : m.substring(0, nl)), x));
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SparkException || thrownBySpark(t)) {
+                String m = String.valueOf(t.getMessage());
+                int nl = m.indexOf('\n');
+                return new UncheckedIOException(new IOException("the Spark job failed: "
+                        + (nl < 0 ? m : m.substring(0, nl)), e));
+            }
         }
         return e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+
+    private static boolean thrownBySpark(Throwable t) {
+        StackTraceElement[] where = t.getStackTrace();
+        return where.length > 0 && where[0].getClassName().startsWith("org.apache.spark.");
+    }
+
 }
