@@ -1,40 +1,46 @@
 package org.lps.homotopy.endgame;
 
+import org.lps.homotopy.track.Coordinates;
+import org.lps.homotopy.track.PathHomotopy;
 import org.lps.homotopy.track.Tracker;
 
 /**
- * The end of a path, from the endgame boundary s = {@link #BOUNDARY} to the target s = 0.
+ * The end of a path, from the endgame boundary s = {@code boundary} to the target s = 0 (the thresholds named
+ * here are the components of its {@link EndgameOptions}).
  *
  * <p>The tracker keeps heading for s = 0, trying to land on it while the path looks regular and approaching it
  * geometrically otherwise. A path to a nonsingular solution gets there in a few steps, and a Newton refinement
- * at s = 0 finishes it. Every accepted point on the way is watched:
+ * at s = 0 finishes it. Every accepted point on the way is watched, in the coordinates the homotopy declares
+ * ({@link Coordinates}): x_0 below is the last coordinate of a projective homotopy, and 1 for an affine one, whose
+ * diverging paths have |x| growing instead of x_0 shrinking.
  * <ul>
  * <li><b>At infinity.</b> The valuation of the homogenizing coordinate relative to the norm of the others,
  * v = Re(s d/ds log(x_0 / |x|)), tends to the exponent of its Puiseux expansion in s: 0 for a finite endpoint,
  * positive for a path to infinity. As in HomotopyContinuation.jl, a path is called at infinity only
- * when that is clear on several counts at once: v exceeds {@link #VAL_AT_INFINITY} by more than its own change
- * over the last two factor-4 stretches of s (its error estimate); that change is below {@link #VAL_ACCURACY}; x_0 has
+ * when that is clear on several counts at once: v exceeds {@code valAtInfinity} by more than its own change
+ * over the last two factor-4 stretches of s (its error estimate); that change is below {@code valAccuracy}; x_0 has
  * shrunk since its peak at least half as fast (in logarithmic terms) as v says; s is below
- * {@link #MAX_INFINITY_S}; and the Jacobian has become ill-conditioned ({@link #MIN_COND_GROWTH} times its best
- * since the boundary, or beyond {@link #SUSPECT_COND}) unless v has been settled for a long while. The
+ * {@code maxInfinityS}; and the Jacobian has become ill-conditioned ({@code minCondGrowth} times its best
+ * since the boundary, or beyond {@code suspectCond}) unless v has been settled for a long while. The
  * condition test keeps a large but finite nonsingular solution, which looks like infinity for a while, from
  * being dropped: its condition number stays bounded.
  * Two looser calls end the work on a path that is clearly diverging (v positive with an error below v / 4,
  * x_0 shrinking, ill-conditioned) but whose valuation stays noisy because its condition number is astronomical:
- * after {@link #CRAWL_STEPS} endgame steps or when the tracker fails on it, and at once when x_0 is below
- * {@link #HUGE_RATIO} of the largest coordinate.</li>
- * <li><b>Singular endpoints.</b> When the condition number grows by {@link #SWITCH_COND_GROWTH} (or the path
- * gets very near s = 0) while v says finite ({@link #FINITE_LOOK}), the endpoint is singular and the tracker would
+ * after {@code crawlSteps} endgame steps or when the tracker fails on it, and at once when x_0 is below
+ * {@code hugeRatio} of the largest coordinate.</li>
+ * <li><b>Singular endpoints.</b> When the condition number grows by {@code switchCondGrowth} (or the path
+ * gets very near s = 0) while v says finite ({@code finiteLook}), the endpoint is singular and the tracker would
  * crawl and lose accuracy. The Cauchy endgame takes over: the path is continued around the circle |s| = R
- * (as {@link #SAMPLES_PER_TURN} chords); it closes after c turns, c being the winding number (cycle number) of
+ * (as {@code samplesPerTurn} chords); it closes after c turns, c being the winding number (cycle number) of
  * the endpoint, and by Cauchy's integral formula in w = s^(1/c) the endpoint is the mean of the c *
- * {@link #SAMPLES_PER_TURN} equally spaced samples (the trapezoid rule, geometrically convergent here). The
- * radius shrinks by {@link #RADIUS_RATIO} until two consecutive estimates agree, and an estimate is only
+ * {@code samplesPerTurn} equally spaced samples (the trapezoid rule, geometrically convergent here). The
+ * radius shrinks by {@code radiusRatio} until two consecutive estimates agree, and an estimate is only
  * accepted if it solves the target system about as well as that agreement says. The loops get
- * {@link #CAUCHY_STEPS} steps; if they fail, the path goes on along the real axis with only the at-infinity
+ * {@code cauchySteps} steps; if they fail, the path goes on along the real axis with only the at-infinity
  * watch (a path that looked finite for a while may be diverging after all), and last tracked straight to s = 0.
  * An estimate whose loops show x_0 shrinking like R^v (v > 0) while averaging it away is at infinity
- * ({@link #loopsDiverge(double, double, double)}); a path that none of this decides is at infinity if x_0 has
+ * ({@link #loopsDiverge(EndgameOptions, double, double, double)}); a path that none of this decides is at infinity if
+ * x_0 has
  * shrunk 100x from its peak and the condition number no longer resolves it
  * ({@link #unresolvedDivergence}), and failed otherwise.</li>
  * </ul>
@@ -43,104 +49,8 @@ import org.lps.homotopy.track.Tracker;
  */
 public final class Endgame {
 
-    /** Where the endgame starts (in s = 1 - t). */
-    public static final double BOUNDARY = 0.1;
-    /** A valuation of x_0 above this (plus its error estimate) says "diverging". */
-    static final double VAL_AT_INFINITY = 0.05;
-    /**
-     * No "at infinity" call above this s. A path can look divergent for a while and come back: on cyclic-6 one
-     * showed v = 1/6, stable to 3e-3, and a condition number up 1e4-fold between s = 0.07 and 0.01, passing
-     * near a singular point at infinity, before it turned to a finite nonsingular solution.
-     */
-    static final double MAX_INFINITY_S = 1e-4;
-    /** The valuation's error estimate must be below this for the "at infinity" call. */
-    static final double VAL_ACCURACY = 0.01;
-    /**
-     * Condition growth that confirms "at infinity", measured from the smallest condition number seen since the
-     * boundary (not the one at the boundary, which a near collision of paths there can inflate).
-     */
-    static final double MIN_COND_GROWTH = 1e4;
-    /**
-     * ... and that also reaches this: a large finite solution has a badly scaled projective Jacobian, whose
-     * condition number can grow 1e4-fold on the way (chandra-5: |x| = 563, condition 1e6 at the end, with
-     * v = 0.49 +- 0.007 at s = 7e-5 on the way: called at infinity before this test).
-     */
-    static final double INFINITY_COND = 1e7;
-    /**
-     * A valuation that has not moved by more than this over a factor 4 of s, below {@link #SETTLED_S}, is
-     * trusted without the condition test: a finite endpoint would have brought it to 0 long before.
-     */
-    static final double VAL_SETTLED = 1e-3;
-    static final double SETTLED_S = 1e-6;
-    /**
-     * Condition number beyond which the endgame suspects a singular endpoint ahead (and hands over to Cauchy) or
-     * confirms a divergence: a trigger for its decisions, not the definition of singular ({@link Singularity}).
-     */
-    static final double SUSPECT_COND = 1e8;
-    /** Condition growth since the boundary that hands a finite path to the Cauchy endgame. */
-    static final double SWITCH_COND_GROWTH = 1e3;
-    /**
-     * The Cauchy endgame does not start above this s: a condition number that shoots up further out is a near
-     * collision of paths (a branch point close to the real segment), which careful tracking gets through, not
-     * the endpoint's singularity; and a Cauchy circle that large would enclose such branch points.
-     */
-    static final double MAX_CAUCHY_S = 1e-3;
-    /** Below this s the Cauchy endgame starts whatever the condition number says. */
-    static final double MIN_RADIAL_S = 1e-8;
-    /**
-     * The Cauchy endgame only takes over from a path whose valuation says finite, |v| + its error estimate below
-     * this (or, failing that, below {@link #MIN_RADIAL_S} when v does not say diverging). A path that passes a
-     * positive-dimensional set at infinity has an erratic v and a condition number in the 1e8s long before its
-     * Puiseux series converges (winding numbers 6 to 8 on the LPS block systems); Cauchy loops there fail to
-     * close, thousands of steps each, while tracking on along the real axis settles v in a few hundred steps.
-     */
-    static final double FINITE_LOOK = 0.05;
-    /**
-     * Tracking along the real axis stops here for a path that never looked finite; such paths have been called
-     * at infinity by then (v = 1/6 at s = 1e-12 on one LPS path that had looked finite at s = 1e-4).
-     */
-    static final double MIN_RADIAL_S_UNDECIDED = 1e-14;
-    /**
-     * |x_0| / max |z_k| below this on a diverging, shrinking path is at infinity whatever the valuation's error:
-     * the condition number there (1e40 and more) makes the valuation noisy to +-0.05, and a finite endpoint this
-     * large would have |x| > 1e8.
-     */
-    static final double HUGE_RATIO = 1e-8;
-    /**
-     * A path that has looked clearly diverging (ill-conditioned, v positive with an error estimate below
-     * {@link #CRAWL_ERROR} v) is called at infinity after this many endgame steps, or when the tracker fails on
-     * it: otherwise it crawls at relative step sizes of 1e-3 where the condition number passes 1e25.
-     */
-    static final int CRAWL_STEPS = 300;
-    static final double CRAWL_ERROR = 0.25;
-    /** Fraction of the distance to s = 0 a step may cover while the path does not look regular. */
-    static final double GEOMETRIC_FRACTION = 0.75;
-    /** Samples per turn of a Cauchy loop. */
-    static final int SAMPLES_PER_TURN = 8;
-    /** Largest winding number tried. */
-    public static final int MAX_WINDING = 12;
-    /**
-     * Steps the Cauchy endgame may take (loops are begun within it): loops that keep failing to close are
-     * usually around a path that crawls past a positive-dimensional set at infinity, which the radial fallback
-     * then settles in a fraction of the work.
-     */
-    static final int CAUCHY_STEPS = 3000;
-    /** Factor by which the Cauchy radius shrinks between loops. */
-    static final double RADIUS_RATIO = 0.25;
-    /** See {@link #unresolvedDivergence}. */
-    static final double UNRESOLVED_DROP = 0.01;
-    /** Unit roundoff (with a margin), for what a condition number leaves of a point's digits. */
+    /** Unit roundoff (with a margin), for what a condition number leaves of a point's digits: not a tolerance. */
     static final double ROUNDING = 2.2e-16;
-    /** See {@link #loopsDiverge}. */
-    static final double LOOP_DROP = 0.25;
-    /** Smallest Cauchy radius. */
-    static final double MIN_RADIUS = 1e-12;
-    /** Cauchy estimates that stop improving are accepted if two agree this well. */
-    static final double CAUCHY_ACCEPTABLE = 1e-6;
-    /** Two Cauchy estimates this close (relative) end the endgame. */
-    static final double CAUCHY_TOLERANCE = 1e-10;
-    /** Relative Newton tolerance for endpoints and Cauchy samples. */
-    static final double FINAL_TOLERANCE = 1e-13;
 
     /** How the endgame ended. */
     public enum Outcome {
@@ -155,6 +65,9 @@ public final class Endgame {
     }
 
     private final Tracker tracker;
+    private final EndgameOptions o;
+    /** Where x_0 is (the last coordinate, or an implicit 1 for an affine homotopy). */
+    private final Coordinates coordinates;
     private final int size;
     private final double[] endpoint;
     private final double[] saved;
@@ -189,8 +102,14 @@ public final class Endgame {
     private final double[] sampleHi = new double[64];
     private int samples;
 
-    public Endgame(Tracker tracker) {
+    /**
+     * The endgame of the tracker's paths with the given thresholds, in the coordinates the homotopy declares
+     * ({@link PathHomotopy#coordinates}).
+     */
+    public Endgame(Tracker tracker, EndgameOptions options) {
         this.tracker = tracker;
+        this.o = options;
+        this.coordinates = tracker.homotopy().coordinates();
         this.size = tracker.homotopy().size();
         int v = 2 * size;
         endpoint = new double[v];
@@ -204,7 +123,7 @@ public final class Endgame {
 
     /**
      * Runs the endgame from the tracker's current point, which must be on the path at a real s (normally
-     * {@link #BOUNDARY}). The result is in {@link #outcome()}, {@link #endpoint()} and friends.
+     * {@code boundary}). The result is in {@link #outcome()}, {@link #endpoint()} and friends.
      */
     public Outcome run() {
         winding = 1;
@@ -237,17 +156,17 @@ public final class Endgame {
         boolean jump = cauchy;
         int sinceRejection = 2;
         while (true) {
-            tracker.maxFraction(jump && sinceRejection >= 2 ? 1 : GEOMETRIC_FRACTION);
+            tracker.maxFraction(jump && sinceRejection >= 2 ? 1 : o.geometricFraction());
             Tracker.Step st = tracker.step();
             if (st == Tracker.Step.FAILED) {
-                if (divergedClearly || (savedS <= MAX_INFINITY_S && valuation > VAL_AT_INFINITY + lastError
-                        && lastError < VAL_ACCURACY)) {
+                if (divergedClearly || (savedS <= o.maxInfinityS() && valuation > o.valAtInfinity() + lastError
+                        && lastError < o.valAccuracy())) {
                     // diverging clearly but too singular to go on (condition numbers of 1e30 and more are
                     // common past a positive-dimensional set at infinity): at infinity
                     return atInfinity(saved, lastCondition, lastError);
                 }
                 // a path that fails this close to the end is often singular: let Cauchy try from the last good point
-                if (cauchy && savedS < BOUNDARY) {
+                if (cauchy && savedS < o.boundary()) {
                     return cauchyFrom(saved, savedS);
                 }
                 return fail("tracker: " + tracker.failure());
@@ -257,7 +176,7 @@ public final class Endgame {
                 continue;
             }
             if (st == Tracker.Step.ARRIVED) {
-                double rel = tracker.refine(FINAL_TOLERANCE, 4);
+                double rel = tracker.refine(o.finalTolerance(), 4);
                 condition = tracker.condition();
                 if (!Singularity.isSingular(1, rel, condition)) {
                     System.arraycopy(tracker.z(), 0, endpoint, 0, 2 * size);
@@ -278,44 +197,46 @@ public final class Endgame {
             lastError = err;
             lastCondition = cond;
             double x0rel = homogenizingRatio(z);
-            boolean diverging = v > VAL_AT_INFINITY + err;
+            boolean diverging = v > o.valAtInfinity() + err;
             // x_0 must shrink from its peak, not from the boundary: many paths first grow it (up to 4x here)
             if (x0rel >= x0relPeak) {
                 x0relPeak = x0rel;
                 sPeak = s;
             }
             boolean shrinking = x0rel <= x0relPeak * Math.pow(s / sPeak, 0.5 * v);
-            boolean illConditioned = cond >= MIN_COND_GROWTH * minCond && cond >= INFINITY_COND || cond >= SUSPECT_COND;
-            boolean candidate = s <= MAX_INFINITY_S && diverging && shrinking;
-            boolean clearlyDiverging = candidate && illConditioned && err < CRAWL_ERROR * v;
+            boolean illConditioned = cond >= o.minCondGrowth() * minCond && cond >= o.infinityCond()
+                    || cond >= o.suspectCond();
+            boolean candidate = s <= o.maxInfinityS() && diverging && shrinking;
+            boolean clearlyDiverging = candidate && illConditioned && err < o.crawlError() * v;
             if (clearlyDiverging) {
                 divergedClearly = true;
-            } else if (Math.abs(v) + err <= FINITE_LOOK) {
+            } else if (Math.abs(v) + err <= o.finiteLook()) {
                 divergedClearly = false;
             }
-            if (candidate && ((err < VAL_ACCURACY && (illConditioned || (err < VAL_SETTLED && s < SETTLED_S)))
-                    || x0rel <= HUGE_RATIO || (clearlyDiverging && tracker.steps() - steps0 >= CRAWL_STEPS))) {
+            if (candidate && ((err < o.valAccuracy() && (illConditioned || (err < o.valSettled() && s < o.settledS())))
+                    || x0rel <= o.hugeRatio() || (clearlyDiverging && tracker.steps() - steps0 >= o.crawlSteps()))) {
                 return atInfinity(z, cond, err);
             }
             minCond = Math.min(minCond, cond);
             System.arraycopy(z, 0, saved, 0, 2 * size);
             savedS = s;
-            if (s < MIN_RADIAL_S_UNDECIDED && divergedClearly) {
+            if (s < o.minRadialSUndecided() && divergedClearly) {
                 // as far as tracking goes; Cauchy loops this small (condition 1e30 and more) would not close
                 return atInfinity(z, cond, err);
             }
             if (!cauchy) {
-                if (s < MIN_RADIAL_S_UNDECIDED) {
-                    return fail("endgame: neither finite nor at infinity at s = " + MIN_RADIAL_S_UNDECIDED);
+                if (s < o.minRadialSUndecided()) {
+                    return fail("endgame: neither finite nor at infinity at s = " + o.minRadialSUndecided());
                 }
                 continue;
             }
-            boolean looksFinite = Math.abs(v) + err <= FINITE_LOOK;
-            if ((!diverging && ((looksFinite && s <= MAX_CAUCHY_S && (cond >= SWITCH_COND_GROWTH * cond0 || cond >= SUSPECT_COND))
-                    || s < MIN_RADIAL_S)) || s < MIN_RADIAL_S_UNDECIDED) {
+            boolean looksFinite = Math.abs(v) + err <= o.finiteLook();
+            if ((!diverging && ((looksFinite && s <= o.maxCauchyS()
+                    && (cond >= o.switchCondGrowth() * cond0 || cond >= o.suspectCond()))
+                    || s < o.minRadialS())) || s < o.minRadialSUndecided()) {
                 return cauchyFrom(saved, savedS);
             }
-            jump = Math.abs(v) <= VAL_AT_INFINITY && cond <= 10 * cond0;
+            jump = Math.abs(v) <= o.valAtInfinity() && cond <= o.jumpCondGrowth() * cond0;
         }
     }
 
@@ -367,38 +288,14 @@ public final class Endgame {
         return err;
     }
 
-    /** Re(s x_0' / x_0) for the homogenizing coordinate (the last one), relative to the patch scaling. */
+    /** Re(s x_0' / x_0) relative to the norm of x, in the homotopy's coordinates ({@link Coordinates#valuation}). */
     private double valuationOfHomogenizing(double[] z, double[] dz, double s) {
-        int o = 2 * (size - 1);
-        double zr = z[o], zi = z[o + 1], dr = dz[o], di = dz[o + 1];
-        double d = zr * zr + zi * zi;
-        if (d == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        // Re(dz / z) = Re(dz * conj(z)) / |z|^2, times s (real here)
-        double vh = s * (dr * zr + di * zi) / d;
-        // subtract the valuation of the norm of the other coordinates, so a global rescaling by the patch
-        // cancels; it tends to the smallest valuation among them, as the largest coordinate's does, but smoothly:
-        // taking the largest coordinate's made v jump by 0.1 when the largest changed, which held the error
-        // estimate up for two factor-4 stretches of crawling (LPS k = 2, d = 2)
-        double num = 0, den = 0;
-        for (int k = 0; k < size - 1; k++) {
-            num += dz[2 * k] * z[2 * k] + dz[2 * k + 1] * z[2 * k + 1];
-            den += z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
-        }
-        double vb = den == 0 ? 0 : s * num / den;
-        return vh - vb;
+        return coordinates.valuation(z, dz, s, size);
     }
 
-    /** |x_0| / max |z_k|. */
+    /** |x_0| / max |x_k| ({@link Coordinates#homogenizingRatio}). */
     private double homogenizingRatio(double[] z) {
-        double m = 0;
-        for (int k = 0; k < size - 1; k++) {
-            m = Math.max(m, z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1]);
-        }
-        int o = 2 * (size - 1);
-        double h = z[o] * z[o] + z[o + 1] * z[o + 1];
-        return m == 0 ? Double.POSITIVE_INFINITY : Math.sqrt(h / m);
+        return coordinates.homogenizingRatio(z, size);
     }
 
     /** The Cauchy endgame from the point z at the real parameter s > 0, with a last resort if it fails. */
@@ -436,11 +333,12 @@ public final class Endgame {
         }
         tracker.maxFraction(1);
         tracker.target(0, 0);
-        if (tracker.trackToTarget() == Tracker.Step.ARRIVED && tracker.refine(FINAL_TOLERANCE, 6) <= 1e-9) {
+        if (tracker.trackToTarget() == Tracker.Step.ARRIVED
+                && tracker.refine(o.finalTolerance(), 6) <= o.lastResortAccuracy()) {
             // (converged, but not necessarily nonsingular: the classification applies Singularity to the result)
             failure = null;
             System.arraycopy(tracker.z(), 0, endpoint, 0, 2 * size);
-            accuracy = 1e-9;
+            accuracy = o.lastResortAccuracy();
             winding = 1;
             condition = tracker.condition();
             outcome = Outcome.REGULAR;
@@ -448,7 +346,7 @@ public final class Endgame {
         }
         double[] z = tracker.z();
         double cond = tracker.condition();
-        if (unresolvedDivergence(homogenizingRatio(z), x0relPeak, cond)) {
+        if (unresolvedDivergence(o, homogenizingRatio(z), x0relPeak, cond)) {
             failure = null;
             return atInfinity(z, cond, lastError);
         }
@@ -457,14 +355,14 @@ public final class Endgame {
 
     /**
      * The last word on a path that nothing else decided: at infinity if x_0 has shrunk below
-     * {@link #UNRESOLVED_DROP} of its peak since the boundary and is no longer resolved at the point's condition
+     * {@code unresolvedDrop} of its peak since the boundary and is no longer resolved at the point's condition
      * number (|x_0| / |z| below 1000 x rounding x condition, the rule the classification applies to unrefined
      * endpoints). LPS k = 2, d = 3: 5 paths, |x| 1e3..4e4 at s = 1e-14..1e-19 with condition numbers 1e14..1e22,
      * whose Cauchy loops never closed and whose valuation never settled. A finite endpoint there would be known
      * to no digit anyway.
      */
-    static boolean unresolvedDivergence(double x0rel, double x0relPeak, double cond) {
-        return x0rel <= UNRESOLVED_DROP * x0relPeak && x0rel < 1e3 * ROUNDING * cond;
+    static boolean unresolvedDivergence(EndgameOptions o, double x0rel, double x0relPeak, double cond) {
+        return x0rel <= o.unresolvedDrop() * x0relPeak && x0rel < 1e3 * ROUNDING * cond;
     }
 
     private Outcome cauchy(double[] z, double s) {
@@ -487,17 +385,17 @@ public final class Endgame {
                     double diff = relativeDistance(sum, previous);
                     // an estimate must also solve the target system about as well as its accuracy says
                     double residual = tracker.relativeResidual(sum, 0, 0);
-                    boolean consistent = residual <= 10 * diff + 1e-13;
+                    boolean consistent = residual <= o.estimateResidual() * diff + o.estimateResidualFloor();
                     if (consistent && diff < bestDiff) {
                         bestDiff = diff;
                         bestWinding = c;
                         bestLoopX0 = loopX0;
                         bestPrevLoopX0 = previousX0;
                         System.arraycopy(sum, 0, best, 0, 2 * size);
-                        if (diff <= CAUCHY_TOLERANCE) {
+                        if (diff <= o.cauchyTolerance()) {
                             return cauchyResult(bestWinding, bestDiff);
                         }
-                    } else if (bestDiff <= CAUCHY_ACCEPTABLE) {
+                    } else if (bestDiff <= o.cauchyAcceptable()) {
                         // the estimates stopped improving: rounding, not the radius, limits them now
                         return cauchyResult(bestWinding, bestDiff);
                     }
@@ -506,30 +404,30 @@ public final class Endgame {
                 havePrevious = true;
                 previousX0 = loopX0;
             } else {
-                if (bestDiff <= CAUCHY_ACCEPTABLE) {
+                if (bestDiff <= o.cauchyAcceptable()) {
                     return cauchyResult(bestWinding, bestDiff);
                 }
                 havePrevious = false;
             }
-            double next = radius * RADIUS_RATIO;
-            if (tracker.steps() - cauchySteps0 > CAUCHY_STEPS) {
-                return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
-                        : fail("Cauchy endgame: no estimate within " + CAUCHY_STEPS + " steps");
+            double next = radius * o.radiusRatio();
+            if (tracker.steps() - cauchySteps0 > o.cauchySteps()) {
+                return bestDiff <= o.cauchyAcceptable() ? cauchyResult(bestWinding, bestDiff)
+                        : fail("Cauchy endgame: no estimate within " + o.cauchySteps() + " steps");
             }
-            if (next < MIN_RADIUS) {
-                return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
+            if (next < o.minRadius()) {
+                return bestDiff <= o.cauchyAcceptable() ? cauchyResult(bestWinding, bestDiff)
                         : fail(bestWinding > 0 ? "Cauchy endgame: estimates did not converge"
-                        : "Cauchy endgame: no loop closed within " + MAX_WINDING + " turns");
+                        : "Cauchy endgame: no loop closed within " + o.maxWinding() + " turns");
             }
             // back to the loop's start on the real axis, then radially inward
             if (!tracker.begin(loopStart, radius, 0)) {
-                return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
+                return bestDiff <= o.cauchyAcceptable() ? cauchyResult(bestWinding, bestDiff)
                         : fail("singular Jacobian in the Cauchy endgame");
             }
             tracker.stepSize(0.5 * radius);
             tracker.target(next, 0);
             if (tracker.trackToTarget() == Tracker.Step.FAILED) {
-                return bestDiff <= CAUCHY_ACCEPTABLE ? cauchyResult(bestWinding, bestDiff)
+                return bestDiff <= o.cauchyAcceptable() ? cauchyResult(bestWinding, bestDiff)
                         : fail("tracker in the Cauchy endgame: " + tracker.failure());
             }
             radius = next;
@@ -547,63 +445,64 @@ public final class Endgame {
 
     /**
      * Whether the loops of the accepted estimate say "at infinity": over them (radius R) and the loop before
-     * (radius R / {@link #RADIUS_RATIO}), the mean of |x_0| / |z| fell like R^v with v above
-     * {@link #VAL_AT_INFINITY}, and the estimate's x_0 is below {@link #LOOP_DROP} times that mean. A finite
+     * (radius R / {@code radiusRatio}), the mean of |x_0| / |z| fell like R^v with v above
+     * {@code valAtInfinity}, and the estimate's x_0 is below {@code loopDrop} times that mean. A finite
      * endpoint's x_0 tends to a nonzero constant, which the loops' mean approaches (v -> 0) and the estimate
      * keeps; a diverging path's x_0 ~ s^v averages to about 0 over a loop, whatever tiny value the rounding (at
      * condition numbers of 1e16 and more) leaves. LPS k = 2, d = 3: v = 0.17..0.27 over the last loops, estimates
      * at 0.0004..0.07 of the loops' mean, |x| 5e3..5e4.
      */
     private boolean loopsDiverge() {
-        return loopsDiverge(bestPrevLoopX0, bestLoopX0, homogenizingRatio(best));
+        return loopsDiverge(o, bestPrevLoopX0, bestLoopX0, homogenizingRatio(best));
     }
 
     /**
      * The rule of {@link #loopsDiverge()}: {@code outer} and {@code inner} are the mean |x_0| / |z| over two
-     * consecutive loops (radii R / {@link #RADIUS_RATIO} and R), {@code estimate} that of the estimate from the
+     * consecutive loops (radii R / {@code radiusRatio} and R), {@code estimate} that of the estimate from the
      * inner one. False when a mean is unknown (NaN) or zero.
      */
-    static boolean loopsDiverge(double outer, double inner, double estimate) {
+    static boolean loopsDiverge(EndgameOptions o, double outer, double inner, double estimate) {
         if (!(outer > 0 && inner > 0)) {
             return false;
         }
-        double v = Math.log(outer / inner) / Math.log(1 / RADIUS_RATIO);
-        return v > VAL_AT_INFINITY && estimate < LOOP_DROP * inner;
+        double v = Math.log(outer / inner) / Math.log(1 / o.radiusRatio());
+        return v > o.valAtInfinity() && estimate < o.loopDrop() * inner;
     }
 
     /**
      * Goes around |s| = radius from s = radius (where the tracker is) until the path closes up; returns the
      * number of turns (the winding number) with the mean of the samples in {@code sum}, or 0 when it did not
-     * close within {@link #MAX_WINDING} turns or the tracker failed.
+     * close within {@code maxWinding} turns or the tracker failed.
      */
     private int loop(double radius) {
         final int v = 2 * size;
         java.util.Arrays.fill(sum, 0.0);
-        tracker.refine(FINAL_TOLERANCE, 3);
+        tracker.refine(o.finalTolerance(), 3);
         System.arraycopy(tracker.z(), 0, loopStart, 0, v);
         double maxDev = 0;
         int count = 0;
         loopX0 = 0;
         tracker.stepSize(0.5 * radius);
-        for (int turn = 1; turn <= MAX_WINDING; turn++) {
-            for (int k = 0; k < SAMPLES_PER_TURN; k++) {
+        for (int turn = 1; turn <= o.maxWinding(); turn++) {
+            for (int k = 0; k < o.samplesPerTurn(); k++) {
                 double[] z = tracker.z();
                 for (int i = 0; i < v; i++) {
                     sum[i] += z[i];
                 }
                 loopX0 += homogenizingRatio(z);
                 count++;
-                double angle = 2 * Math.PI * (k + 1) / SAMPLES_PER_TURN;
+                double angle = 2 * Math.PI * (k + 1) / o.samplesPerTurn();
                 tracker.target(radius * Math.cos(angle), radius * Math.sin(angle));
-                if (tracker.trackToTarget() == Tracker.Step.FAILED || tracker.steps() - cauchySteps0 > CAUCHY_STEPS) {
+                if (tracker.trackToTarget() == Tracker.Step.FAILED
+                        || tracker.steps() - cauchySteps0 > o.cauchySteps()) {
                     return 0;
                 }
-                tracker.refine(FINAL_TOLERANCE, 3);
+                tracker.refine(o.finalTolerance(), 3);
                 maxDev = Math.max(maxDev, distance(tracker.z(), loopStart));
             }
             double gap = distance(tracker.z(), loopStart);
             double scale = norm(loopStart);
-            if (gap <= Math.max(1e-3 * maxDev, 1e-9 * scale)) {
+            if (gap <= Math.max(o.loopClosure() * maxDev, o.loopClosureFloor() * scale)) {
                 for (int i = 0; i < v; i++) {
                     sum[i] /= count;
                 }

@@ -2,7 +2,9 @@ package org.lps.homotopy.param;
 
 import java.util.SplittableRandom;
 import org.lps.homotopy.eval.Evaluator;
+import org.lps.homotopy.track.Coordinates;
 import org.lps.homotopy.track.PathHomotopy;
+import org.lps.homotopy.track.ProjectivePatch;
 
 /**
  * The coefficient-parameter homotopy H(z, s) = F^h(z; p(s)) of a {@link ParameterizedSystem} along a path in
@@ -32,7 +34,7 @@ public final class ParameterHomotopy implements PathHomotopy {
     private final int m;
     private final Path path;
     private final double gammaRe, gammaIm;
-    private final double[] patch;
+    private final ProjectivePatch patch;
     private final double[] start, target;
     /** Affine families: coefficients at both ends, compiled order and scaled. */
     private final double[] c0, c1;
@@ -40,11 +42,12 @@ public final class ParameterHomotopy implements PathHomotopy {
 
     public ParameterHomotopy(CompiledFamily family, double[] start, double[] target, Path path,
                              SplittableRandom random) {
-        this(family, start, target, path, randomUnit(random), randomPatch(random, family.family().variableCount() + 1));
+        this(family, start, target, path, ProjectivePatch.randomUnit(random),
+                ProjectivePatch.random(random, family.family().variableCount() + 1));
     }
 
     ParameterHomotopy(CompiledFamily family, double[] start, double[] target, Path path, double[] gamma,
-                      double[] patch) {
+                      ProjectivePatch patch) {
         ParameterizedSystem f = family.family();
         this.family = family;
         this.n = f.variableCount();
@@ -52,7 +55,7 @@ public final class ParameterHomotopy implements PathHomotopy {
         this.path = path;
         this.gammaRe = gamma[0];
         this.gammaIm = gamma[1];
-        this.patch = patch.clone();
+        this.patch = patch;
         this.start = start.clone();
         this.target = target.clone();
         double[] cs = f.coefficients(start), ct = f.coefficients(target);
@@ -67,17 +70,9 @@ public final class ParameterHomotopy implements PathHomotopy {
         }
     }
 
-    static double[] randomUnit(SplittableRandom r) {
-        double angle = 2 * Math.PI * r.nextDouble();
-        return new double[] {Math.cos(angle), Math.sin(angle)};
-    }
-
-    static double[] randomPatch(SplittableRandom r, int size) {
-        double[] a = new double[2 * size];
-        for (int k = 0; k < a.length; k++) {
-            a[k] = r.nextGaussian() / Math.sqrt(2);
-        }
-        return a;
+    @Override
+    public Coordinates coordinates() {
+        return Coordinates.PROJECTIVE;
     }
 
     @Override
@@ -99,35 +94,12 @@ public final class ParameterHomotopy implements PathHomotopy {
 
     /** The projective point of the affine x (interleaved, n coordinates) on the patch: (x, 1) scaled. */
     public void toPatch(double[] x, double[] z) {
-        System.arraycopy(x, 0, z, 0, 2 * n);
-        z[2 * n] = 1;
-        z[2 * n + 1] = 0;
-        double pr = 0, pi = 0;
-        for (int k = 0; k <= n; k++) {
-            double ar = patch[2 * k], ai = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
-            pr += ar * zr - ai * zi;
-            pi += ar * zi + ai * zr;
-        }
-        double d = pr * pr + pi * pi;
-        double ir = pr / d, ii = -pi / d;
-        for (int k = 0; k <= n; k++) {
-            double zr = z[2 * k], zi = z[2 * k + 1];
-            z[2 * k] = zr * ir - zi * ii;
-            z[2 * k + 1] = zr * ii + zi * ir;
-        }
+        patch.fromAffine(x, z);
     }
 
     /** The affine point x = (z_1 / z_0, ..., z_n / z_0) of a projective z (x_0 last). */
     public static void dehomogenize(double[] z, double[] x) {
-        int n = x.length / 2;
-        double hr = z[2 * n], hi = z[2 * n + 1];
-        double d = hr * hr + hi * hi;
-        double ir = hr / d, ii = -hi / d;
-        for (int k = 0; k < n; k++) {
-            double zr = z[2 * k], zi = z[2 * k + 1];
-            x[2 * k] = zr * ir - zi * ii;
-            x[2 * k + 1] = zr * ii + zi * ir;
-        }
+        Coordinates.PROJECTIVE.toAffine(z, x);
     }
 
     @Override
@@ -142,7 +114,7 @@ public final class ParameterHomotopy implements PathHomotopy {
         private final int terms = family.termCount();
         private final double[] c = new double[2 * terms];
         private final double[] dc = new double[2 * terms];
-        private final double[] patch = ParameterHomotopy.this.patch.clone();
+        private final ProjectivePatch.Moving patch = ParameterHomotopy.this.patch.moving();
         // non-affine families: p(s), c(p(s)) and dc/dp in family order
         private final double[] p = new double[2 * Math.max(1, m)];
         private final double[] cf = c0 == null ? new double[2 * family.family().termCount()] : null;
@@ -154,19 +126,12 @@ public final class ParameterHomotopy implements PathHomotopy {
 
         @Override
         public void resetPatch() {
-            System.arraycopy(ParameterHomotopy.this.patch, 0, patch, 0, patch.length);
+            patch.reset();
         }
 
         @Override
         public void orthogonalPatch(double[] z) {
-            double norm2 = 0;
-            for (int k = 0; k <= n; k++) {
-                norm2 += z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
-            }
-            for (int k = 0; k <= n; k++) {
-                patch[2 * k] = z[2 * k] / norm2;
-                patch[2 * k + 1] = -z[2 * k + 1] / norm2;
-            }
+            patch.orthogonalTo(z);
         }
 
         @Override
@@ -177,18 +142,15 @@ public final class ParameterHomotopy implements PathHomotopy {
             final int rows = 2 * n * (n + 1);
             hs[2 * n] = 0;
             hs[2 * n + 1] = 0;
-            for (int k = 0; k <= n; k++) {
-                jac[rows + 2 * k] = patch[2 * k];
-                jac[rows + 2 * k + 1] = patch[2 * k + 1];
-            }
-            patchValue(z, h);
+            patch.jacobianRow(jac, rows);
+            patch.value(z, h);
         }
 
         /** h = H(z, s) only. */
         public void values(double[] z, double sRe, double sIm, double[] h) {
             coefficients(sRe, sIm, false);
             eval.values(z, c, h);
-            patchValue(z, h);
+            patch.value(z, h);
         }
 
         /**
@@ -250,17 +212,6 @@ public final class ParameterHomotopy implements PathHomotopy {
             }
             family.toCompiledOrder(cf, scale, c);
             family.toCompiledOrder(dcf, scale, dc);
-        }
-
-        private void patchValue(double[] z, double[] h) {
-            double pr = -1, pi = 0;
-            for (int k = 0; k <= n; k++) {
-                double qr = patch[2 * k], qi = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
-                pr += qr * zr - qi * zi;
-                pi += qr * zi + qi * zr;
-            }
-            h[2 * n] = pr;
-            h[2 * n + 1] = pi;
         }
     }
 }

@@ -9,6 +9,7 @@ import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.eval.Evaluator;
 import org.lps.homotopy.poly.Polynomial;
 import org.lps.homotopy.polyhedral.cells.Supports;
+import org.lps.homotopy.track.Coordinates;
 import org.lps.homotopy.track.PathHomotopy;
 
 /**
@@ -76,6 +77,12 @@ final class ToricHomotopy implements PathHomotopy {
         return n;
     }
 
+    /** The binomial systems' unknowns y, affine (the toric phase ends at s = 1, before any endgame). */
+    @Override
+    public Coordinates coordinates() {
+        return Coordinates.AFFINE;
+    }
+
     @Override
     public Evaluation evaluation() {
         return new Evaluation();
@@ -87,6 +94,11 @@ final class ToricHomotopy implements PathHomotopy {
             @Override
             public int size() {
                 return n;
+            }
+
+            @Override
+            public Coordinates coordinates() {
+                return Coordinates.AFFINE;
             }
 
             @Override

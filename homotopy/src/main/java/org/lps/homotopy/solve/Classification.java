@@ -37,21 +37,21 @@ public final class Classification {
         return e.finite() && !Singularity.isSingular(e.winding(), e.accuracy(), e.condition());
     }
 
-    /** Same-solution tolerance for nonsingular endpoints: clamp(1e-14 kappa, 1e-12, 1e-8) * max(1, |x|). */
-    private static double nonsingularTolerance(Endpoint e) {
-        double rel = Math.min(1e-8, Math.max(1e-12, 1e-14 * e.condition()));
+    /** Same-solution tolerance for nonsingular endpoints: clamp(1e-14 kappa, 1e-12, 1e-8) * max(1, |x|) by default. */
+    private static double nonsingularTolerance(Endpoint e, ClassificationOptions o) {
+        double rel = Math.min(o.sameMax(), Math.max(o.sameMin(), o.samePerCondition() * e.condition()));
         return rel * Math.max(1, Refiner.maxAbs(e.x()));
     }
 
     /** For singular endpoints the endgame's own accuracy estimate sets the tolerance. */
-    private static double singularTolerance(Endpoint e) {
-        double acc = Double.isFinite(e.accuracy()) ? e.accuracy() : 1e-6;
-        double rel = Math.min(1e-5, Math.max(1e-8, 100 * acc));
+    private static double singularTolerance(Endpoint e, ClassificationOptions o) {
+        double acc = Double.isFinite(e.accuracy()) ? e.accuracy() : o.unknownAccuracy();
+        double rel = Math.min(o.singularSameMax(), Math.max(o.singularSameMin(), o.singularSamePerAccuracy() * acc));
         return rel * Math.max(1, Refiner.maxAbs(e.x()));
     }
 
     /** Indices of paths whose nonsingular endpoint another path reached too. */
-    static List<Integer> duplicatedNonsingular(Endpoint[] ends) {
+    static List<Integer> duplicatedNonsingular(Endpoint[] ends, ClassificationOptions o) {
         List<Integer> idx = new ArrayList<>();
         List<double[]> pts = new ArrayList<>();
         for (int i = 0; i < ends.length; i++) {
@@ -60,7 +60,7 @@ public final class Classification {
                 pts.add(ends[i].x());
             }
         }
-        double[] tol = idx.stream().mapToDouble(i -> nonsingularTolerance(ends[i])).toArray();
+        double[] tol = idx.stream().mapToDouble(i -> nonsingularTolerance(ends[i], o)).toArray();
         int[] g = Clusters.group(pts, tol);
         int[] size = new int[g.length];
         for (int k : g) {
@@ -80,6 +80,11 @@ public final class Classification {
      * none null), the system the paths were refined on.
      */
     public static Classification of(PolynomialSystem system, Endpoint[] ends) {
+        return of(system, ends, ClassificationOptions.DEFAULT);
+    }
+
+    /** {@link #of(PolynomialSystem, Endpoint[])} with the given tolerances. */
+    public static Classification of(PolynomialSystem system, Endpoint[] ends, ClassificationOptions o) {
         int m = ends.length;
         PathStatus[] status = new PathStatus[m];
         int[] solutionOf = new int[m];
@@ -106,7 +111,7 @@ public final class Classification {
 
         // nonsingular: one path per solution; a leftover duplicate (after the conservative re-track) is a
         // path that jumped and is reported as failed, so the solution is not counted twice
-        int[] g = Clusters.group(points(ends, ns), ns.stream().mapToDouble(i -> nonsingularTolerance(ends[i])).toArray());
+        int[] g = Clusters.group(points(ends, ns), ns.stream().mapToDouble(i -> nonsingularTolerance(ends[i], o)).toArray());
         for (int k = 0; k < ns.size(); k++) {
             int i = ns.get(k);
             int first = ns.get(g[k]);
@@ -117,13 +122,13 @@ public final class Classification {
             }
             status[i] = PathStatus.NONSINGULAR;
             Endpoint e = ends[i];
-            byFirstPath.put(i, new Solution(e.x(), PathStatus.NONSINGULAR, 1, isReal(e.x(), 1e-8), e.condition(),
+            byFirstPath.put(i, new Solution(e.x(), PathStatus.NONSINGULAR, 1, isReal(e.x(), o.realTolerance()), e.condition(),
                     e.residual(), e.accuracy(), 1, new long[] {i}));
             members.put(i, new int[] {i});
         }
 
         // singular: clusters; multiplicity = paths in the cluster; positive-dimensional ones set aside
-        int[] h = Clusters.group(points(ends, sg), sg.stream().mapToDouble(i -> singularTolerance(ends[i])).toArray());
+        int[] h = Clusters.group(points(ends, sg), sg.stream().mapToDouble(i -> singularTolerance(ends[i], o)).toArray());
         Map<Integer, List<Integer>> clusters = new LinkedHashMap<>();
         for (int k = 0; k < sg.size(); k++) {
             clusters.computeIfAbsent(sg.get(h[k]), key -> new ArrayList<>()).add(sg.get(k));
@@ -146,7 +151,8 @@ public final class Classification {
                 continue;
             }
             long[] ps = paths.stream().mapToLong(Integer::longValue).toArray();
-            double realTol = Math.min(1e-4, Math.max(1e-8, 100 * best.accuracy()));
+            double realTol = Math.min(o.singularRealMax(),
+                    Math.max(o.singularRealMin(), o.singularRealPerAccuracy() * best.accuracy()));
             byFirstPath.put(c.getKey(), new Solution(best.x(), PathStatus.SINGULAR, paths.size(),
                     isReal(best.x(), realTol), best.condition(), best.residual(), best.accuracy(), winding, ps));
             members.put(c.getKey(), paths.stream().mapToInt(Integer::intValue).toArray());

@@ -21,16 +21,18 @@ import org.lps.homotopy.track.Homotopy;
 final class LeadingForms {
 
     /** Slack on the bound from x_0 and s (which is a first-order estimate). */
-    static final double SLACK = 100;
+    private final double slack;
     /** What a point at infinity computed in double precision can always claim. */
-    static final double FLOOR = 1e-4;
+    private final double floor;
 
     private final Evaluator target;
     private final double[] coefficientNorms;
     private final double[] point, values;
     private final int n;
 
-    LeadingForms(Homotopy homotopy) {
+    LeadingForms(Homotopy homotopy, EndpointOptions options) {
+        this.slack = options.leadingFormsSlack();
+        this.floor = options.leadingFormsFloor();
         this.target = homotopy.target().evaluator();
         this.coefficientNorms = homotopy.coefficientNorms();
         this.n = homotopy.variableCount();
@@ -66,13 +68,13 @@ final class LeadingForms {
 
     /**
      * Whether the endpoint z, reached at parameter s, satisfies the leading forms as well as a point of the path
-     * near infinity must: within {@link #SLACK} times |x_0| / |x|_inf + s, and never asked for better than
-     * {@link #FLOOR} (the corrector leaves residuals of order its tolerance, 1e-6, and near infinity the
+     * near infinity must: within {@code slack} times |x_0| / |x|_inf + s, and never asked for better than
+     * {@code floor} (the corrector leaves residuals of order its tolerance, 1e-6, and near infinity the
      * Jacobian can be as ill-conditioned as 1e30). A lost path's endpoint misses by order 1 (x^d - 1 at any
      * x: 1/2).
      */
     boolean satisfiedAt(double[] z, double s) {
-        double bound = Math.max(FLOOR, SLACK * (PathRunner.homogenizingRatio(z) + Math.abs(s)));
+        double bound = Math.max(floor, slack * (PathRunner.homogenizingRatio(z) + Math.abs(s)));
         return residual(z) <= bound;
     }
 }

@@ -111,10 +111,11 @@ public final class ParameterSolver implements AutoCloseable {
         CompiledSystem original = CompiledSystem.compile(target);
         CompiledSystem absolute = Refiner.absolute(target.equations(), target.variableCount());
         Endpoint[] ends = new Endpoint[starts.size()];
-        Supplier<PathRunner> runners = () -> new PathRunner(h, fromSolutions(h, starts), original, absolute);
+        Supplier<PathRunner> runners = () -> new PathRunner(h, fromSolutions(h, starts), original, absolute,
+                options.endgame(), options.endpoint());
         pool.track(runners, ends, PathPool.all(ends.length), options.preset(), null);
-        int retracked = RetryLadder.PARAMETER.climb(pool, runners, ends, null);
-        Classification c = Classification.of(target, ends);
+        int retracked = RetryLadder.PARAMETER.climb(pool, runners, ends, options.classification(), null);
+        Classification c = Classification.of(target, ends, options.classification());
         double seconds = (System.nanoTime() - t0) * 1e-9;
         return new SolveResult(family.variables(), c.solutions(), c.paths(), "parameter homotopy", ends.length,
                 options.seed(), options.preset().name(), pool.threads(), seconds, retracked, 0);

@@ -1,8 +1,10 @@
 package org.lps.homotopy.solve;
 
 import org.lps.homotopy.endgame.Endgame;
+import org.lps.homotopy.endgame.EndgameOptions;
 import org.lps.homotopy.endgame.Singularity;
 import org.lps.homotopy.eval.CompiledSystem;
+import org.lps.homotopy.track.Coordinates;
 import org.lps.homotopy.track.Homotopy;
 import org.lps.homotopy.track.PathHomotopy;
 import org.lps.homotopy.track.Tracker;
@@ -18,20 +20,11 @@ import org.lps.homotopy.track.TrackerOptions;
  */
 public final class PathRunner {
 
-    /** |x_0| / |z| below this (or below 1000x the endpoint's accuracy) means the endpoint is at infinity. */
-    static final double INFINITY_RATIO = 1e-10;
-    /** ... but an endpoint with |x| below 1/this is always finite. */
-    static final double FINITE_RATIO = 1e-5;
-
+    /** Unit roundoff (with a margin): no computed point is more accurate than this times its condition number. */
     static final double ROUNDING = 2.2e-16;
-    /** See {@link #trackToBoundary}. */
-    static final double MAX_POWER_DRIFT = 1e8;
-    /** A finite endpoint must solve the original equations with at most this backward error. */
-    static final double MAX_BACKWARD_ERROR = 1e-6;
-    /** ... and with at most this residual relative to its terms ({@link Refiner#relativeResidual}). */
-    static final double MAX_RELATIVE_RESIDUAL = 1e-6;
 
     private final Tracker tracker;
+    private final EndpointOptions o;
     private final Endgame endgame;
     private final Refiner refiner;
     /** Null for homotopies other than start-to-target (parameter homotopies): no leading-forms check there. */
@@ -39,26 +32,36 @@ public final class PathRunner {
     /** The largest degree of the homotopy's monomials, for {@link #drifted}; 0 (never drifts) where unknown. */
     private final int maxDegree;
     private final StartPoints starts;
+    /** Where the endgame takes over. */
+    private final double boundary;
+    /** The homotopy's coordinates: where the endpoint's x_0 is, how it becomes an affine point. */
+    private final Coordinates coordinates;
     private final double[] z;
     private final int n;
 
-    PathRunner(Homotopy homotopy, CompiledSystem original, CompiledSystem absolute) {
-        this(homotopy, StartPoints.of(homotopy), original, absolute);
+    PathRunner(Homotopy homotopy, CompiledSystem original, CompiledSystem absolute, EndgameOptions endgame,
+               EndpointOptions endpoint) {
+        this(homotopy, StartPoints.of(homotopy), original, absolute, endgame, endpoint);
     }
 
     /**
-     * Paths of any projective homotopy (x_0 last, n + 1 coordinates) from the given start points, refined on the
-     * target system {@code original}: how parameter homotopies reuse the endgame and the endpoint checks.
+     * Paths of any homotopy, projective (x_0 last, n + 1 coordinates) or affine ({@link PathHomotopy#coordinates}),
+     * from the given start points, refined on the target system {@code original}: how parameter homotopies reuse the
+     * endgame and the endpoint checks.
      */
-    PathRunner(PathHomotopy homotopy, StartPoints starts, CompiledSystem original, CompiledSystem absolute) {
+    PathRunner(PathHomotopy homotopy, StartPoints starts, CompiledSystem original, CompiledSystem absolute,
+               EndgameOptions endgame, EndpointOptions endpoint) {
         this.tracker = new Tracker(homotopy);
-        this.endgame = new Endgame(tracker);
-        this.refiner = new Refiner(original, absolute);
-        this.leadingForms = homotopy instanceof Homotopy h ? new LeadingForms(h) : null;
+        this.o = endpoint;
+        this.endgame = new Endgame(tracker, endgame);
+        this.boundary = endgame.boundary();
+        this.refiner = new Refiner(original, absolute, endpoint);
+        this.leadingForms = homotopy instanceof Homotopy h ? new LeadingForms(h, endpoint) : null;
         this.maxDegree = homotopy instanceof Homotopy h ? h.maxDegree() : 0;
         this.starts = starts;
-        this.n = homotopy.size() - 1;
-        this.z = new double[2 * (n + 1)];
+        this.coordinates = homotopy.coordinates();
+        this.n = coordinates.affineDimension(homotopy.size());
+        this.z = new double[2 * homotopy.size()];
     }
 
     /**
@@ -77,7 +80,7 @@ public final class PathRunner {
         if (!tracker.begin(z, 1, 0)) {
             return failed(index, options, "tracker: " + tracker.failure());
         }
-        tracker.target(Endgame.BOUNDARY, 0);
+        tracker.target(boundary, 0);
         if (!trackToBoundary()) {
             return failed(index, options, "tracker: " + tracker.failure());
         }
@@ -129,7 +132,7 @@ public final class PathRunner {
                         winding));
             }
         }
-        if (!refined && unresolved(e, accuracy)) {
+        if (!refined && unresolved(o, coordinates.homogenizingRatio(e, e.length / 2), accuracy)) {
             // an endpoint left as the endgame computed it (singular, or Newton would not converge) whose x_0 is
             // not known to within 1000x its accuracy: x is not known at all, and the path is as likely at
             // infinity. LPS k = 2, d = 3: 24 such "singular solutions", |x| 5e2..5e4, relative accuracy of x 2e-3
@@ -137,7 +140,7 @@ public final class PathRunner {
             // endpoints of the tests are known to 2e-9 at worst)
             return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, winding);
         }
-        if (refiner.backwardError(x) > MAX_BACKWARD_ERROR) {
+        if (refiner.backwardError(x) > o.maxBackwardError()) {
             // numerically a zero of the homogenized system only because x_0 is tiny: its affine image solves
             // nothing, so the endpoint is at infinity (seen on eco-8: a slowly diverging path, |x| ~ 1e7)
             return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, winding);
@@ -155,10 +158,10 @@ public final class PathRunner {
         }
         double residual = Singularity.isSingular(winding, accuracy, condition) ? 0
                 : refiner.relativeResidual(x, accuracy);
-        if (residual > MAX_RELATIVE_RESIDUAL) {
+        if (residual > o.maxRelativeResidual()) {
             return failed(index, options, String.format(java.util.Locale.ROOT,
                     "endpoint is no solution: residual %.1e relative to the equations' terms (tolerance %.0e)",
-                    residual, MAX_RELATIVE_RESIDUAL));
+                    residual, o.maxRelativeResidual()));
         }
         return new Endpoint(index, outcome, false, x, refiner.residual(x), condition, accuracy, winding,
                 tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
@@ -173,7 +176,7 @@ public final class PathRunner {
         if (leadingForms != null && !leadingForms.satisfiedAt(z, s)) {
             return failed(index, options, String.format(java.util.Locale.ROOT,
                     "endpoint with x0 = %.1e |x| is not at infinity: the leading forms are %.1e there, relative",
-                    homogenizingRatio(z), leadingForms.residual(z)));
+                    coordinates.homogenizingRatio(z, z.length / 2), leadingForms.residual(z)));
         }
         return new Endpoint(index, outcome, true, null, Double.NaN, Double.NaN, accuracy, winding,
                 tracker.acceptedSteps(), tracker.rejectedSteps(), options.name(), null);
@@ -181,7 +184,7 @@ public final class PathRunner {
 
     /**
      * Tracks to the endgame boundary, moving to a unit patch through the current point whenever the point's
-     * length has drifted so far from 1 that its highest powers span more than {@link #MAX_POWER_DRIFT}: the
+     * length has drifted so far from 1 that its highest powers span more than {@link EndpointOptions#maxPowerDrift()}: the
      * homotopy's monomials z^a of degree d then stay within that factor of 1 (see {@link Tracker#unitPatch}).
      * At the usual degrees this never happens (|z| would have to pass 1e4 at degree 2); at degree 1000 it
      * happens whenever |z| leaves [0.98, 1.02].
@@ -201,38 +204,37 @@ public final class PathRunner {
         }
     }
 
-    /** Whether |z|^d is beyond {@link #MAX_POWER_DRIFT} or below its inverse, d the homotopy's largest degree. */
+    /** Whether |z|^d is beyond {@link EndpointOptions#maxPowerDrift()} or below its inverse, d the homotopy's largest degree. */
     private boolean drifted(double[] z) {
         double s = 0;
         for (double v : z) {
             s += v * v;
         }
-        return Math.abs(0.5 * Math.log(s) * maxDegree) > Math.log(MAX_POWER_DRIFT);
+        return Math.abs(0.5 * Math.log(s) * maxDegree) > Math.log(o.maxPowerDrift());
     }
 
-    private static boolean atInfinity(double[] z, double accuracy) {
-        double threshold = Math.min(FINITE_RATIO, Math.max(INFINITY_RATIO, 1e3 * accuracy));
-        return homogenizingRatio(z) < threshold;
+    private boolean atInfinity(double[] z, double accuracy) {
+        double threshold = Math.min(o.finiteRatio(), Math.max(o.infinityRatio(), o.unresolvedFactor() * accuracy));
+        return coordinates.homogenizingRatio(z, z.length / 2) < threshold;
     }
 
     /**
-     * The test of {@link #atInfinity} without its {@link #FINITE_RATIO} exemption, for endpoints that Newton did
+     * The test of {@link #atInfinity} without its {@link EndpointOptions#finiteRatio()} exemption, for endpoints that Newton did
      * not refine: |x_0| / |z| below 1000x the accuracy, i.e. x's relative accuracy is worse than 1e-3. The
      * exemption is for large nonsingular solutions, whose badly scaled projective Jacobian inflates the accuracy
      * bound (rounding x condition) but which Newton then refines on the original system.
      */
-    static boolean unresolved(double[] z, double accuracy) {
-        return homogenizingRatio(z) < Math.max(INFINITY_RATIO, 1e3 * accuracy);
+    static boolean unresolved(EndpointOptions o, double[] z, double accuracy) {
+        return unresolved(o, homogenizingRatio(z), accuracy);
+    }
+
+    private static boolean unresolved(EndpointOptions o, double homogenizingRatio, double accuracy) {
+        return homogenizingRatio < Math.max(o.infinityRatio(), o.unresolvedFactor() * accuracy);
     }
 
     /** |x_0| / max_k |z_k| of a projective point z = (z_1, ..., z_n, x_0). */
     static double homogenizingRatio(double[] z) {
-        int n1 = z.length / 2;
-        double m = 0;
-        for (int k = 0; k < n1 - 1; k++) {
-            m = Math.max(m, z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1]);
-        }
-        return Math.hypot(z[2 * n1 - 2], z[2 * n1 - 1]) / Math.sqrt(m);
+        return Coordinates.PROJECTIVE.homogenizingRatio(z, z.length / 2);
     }
 
     private static boolean allFinite(double[] v) {
@@ -245,15 +247,8 @@ public final class PathRunner {
     }
 
     private double[] dehomogenize(double[] z) {
-        double hr = z[2 * n], hi = z[2 * n + 1];
-        double d = hr * hr + hi * hi;
-        double ir = hr / d, ii = -hi / d;
         double[] x = new double[2 * n];
-        for (int k = 0; k < n; k++) {
-            double zr = z[2 * k], zi = z[2 * k + 1];
-            x[2 * k] = zr * ir - zi * ii;
-            x[2 * k + 1] = zr * ii + zi * ir;
-        }
+        coordinates.toAffine(z, x);
         return x;
     }
 

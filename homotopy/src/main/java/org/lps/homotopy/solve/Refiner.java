@@ -19,12 +19,20 @@ final class Refiner {
     private final Evaluator absEval;
     private final ComplexLU lu;
     private final double[] f, jac, dx, col, absX, absF;
+    /** A coordinate below this (relative to max(1, |x|_inf)) counts as this large in {@link #condition}. */
+    private final double zeroCoordinate;
+    /** The least uncertainty {@link #relativeResidual} grants a coordinate, relative to max(1, |x|). */
+    private final double minUncertainty;
 
     /**
      * @param system   the original equations, compiled
      * @param absolute the same equations with every coefficient replaced by its modulus (for backward errors)
+     * @param options  the refiner's tolerances ({@link EndpointOptions#zeroCoordinate()},
+     *                 {@link EndpointOptions#minUncertainty()})
      */
-    Refiner(CompiledSystem system, CompiledSystem absolute) {
+    Refiner(CompiledSystem system, CompiledSystem absolute, EndpointOptions options) {
+        this.zeroCoordinate = options.zeroCoordinate();
+        this.minUncertainty = options.minUncertainty();
         this.n = system.variableCount();
         this.eval = system.evaluator();
         this.absEval = absolute.evaluator();
@@ -100,7 +108,7 @@ final class Refiner {
      * over i of
      * <pre>
      *   |f_i(x)| / ( sum_t |c_t| |x^(a_t)|  +  sum_j |df_i/dx_j|_abs(|x|) delta ),
-     *   delta = max(accuracy, {@link #MIN_UNCERTAINTY}) max(1, |x|_inf),
+     *   delta = max(accuracy, {@link #minUncertainty}) max(1, |x|_inf),
      * </pre>
      * where |df_i/dx_j|_abs(|x|) = sum_t |c_t| a_tj |x^(a_t - e_j)|. The first sum says how large the terms of
      * f_i are at x, so the quotient is about the relative change of the coefficients that would make x an exact
@@ -119,7 +127,7 @@ final class Refiner {
             absX[2 * k + 1] = 0;
         }
         absEval.valuesAndJacobian(absX, absF, jac);
-        double acc = Double.isNaN(accuracy) ? 1 : Math.min(1, Math.max(accuracy, MIN_UNCERTAINTY));
+        double acc = Double.isNaN(accuracy) ? 1 : Math.min(1, Math.max(accuracy, minUncertainty));
         double delta = acc * Math.max(1, maxAbs(x));
         double worst = 0;
         for (int i = 0; i < f.length / 2; i++) {
@@ -135,12 +143,6 @@ final class Refiner {
         }
         return worst;
     }
-
-    /** A coordinate below this (relative to max(1, |x|_inf)) counts as this large in {@link #condition}. */
-    static final double ZERO_COORDINATE = 1e-8;
-
-    /** The least uncertainty {@link #relativeResidual} grants a coordinate, relative to max(1, |x|). */
-    static final double MIN_UNCERTAINTY = 1e-10;
 
     /** The same equations with every coefficient replaced by its modulus. */
     static CompiledSystem absolute(List<Polynomial> equations, int variables) {
@@ -159,7 +161,7 @@ final class Refiner {
     /**
      * The condition number of the Jacobian at x, scaled so that it does not depend on the units of the
      * equations or of the variables: J_s = R^-1 J C with C = diag(y_j), y_j = |x_j| (at least
-     * {@link #ZERO_COORDINATE} max(1, |x|_inf), for coordinates that are 0), and R = diag(sum_t |c_t| y^(a_t)),
+     * {@link #zeroCoordinate} max(1, |x|_inf), for coordinates that are 0), and R = diag(sum_t |c_t| y^(a_t)),
      * the size of each equation's terms there. The result is ||J_s^-1||_1 times the larger of ||J_s||_1 and the
      * 1-norm of the absolute system's Jacobian at y, scaled alike (the size J's entries can have from the terms),
      * which also flags a singular root of a single equation (where a 1 x 1 condition number is always 1).
@@ -169,7 +171,7 @@ final class Refiner {
      * singular.
      */
     double condition(double[] x) {
-        double floor = ZERO_COORDINATE * Math.max(1, maxAbs(x));
+        double floor = zeroCoordinate * Math.max(1, maxAbs(x));
         for (int k = 0; k < n; k++) {
             absX[2 * k] = Math.max(floor, Math.hypot(x[2 * k], x[2 * k + 1]));
             absX[2 * k + 1] = 0;

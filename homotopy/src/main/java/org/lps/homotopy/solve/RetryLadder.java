@@ -39,9 +39,11 @@ public record RetryLadder(List<TrackerOptions> failed, TrackerOptions jumped, in
 
     /**
      * Climbs the ladder on {@code ends} (replaced in place by the re-tracked endpoints); returns how many paths were
-     * re-tracked. {@code progress} (or null) hears of the re-tracked paths.
+     * re-tracked. {@code classification} says which nonsingular endpoints are one; {@code progress} (or null) hears
+     * of the re-tracked paths.
      */
-    int climb(PathPool pool, Supplier<PathRunner> runners, Endpoint[] ends, SolveOptions.Progress progress) {
+    int climb(PathPool pool, Supplier<PathRunner> runners, Endpoint[] ends, ClassificationOptions classification,
+              SolveOptions.Progress progress) {
         int retracked = 0;
         for (TrackerOptions preset : failed) {
             // what an earlier rung could not save gets one more try with tighter steps still (endpoints that are no
@@ -51,7 +53,7 @@ public record RetryLadder(List<TrackerOptions> failed, TrackerOptions jumped, in
             pool.track(runners, ends, which, preset, progress);
         }
         for (int round = 0; round < jumpRounds; round++) {
-            int[] which = Classification.duplicatedNonsingular(ends).stream()
+            int[] which = Classification.duplicatedNonsingular(ends, classification).stream()
                     .mapToInt(Integer::intValue).filter(i -> !jumped.name().equals(ends[i].preset())).toArray();
             if (which.length == 0) {
                 break;

@@ -251,13 +251,13 @@ public final class SolvePlan {
 
     /** A fresh runner for this plan's paths: not thread-safe, one per thread. */
     public PathRunner runner() {
-        return new PathRunner(homotopy, target, absolute);
+        return new PathRunner(homotopy, target, absolute, options.endgame(), options.endpoint());
     }
 
     /**
      * The result from every path's endpoint ({@code ends[i]} tracked with {@code runner().track(i,
      * options().preset())}, none null): paths that failed or jumped are re-tracked here on {@code threads} threads
-     * ({@link RetryLadder#DEFAULT}), the endpoints classified, and the solutions given in the original unknowns.
+     * ({@link SolveOptions#retries()}), the endpoints classified, and the solutions given in the original unknowns.
      * {@code ends} is not modified.
      *
      * @param progress hears of the re-tracked paths (out of all), or null
@@ -289,8 +289,8 @@ public final class SolvePlan {
                 throw new IllegalArgumentException("endpoint " + i + " is path " + ends[i].index() + "'s");
             }
         }
-        int retracked = RetryLadder.DEFAULT.climb(pool, this::runner, ends, progress);
-        Classification c = Classification.of(system, ends);
+        int retracked = options.retries().climb(pool, this::runner, ends, options.classification(), progress);
+        Classification c = Classification.of(system, ends, options.classification());
         double total = seconds + (System.nanoTime() - t0) * 1e-9;
         SolveResult r = new SolveResult(system.variables(), c.solutions(), c.paths(), start.name(), ends.length,
                 options.seed(), options.preset().name(), pool.threads(), total, retracked, startSeconds);

@@ -31,7 +31,7 @@ public final class Homotopy implements PathHomotopy {
     private final CompiledSystem target;
     private final StartSystem start;
     private final double gammaRe, gammaIm;
-    private final double[] patch;
+    private final ProjectivePatch patch;
     private final int maxDegree;
     private final double[] coefficientNorms;
     /** Non-null when the start system is given as polynomials: target and start evaluated as one system. */
@@ -89,10 +89,11 @@ public final class Homotopy implements PathHomotopy {
      * @param random the source of gamma and the patch (the solver seeds it from the user's seed)
      */
     public Homotopy(PolynomialSystem system, StartSystem start, SplittableRandom random) {
-        this(system, start, randomUnit(random), randomPatch(random, system.variableCount() + 1));
+        this(system, start, ProjectivePatch.randomUnit(random),
+                ProjectivePatch.random(random, system.variableCount() + 1));
     }
 
-    Homotopy(PolynomialSystem system, StartSystem start, double[] gamma, double[] patch) {
+    Homotopy(PolynomialSystem system, StartSystem start, double[] gamma, ProjectivePatch patch) {
         this.n = system.variableCount();
         if (system.equationCount() != n || start.variableCount() != n) {
             throw new IllegalArgumentException("the homotopy needs a square system and a start system of the same size");
@@ -128,20 +129,7 @@ public final class Homotopy implements PathHomotopy {
         this.coefficients = startPolynomials == null ? null : new CoefficientForm(eqs, startPolynomials, start);
         this.gammaRe = gamma[0];
         this.gammaIm = gamma[1];
-        this.patch = patch.clone();
-    }
-
-    private static double[] randomUnit(SplittableRandom r) {
-        double angle = 2 * Math.PI * r.nextDouble();
-        return new double[] {Math.cos(angle), Math.sin(angle)};
-    }
-
-    private static double[] randomPatch(SplittableRandom r, int size) {
-        double[] a = new double[2 * size];
-        for (int k = 0; k < a.length; k++) {
-            a[k] = r.nextGaussian() / Math.sqrt(2);
-        }
-        return a;
+        this.patch = patch;
     }
 
     /** The largest degree of the homogenized equations (the start system's largest degree). */
@@ -157,6 +145,11 @@ public final class Homotopy implements PathHomotopy {
     /** n, the number of affine unknowns. */
     public int variableCount() {
         return n;
+    }
+
+    @Override
+    public Coordinates coordinates() {
+        return Coordinates.PROJECTIVE;
     }
 
     /** n + 1: the number of projective coordinates, and of equations including the patch. */
@@ -184,19 +177,7 @@ public final class Homotopy implements PathHomotopy {
 
     /** Scales z (projective, n + 1 coordinates) so that a . z = 1. */
     public void toPatch(double[] z) {
-        double pr = 0, pi = 0;
-        for (int k = 0; k <= n; k++) {
-            double ar = patch[2 * k], ai = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
-            pr += ar * zr - ai * zi;
-            pi += ar * zi + ai * zr;
-        }
-        double d = pr * pr + pi * pi;
-        double ir = pr / d, ii = -pi / d;
-        for (int k = 0; k <= n; k++) {
-            double zr = z[2 * k], zi = z[2 * k + 1];
-            z[2 * k] = zr * ir - zi * ii;
-            z[2 * k + 1] = zr * ii + zi * ir;
-        }
+        patch.scaleOnto(z);
     }
 
     public Workspace workspace() {
@@ -237,7 +218,7 @@ public final class Homotopy implements PathHomotopy {
         private final double[] dc = coefficients == null ? null : dsCoefficients();
         private final double[] f = new double[2 * n];
         private final double[] g = new double[2 * n];
-        private final double[] patch = Homotopy.this.patch.clone();
+        private final ProjectivePatch.Moving patch = Homotopy.this.patch.moving();
 
         private Workspace() {
         }
@@ -245,23 +226,13 @@ public final class Homotopy implements PathHomotopy {
         /** Back to the homotopy's random patch (the one start points are on). */
         @Override
         public void resetPatch() {
-            System.arraycopy(Homotopy.this.patch, 0, patch, 0, patch.length);
+            patch.reset();
         }
 
-        /**
-         * The patch conj(z) . w = |z|^2, orthogonal to z, which z is on; the path through z is the same
-         * projective path, now represented on this patch.
-         */
+        /** The patch orthogonal to z ({@link ProjectivePatch.Moving#orthogonalTo}). */
         @Override
         public void orthogonalPatch(double[] z) {
-            double norm2 = 0;
-            for (int k = 0; k <= n; k++) {
-                norm2 += z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1];
-            }
-            for (int k = 0; k <= n; k++) {
-                patch[2 * k] = z[2 * k] / norm2;
-                patch[2 * k + 1] = -z[2 * k + 1] / norm2;
-            }
+            patch.orthogonalTo(z);
         }
 
         public Homotopy homotopy() {
@@ -305,11 +276,8 @@ public final class Homotopy implements PathHomotopy {
             }
             hs[2 * n] = 0;
             hs[2 * n + 1] = 0;
-            for (int k = 0; k <= n; k++) {
-                jac[m + 2 * k] = patch[2 * k];
-                jac[m + 2 * k + 1] = patch[2 * k + 1];
-            }
-            patchValue(z, h);
+            patch.jacobianRow(jac, m);
+            patch.value(z, h);
         }
 
         /** dH/ds coefficients: gamma g - f, fixed. */
@@ -344,11 +312,8 @@ public final class Homotopy implements PathHomotopy {
             final int m = 2 * n * (n + 1);
             hs[2 * n] = 0;
             hs[2 * n + 1] = 0;
-            for (int k = 0; k <= n; k++) {
-                jac[m + 2 * k] = patch[2 * k];
-                jac[m + 2 * k + 1] = patch[2 * k + 1];
-            }
-            patchValue(z, h);
+            patch.jacobianRow(jac, m);
+            patch.value(z, h);
         }
 
         /** h = H(z, s) only (for a Newton step with an older factorization). */
@@ -356,14 +321,14 @@ public final class Homotopy implements PathHomotopy {
             if (coefficients != null) {
                 mixCoefficients(sRe, sIm);
                 unionEval.values(z, c, h);
-                patchValue(z, h);
+                patch.value(z, h);
                 return;
             }
             targetEval.values(z, f);
             startEval.values(z, g);
             final double ar = sRe * gammaRe - sIm * gammaIm, ai = sRe * gammaIm + sIm * gammaRe;
             combineValues(ar, ai, 1 - sRe, -sIm, h);
-            patchValue(z, h);
+            patch.value(z, h);
         }
 
         private void combineValues(double ar, double ai, double br, double bi, double[] h) {
@@ -372,17 +337,6 @@ public final class Homotopy implements PathHomotopy {
                 h[2 * i] = ar * gr - ai * gi + br * fr - bi * fi;
                 h[2 * i + 1] = ar * gi + ai * gr + br * fi + bi * fr;
             }
-        }
-
-        private void patchValue(double[] z, double[] h) {
-            double pr = -1, pi = 0;
-            for (int k = 0; k <= n; k++) {
-                double qr = patch[2 * k], qi = patch[2 * k + 1], zr = z[2 * k], zi = z[2 * k + 1];
-                pr += qr * zr - qi * zi;
-                pi += qr * zi + qi * zr;
-            }
-            h[2 * n] = pr;
-            h[2 * n + 1] = pi;
         }
     }
 }

@@ -10,6 +10,12 @@ public interface PathHomotopy {
     /** The number of unknowns, which is also the number of equations. */
     int size();
 
+    /**
+     * The coordinates the points are in: {@link Coordinates#PROJECTIVE} (x_0 last, on a patch) or
+     * {@link Coordinates#AFFINE}. The endgame and the endpoint checks read "at infinity" from it.
+     */
+    Coordinates coordinates();
+
     /** A fresh evaluation workspace: not thread-safe, one per thread. */
     Evaluation evaluation();
 

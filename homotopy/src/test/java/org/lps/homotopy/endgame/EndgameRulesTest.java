@@ -11,37 +11,37 @@ class EndgameRulesTest {
     @Test
     void loopsWhoseX0ShrinksAndAveragesAwayAreAtInfinity() {
         // LPS k = 2, d = 3 path 4704: x_0 on the loops 2.99e-3 then 2.11e-3 (v = 0.25), the estimate 3.75e-5
-        assertTrue(Endgame.loopsDiverge(2.991e-3, 2.114e-3, 3.748e-5));
+        assertTrue(Endgame.loopsDiverge(EndgameOptions.DEFAULT, 2.991e-3, 2.114e-3, 3.748e-5));
         // path 6363 (winding 6): v = 0.17, estimate at 0.057 of the loops' mean
-        assertTrue(Endgame.loopsDiverge(4.069e-3, 3.227e-3, 1.823e-4));
+        assertTrue(Endgame.loopsDiverge(EndgameOptions.DEFAULT, 4.069e-3, 3.227e-3, 1.823e-4));
     }
 
     @Test
     void loopsAroundAFiniteEndpointAreNot() {
         // a finite x_0: the loops' mean settles on it (v ~ 0) and the estimate keeps it
-        assertFalse(Endgame.loopsDiverge(3.263e-4, 3.250e-4, 3.271e-4));
-        assertFalse(Endgame.loopsDiverge(1.0, 1.0, 1.0));
+        assertFalse(Endgame.loopsDiverge(EndgameOptions.DEFAULT, 3.263e-4, 3.250e-4, 3.271e-4));
+        assertFalse(Endgame.loopsDiverge(EndgameOptions.DEFAULT, 1.0, 1.0, 1.0));
         // x_0 still varying on the loops but the estimate near their mean: a finite endpoint, loops still large
-        assertFalse(Endgame.loopsDiverge(2e-3, 1.4e-3, 1e-3));
+        assertFalse(Endgame.loopsDiverge(EndgameOptions.DEFAULT, 2e-3, 1.4e-3, 1e-3));
         // the mean shrinks but hardly (v = 0.02)
-        assertFalse(Endgame.loopsDiverge(1.03e-3, 1e-3, 1e-5));
+        assertFalse(Endgame.loopsDiverge(EndgameOptions.DEFAULT, 1.03e-3, 1e-3, 1e-5));
     }
 
     @Test
     void unknownLoopMeansDecideNothing() {
-        assertFalse(Endgame.loopsDiverge(Double.NaN, 1e-3, 1e-6));
-        assertFalse(Endgame.loopsDiverge(1e-3, 0, 0));
+        assertFalse(Endgame.loopsDiverge(EndgameOptions.DEFAULT, Double.NaN, 1e-3, 1e-6));
+        assertFalse(Endgame.loopsDiverge(EndgameOptions.DEFAULT, 1e-3, 0, 0));
     }
 
     @Test
     void aPathLeftUndecidedIsAtInfinityOnlyIfX0ShrankAndIsUnresolved() {
         // LPS k = 2, d = 3 path 8295: x_0 / |z| 7e-4 at s = 1.8e-14 (peak 0.1), condition 3.6e15
-        assertTrue(Endgame.unresolvedDivergence(7e-4, 0.105, 3.6e15));
+        assertTrue(Endgame.unresolvedDivergence(EndgameOptions.DEFAULT, 7e-4, 0.105, 3.6e15));
         // path 48607: x_0 / |z| 3e-4, condition 8.6e13
-        assertTrue(Endgame.unresolvedDivergence(3e-4, 0.1, 8.6e13));
+        assertTrue(Endgame.unresolvedDivergence(EndgameOptions.DEFAULT, 3e-4, 0.1, 8.6e13));
         // the same point well conditioned: resolved, the failure stands
-        assertFalse(Endgame.unresolvedDivergence(7e-4, 0.105, 1e8));
+        assertFalse(Endgame.unresolvedDivergence(EndgameOptions.DEFAULT, 7e-4, 0.105, 1e8));
         // a finite endpoint (x_0 about its peak) stays a failure however ill-conditioned
-        assertFalse(Endgame.unresolvedDivergence(0.5, 0.9, 1e20));
+        assertFalse(Endgame.unresolvedDivergence(EndgameOptions.DEFAULT, 0.5, 0.9, 1e20));
     }
 }

@@ -3,8 +3,10 @@ package org.lps.homotopy.solve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.stream.IntStream;
 import org.hipparchus.complex.Complex;
 import org.junit.jupiter.api.Test;
+import org.lps.homotopy.family.StandardSystems;
 import org.lps.homotopy.parse.Format;
 import org.lps.homotopy.parse.SystemParser;
 import org.lps.homotopy.poly.PolynomialSystem;
@@ -34,5 +36,24 @@ class ApiSnippetTest {
             assertEquals(1, x * x + y * y, 1e-12);
             assertEquals(x, y * y * y, 1e-12);
         }
+    }
+
+    @Test
+    void stagesSnippetFromTheDocs() {
+        // --- docs/solver.md: Stages ---
+        PolynomialSystem system = StandardSystems.katsura(6);
+        SolveOptions options = SolveOptions.defaults().seed(1).threads(2);
+        SolvePlan plan = SolvePlan.of(system, options);                  // start system and homotopy, from the seed
+        Endpoint[] ends = new Endpoint[plan.pathCount()];
+        ThreadLocal<PathRunner> runner = ThreadLocal.withInitial(plan::runner);   // a runner per thread
+        IntStream.range(0, ends.length).parallel()                       // any order, any threads, any process
+                .forEach(i -> ends[i] = runner.get().track(i, options.preset()));
+        SolveResult r = plan.complete(ends, options.threads(), null, 0);  // retries, classification
+        System.out.println(plan.startName() + ", " + plan.pathCount() + " paths: " + r.nonsingular() + " solutions, "
+                + r.real() + " real");
+        System.out.println("as Solver.solve: " + r.pathResults().equals(Solver.solve(system, options).pathResults()));
+        // --- end ---
+        assertEquals(64, r.nonsingular());
+        assertEquals(Solver.solve(system, options).pathResults(), r.pathResults());
     }
 }

@@ -30,20 +30,20 @@ class EndpointClassificationTest {
         // LPS k = 2, d = 3 path 31209: |x| = 3.1e3 (x_0 / |z| = 3.27e-4), Cauchy accuracy 7.3e-6, winding 2,
         // backward error 6e-8: x known to 2e-2 relative only. Reported a singular solution before: |x| < 1e5
         // was always finite
-        assertTrue(PathRunner.unresolved(projective(3.057e3, 7), 7.28e-6));
+        assertTrue(PathRunner.unresolved(EndpointOptions.DEFAULT, projective(3.057e3, 7), 7.28e-6));
         // path 23098: |x| = 6.3e3, accuracy 2.5e-7 (x known to 1.6e-3)
-        assertTrue(PathRunner.unresolved(projective(6.303e3, 7), 2.54e-7));
+        assertTrue(PathRunner.unresolved(EndpointOptions.DEFAULT, projective(6.303e3, 7), 2.54e-7));
         // path 4124: the accuracy is rounding x a condition number of 2.7e18
-        assertTrue(PathRunner.unresolved(projective(5.21e3, 7), 599));
+        assertTrue(PathRunner.unresolved(EndpointOptions.DEFAULT, projective(5.21e3, 7), 599));
     }
 
     @Test
     void aSingularSolutionKnownToItsUsualAccuracyIsResolved() {
         // the worst of the tests' genuine singular endpoints: |x| ~ 1, accuracy 2e-9
-        assertFalse(PathRunner.unresolved(projective(1, 3), 2e-9));
+        assertFalse(PathRunner.unresolved(EndpointOptions.DEFAULT, projective(1, 3), 2e-9));
         // a large singular solution known about as well as a Cauchy estimate can be
-        assertFalse(PathRunner.unresolved(projective(1e3, 3), 1e-8));
+        assertFalse(PathRunner.unresolved(EndpointOptions.DEFAULT, projective(1e3, 3), 1e-8));
         // tiny coordinates (x_0 dominating) are always resolved
-        assertFalse(PathRunner.unresolved(projective(1e-6, 3), 1e-6));
+        assertFalse(PathRunner.unresolved(EndpointOptions.DEFAULT, projective(1e-6, 3), 1e-6));
     }
 }

@@ -18,7 +18,7 @@ class LeadingFormsTest {
     private static LeadingForms forms(String text) {
         PolynomialSystem s = SystemParser.parse(text, "t", Format.PLAIN);
         return new LeadingForms(new Homotopy(s, StartSystems.totalDegree(s, new SplittableRandom(1)),
-                new SplittableRandom(2)));
+                new SplittableRandom(2)), EndpointOptions.DEFAULT);
     }
 
     @Test

@@ -6,8 +6,8 @@ import org.lps.homotopy.poly.PolynomialSystem;
 
 /**
  * Monodromy with the trace test on the issue's benchmark systems (cyclic-7: 924, katsura-8: 256, noon-5: 233), three
- * seeds each: counts, loops, paths, trace residual and time. Too slow for the unit tests (cyclic-7's trace test needs
- * 1232 extra witnesses); run it by hand, exit status 1 if any count is wrong or a trace test fails:
+ * seeds each: counts, loops, paths, trace residual and time ({@link MonodromyFamiliesTest} asserts the same runs).
+ * Run it by hand, exit status 1 if any count is wrong or a trace test fails:
  * <pre>
  * mvn -q -B -o -DskipTests package &amp;&amp; mvn -q -B -o -pl homotopy test-compile
  * java -cp homotopy/target/test-classes:examples/target/lps.jar org.lps.homotopy.solve.MonodromyBenchmark [threads]

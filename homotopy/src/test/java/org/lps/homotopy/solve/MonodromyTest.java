@@ -18,8 +18,9 @@ import org.lps.homotopy.poly.PolynomialSystem;
 
 class MonodromyTest {
 
+    /** Small systems; the benchmark systems on three seeds each are in {@link MonodromyFamiliesTest}. */
     @ParameterizedTest(name = "{0}-{1} seed {2}")
-    @CsvSource({"katsura,4,1", "cyclic,5,1", "noon,3,1", "katsura,5,2", "noon,5,1", "noon,5,2", "noon,5,3"})
+    @CsvSource({"katsura,4,1", "cyclic,5,1", "noon,3,1", "katsura,5,2", "noon,4,1"})
     void findsEverySolutionAndPassesTheTraceTest(String family, int n, long seed) {
         PolynomialSystem s = StandardSystems.byName(family + n);
         long known = StandardSystems.knownSolutionCount(family, n);

@@ -14,7 +14,8 @@ class RelativeResidualTest {
 
     private static Refiner refiner(String text) {
         PolynomialSystem s = SystemParser.parse(text, "t", Format.PLAIN);
-        return new Refiner(CompiledSystem.compile(s), Refiner.absolute(s.equations(), s.variableCount()));
+        return new Refiner(CompiledSystem.compile(s), Refiner.absolute(s.equations(), s.variableCount()),
+                EndpointOptions.DEFAULT);
     }
 
     @Test

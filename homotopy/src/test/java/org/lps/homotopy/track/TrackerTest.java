@@ -25,7 +25,7 @@ class TrackerTest {
     void tracksAKnownPathAccurately() {
         PolynomialSystem f = SystemParser.parse("x^2 - 4", "test", Format.PLAIN);
         double[] patch = {0.3, -0.7, 0.9, 0.2};
-        Homotopy h = new Homotopy(f, new TotalDegreeStart(new int[] {2}), GAMMA, patch);
+        Homotopy h = new Homotopy(f, new TotalDegreeStart(new int[] {2}), GAMMA, new ProjectivePatch(patch));
         Tracker t = new Tracker(h);
         double[] z = new double[4];
         for (long k = 0; k < 2; k++) {
