@@ -1,18 +1,21 @@
 package org.lps.distributed;
 
 import java.io.Serializable;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.rootcount.SetStructure;
+import org.lps.homotopy.endgame.EndgameOptions;
+import org.lps.homotopy.solve.ClassificationOptions;
+import org.lps.homotopy.solve.EndpointOptions;
+import org.lps.homotopy.solve.RetryLadder;
 import org.lps.homotopy.solve.SolveOptions;
 import org.lps.homotopy.start.StartKind;
 import org.lps.homotopy.track.TrackerOptions;
 
 /**
  * Everything an executor needs to rebuild the driver's solve: the system's text and the options that decide the
- * start system and the homotopy (seed, start kind, set structure, tracker preset, threads). {@link SolveOptions} is not
+ * start system and the homotopy (seed, start kind, set structure, tracker preset, threads) and the stages' options
+ * records (endgame, endpoint checks, classification, retries). {@link SolveOptions} is not
  * serializable (it may hold a progress callback), so its settings travel here one by one and {@link #options()} puts
  * them back together.
  */
@@ -24,8 +27,9 @@ final class SolveSpec implements Serializable {
     private final long seed;
     private final int threads;
     private final StartKind start;
-    /** The tracker preset's record components, in declaration order (every one a String or a boxed number). */
-    private final Object[] preset;
+    private final RecordWire preset;
+    /** The stages' options records: endgame, endpoint checks, classification, retry ladder. */
+    private final RecordWire endgame, endpoint, classification, retries;
     /** The caller's set structure, or null: variable count and factors[equation][factor] = variable indices. */
     private final int structureVariables;
     private final int[][][] structure;
@@ -36,11 +40,15 @@ final class SolveSpec implements Serializable {
         this.seed = options.seed();
         this.threads = options.threads();
         this.start = options.start();
-        this.preset = components(options.preset());
+        this.preset = RecordWire.of(options.preset());
+        this.endgame = RecordWire.of(options.endgame());
+        this.endpoint = RecordWire.of(options.endpoint());
+        this.classification = RecordWire.of(options.classification());
+        this.retries = RecordWire.of(options.retries());
         SetStructure s = options.setStructure();
         this.structureVariables = s == null ? 0 : s.variableCount();
         this.structure = s == null ? null : factors(s);
-        this.key = system.key() + "|" + seed + "|" + threads + "|" + start + "|" + Arrays.deepToString(preset) + "|"
+        this.key = system.key() + "|" + seed + "|" + threads + "|" + start + "|" + preset + "|" + endgame + "|" + endpoint + "|" + classification + "|" + retries + "|"
                 + (structure == null ? "-" : structureVariables + Arrays.deepToString(structure));
     }
 
@@ -53,12 +61,15 @@ final class SolveSpec implements Serializable {
     }
 
     SolveOptions options() {
-        SolveOptions o = SolveOptions.defaults().seed(seed).threads(threads).preset(preset()).start(start);
+        SolveOptions o = SolveOptions.defaults().seed(seed).threads(threads).preset(preset()).start(start)
+                .endgame((EndgameOptions) endgame.rebuild()).endpoint((EndpointOptions) endpoint.rebuild())
+                .classification((ClassificationOptions) classification.rebuild())
+                .retries((RetryLadder) retries.rebuild());
         return structure == null ? o : o.setStructure(SetStructure.of(structureVariables, structure));
     }
 
     TrackerOptions preset() {
-        return fromComponents(preset);
+        return (TrackerOptions) preset.rebuild();
     }
 
     /** Equal for equal solves: what the per-executor plan cache is keyed by. */
@@ -72,29 +83,5 @@ final class SolveSpec implements Serializable {
             f[i] = s.factors(i);
         }
         return f;
-    }
-
-    private static Object[] components(TrackerOptions t) {
-        RecordComponent[] rc = TrackerOptions.class.getRecordComponents();
-        Object[] values = new Object[rc.length];
-        try {
-            for (int k = 0; k < rc.length; k++) {
-                values[k] = rc[k].getAccessor().invoke(t);
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the tracker preset " + t.name(), e);
-        }
-        return values;
-    }
-
-    private static TrackerOptions fromComponents(Object[] values) {
-        RecordComponent[] rc = TrackerOptions.class.getRecordComponents();
-        Class<?>[] types = Arrays.stream(rc).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        try {
-            Constructor<TrackerOptions> c = TrackerOptions.class.getDeclaredConstructor(types);
-            return c.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot rebuild the tracker preset " + values[0], e);
-        }
     }
 }

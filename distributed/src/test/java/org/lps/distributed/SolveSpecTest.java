@@ -16,6 +16,7 @@ import org.lps.homotopy.parse.SystemParser;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.solve.Endpoint;
 import org.lps.homotopy.solve.PathRunner;
+import org.lps.homotopy.solve.RetryLadder;
 import org.lps.homotopy.solve.SolveOptions;
 import org.lps.homotopy.solve.SolvePlan;
 import org.lps.homotopy.start.StartKind;
@@ -66,6 +67,20 @@ class SolveSpecTest {
         assertEquals(bertini, spec.system());
         assertEquals(bertini.groups(), spec.system().groups());
         assertEquals(bertini.variables(), spec.system().variables());
+    }
+
+    @Test
+    void theStagesOptionsRecordsTravelToo() throws Exception {
+        // a non-default retry ladder (a list of presets inside a record) and the other records as they are
+        SolveOptions o = SolveOptions.defaults().seed(9).retries(RetryLadder.PARAMETER);
+        SolveOptions back = roundTrip(SolveSpec.of(StandardSystems.katsura(3), o)).options();
+        assertEquals(RetryLadder.PARAMETER, back.retries());
+        assertNotEquals(RetryLadder.DEFAULT, back.retries());
+        assertEquals(o.endgame(), back.endgame());
+        assertEquals(o.endpoint(), back.endpoint());
+        assertEquals(o.classification(), back.classification());
+        assertNotEquals(SolveSpec.of(StandardSystems.katsura(3), o).key(),
+                SolveSpec.of(StandardSystems.katsura(3), o.retries(RetryLadder.DEFAULT)).key());
     }
 
     @Test
