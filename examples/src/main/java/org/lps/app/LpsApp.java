@@ -36,6 +36,7 @@ public final class LpsApp implements Runnable {
                     new Node("demos", BenchDemosCommand.class),
                     new Node("eval", BenchEvalCommand.class),
                     new Node("solve", BenchSolveCommand.class),
+                    new Node("spark", BenchSparkCommand.class),
                     new Node("threads", BenchThreadsCommand.class),
                     new Node("train", BenchTrainCommand.class))),
             new Node("demo", DemoCommand.class),

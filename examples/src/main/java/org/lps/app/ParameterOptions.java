@@ -165,6 +165,21 @@ final class ParameterOptions {
         }
     }
 
+    /**
+     * With --spark: what distributes is the solve itself and the sweep over a file of points; monodromy and the
+     * parameter homotopy to a single point (a few paths from a known start) run in one process.
+     */
+    void checkSpark() {
+        if (monodromy || monodromyOnly()) {
+            throw new UserInputException("--spark with --monodromy is not supported: monodromy runs in one process"
+                    + " (drop --spark)");
+        }
+        if (at != null && !manyTargets()) {
+            throw new UserInputException("--spark with --at " + at + ": only a file of points (--at targets.csv)"
+                    + " is distributed; drop --spark to solve at one point");
+        }
+    }
+
     /** Solves at the one --at point (or, without parameters, the system itself by monodromy). */
     SolveResult solve(PolynomialSystem system, SolveOptions options, PrintWriter err) throws IOException {
         List<String> names = parameters(system);
@@ -191,7 +206,7 @@ final class ParameterOptions {
 
     /** --at FILE.csv: one JSON line per point on {@code out}, all from one generic solve (or --from). */
     void solveTargets(PolynomialSystem system, SolveOptions options, boolean withSolutions, PrintWriter out,
-                      PrintWriter err) throws IOException {
+                      PrintWriter err, String spark) throws IOException {
         List<String> names = parameters(system);
         ParameterizedSystem family = ParameterizedSystem.of(system, names);
         List<double[]> targets = readTargets(Path.of(at), names);
@@ -208,16 +223,32 @@ final class ParameterOptions {
                 p0 = g.parameters();
                 starts = g.solutions();
             }
+            if (spark != null) {
+                // the generic solve above ran here; the targets are spread over the cluster, results in target order
+                SparkRoute.sweep(spark, system, names, options, p0, starts, targets, withSolutions, (json, k) -> {
+                    try {
+                        printPoint(out, names, k, targets.get(k), (ObjectNode) MAPPER.readTree(json));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                return;
+            }
             for (int k = 0; k < targets.size(); k++) {
                 SolveResult r = ps.track(p0, starts, targets.get(k));
-                ObjectNode o = MAPPER.createObjectNode();
-                o.put("point", k + 1);
-                putParameters(o, names, targets.get(k));
-                o.setAll(JsonOutput.toJson(r, withSolutions));
-                out.println(o);
-                out.flush();
+                printPoint(out, names, k, targets.get(k), JsonOutput.toJson(r, withSolutions));
             }
         }
+    }
+
+    /** One line of a sweep's output: the point's number and parameters, then its solve's JSON. */
+    private static void printPoint(PrintWriter out, List<String> names, int k, double[] target, ObjectNode result) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("point", k + 1);
+        putParameters(o, names, target);
+        o.setAll(result);
+        out.println(o);
+        out.flush();
     }
 
     /**

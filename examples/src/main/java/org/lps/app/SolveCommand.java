@@ -93,6 +93,11 @@ final class SolveCommand implements Callable<Integer> {
             + " certifiedReal overall)")
     boolean certify;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "track the paths on Apache Spark: local[N], spark://HOST:7077, yarn, ...; the same solutions in"
+                    + " the same order as without (see docs/distributed.md; run through ./lps or spark-submit)")
+    String spark;
+
     @CommandLine.Mixin
     ParameterOptions parameters = new ParameterOptions();
 
@@ -104,6 +109,10 @@ final class SolveCommand implements Callable<Integer> {
         TrackerOptions tracker = UserInputException.forFlag("--preset", () -> TrackerOptions.preset(preset));
         if (threads != null && threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
+        }
+        if (spark != null) {
+            SparkRoute.checkMaster(spark);
+            parameters.checkSpark();
         }
         if (out != null) {
             outputKind(out);
@@ -127,7 +136,7 @@ final class SolveCommand implements Callable<Integer> {
             parameters.check(s, out);
             if (parameters.manyTargets()) {
                 parameters.solveTargets(s, options, solutions, spec.commandLine().getOut(),
-                        spec.commandLine().getErr());
+                        spec.commandLine().getErr(), spark);
                 return 0;
             }
         }
@@ -135,6 +144,7 @@ final class SolveCommand implements Callable<Integer> {
         SolveResult r;
         try {
             r = parameterized ? parameters.solve(s, options, spec.commandLine().getErr())
+                    : spark != null ? SparkRoute.solve(spark, s, options, bar == null ? null : bar::update)
                     : Solver.solve(s, bar == null ? options : options.progress(bar::update));
         } finally {
             if (bar != null) {

@@ -37,8 +37,8 @@ class LpsAppTest {
             assertEquals(all, names(LpsApp.commandLine(args)), String.join(" ", args));
         }
         CommandLine bench = LpsApp.commandLine("bench").getSubcommands().get("bench");
-        assertEquals(List.of("certify", "demos", "eval", "solve", "threads", "train"), names(bench));
-        assertEquals(List.of("certify", "demos", "eval", "solve", "threads", "train"),
+        assertEquals(List.of("certify", "demos", "eval", "solve", "spark", "threads", "train"), names(bench));
+        assertEquals(List.of("certify", "demos", "eval", "solve", "spark", "threads", "train"),
                 names(LpsApp.commandLine("bench", "nosuch").getSubcommands().get("bench")));
     }
 
@@ -62,7 +62,7 @@ class LpsAppTest {
         assertTrue(typo.err().contains("solve"), typo.err());   // picocli's suggestion needs the full tree
         Cli.Run group = Cli.run("bench");
         assertEquals(2, group.exit());
-        assertTrue(group.err().contains("certify, demos, eval, solve, threads, train"), group.err());
+        assertTrue(group.err().contains("certify, demos, eval, solve, spark, threads, train"), group.err());
         Cli.Run help = Cli.run("help", "count");
         assertEquals(0, help.exit(), help.err());
         assertTrue(help.out().contains("Usage: lps count"), help.out());
