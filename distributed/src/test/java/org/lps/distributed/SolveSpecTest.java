@@ -21,8 +21,8 @@ import org.lps.homotopy.solve.SolveOptions;
 import org.lps.homotopy.solve.SolvePlan;
 import org.lps.homotopy.start.StartKind;
 import org.lps.homotopy.track.TrackerOptions;
-import org.lps.init.lps.BlockProblem;
-import org.lps.init.lps.BlockSpec;
+import org.lps.init.lps.block.BlockProblem;
+import org.lps.init.lps.block.BlockSpec;
 
 /**
  * What a cluster executor gets: the spec, through Java serialization as Spark sends it, rebuilds exactly the driver's

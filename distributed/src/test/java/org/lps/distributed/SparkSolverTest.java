@@ -20,8 +20,8 @@ import org.lps.homotopy.solve.SolveOptions;
 import org.lps.homotopy.solve.SolveResult;
 import org.lps.homotopy.solve.Solver;
 import org.lps.homotopy.start.StartKind;
-import org.lps.init.lps.BlockProblem;
-import org.lps.init.lps.BlockSpec;
+import org.lps.init.lps.block.BlockProblem;
+import org.lps.init.lps.block.BlockSpec;
 
 /**
  * Spark local mode gives exactly the in-process solve: cyclic-7 (924 solutions) and the LPS block of width 2
