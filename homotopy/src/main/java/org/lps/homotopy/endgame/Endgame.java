@@ -127,6 +127,8 @@ public final class Endgame {
     static final int CAUCHY_STEPS = 3000;
     /** Factor by which the Cauchy radius shrinks between loops. */
     static final double RADIUS_RATIO = 0.25;
+    /** See {@link #trackStraightFromCauchyStart}. */
+    static final double STRAIGHT_FRACTION = 1 - 1e-4;
     /** See {@link #unresolvedDivergence}. */
     static final double UNRESOLVED_DROP = 0.01;
     /** Unit roundoff (with a margin), for what a condition number leaves of a point's digits. */
@@ -176,6 +178,8 @@ public final class Endgame {
     private int steps0;
     private int cauchySteps0;
     private boolean radialFallback;
+    // where the last Cauchy endgame began (the point is in cauchyStart)
+    private double cauchyS;
     // whether the path has looked clearly diverging (and not finite since), kept into the fallback too
     private boolean divergedClearly;
     // mean |x_0| / |z| over the samples of the last loop, and for the best estimate's loop and the one before it
@@ -404,6 +408,7 @@ public final class Endgame {
     /** The Cauchy endgame from the point z at the real parameter s > 0, with a last resort if it fails. */
     private Outcome cauchyFrom(double[] z, double s) {
         System.arraycopy(z, 0, cauchyStart, 0, 2 * size);
+        cauchyS = s;
         Outcome o = cauchy(z, s);
         if (o != Outcome.FAILED) {
             return o;
@@ -453,6 +458,38 @@ public final class Endgame {
             return atInfinity(z, cond, lastError);
         }
         return fail(why);
+    }
+
+    /**
+     * For a Cauchy endpoint that the caller has found to be the centroid of a cluster of simple roots (the loops
+     * enclosed several of them, hence a winding number above 1): the path tracked from where the Cauchy endgame
+     * began straight towards s = 0, where it is analytic (its root is simple). It may not get there: near roots
+     * that are close relative to their size (2 apart at |x| = 3e5) the projective Jacobian is so ill-conditioned
+     * that the step size underflows at s ~ 1e-14; the last point, {@link #STRAIGHT_FRACTION} of the way or more,
+     * is then as close to the path's own root as the cluster is narrow, and the caller's Newton refinement on the
+     * original system takes it there. Each path of the cluster so reaches its own root, unless the tracker
+     * jumped between the nearby paths, which the classification's duplicate test catches. True with the result in
+     * {@link #endpoint()} (outcome {@link Outcome#REGULAR}, winding number 1, accuracy NaN when not arrived).
+     */
+    public boolean trackStraightFromCauchyStart() {
+        if (!tracker.begin(cauchyStart, cauchyS, 0)) {
+            return false;
+        }
+        tracker.maxFraction(1);
+        tracker.target(0, 0);
+        if (tracker.trackToTarget() == Tracker.Step.ARRIVED) {
+            accuracy = tracker.refine(FINAL_TOLERANCE, 6);
+        } else if (Math.hypot(tracker.sRe(), tracker.sIm()) <= (1 - STRAIGHT_FRACTION) * cauchyS) {
+            accuracy = Double.NaN;
+        } else {
+            return false;
+        }
+        System.arraycopy(tracker.z(), 0, endpoint, 0, 2 * size);
+        winding = 1;
+        condition = tracker.condition();
+        failure = null;
+        outcome = Outcome.REGULAR;
+        return true;
     }
 
     /**

@@ -94,10 +94,27 @@ final class PathRunner {
         }
         // s where the endpoint was taken: the endgame's verdict "at infinity" can come before s = 0
         double sEnd = outcome == Endgame.Outcome.AT_INFINITY ? Math.hypot(tracker.sRe(), tracker.sIm()) : 0;
-        if (outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy)) {
+        double[] x = dehomogenize(e);
+        if (outcome == Endgame.Outcome.CAUCHY && endgame.windingNumber() > 1 && nearRegularZero(x)) {
+            // a winding number c > 1 claims a root of multiplicity >= c; Newton converging to a regular zero from
+            // the endpoint refutes it: the Cauchy loops enclosed a cluster of simple roots and returned their
+            // centroid (roots 1e-2 apart in a degree-9 polynomial; two solutions 2 apart at |x| = 3e5). Each
+            // path is analytic at its own root: tracked there straight from where the loops began
+            if (!endgame.trackStraightFromCauchyStart() || !nearRegularZero(dehomogenize(endgame.endpoint()))) {
+                return failed(index, options, String.format(java.util.Locale.ROOT,
+                        "endgame: winding number %d at a cluster of simple roots, not resolved by tracking on",
+                        endgame.windingNumber()));
+            }
+            outcome = endgame.outcome();
+            e = endgame.endpoint();
+            x = dehomogenize(e);
+            accuracy = Math.max(endgame.accuracy(), ROUNDING * endgame.condition());
+        }
+        if ((outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy))
+                && LargeSolutions.regularZeroNear(refiner, x) == null) {
+            // (a large regular zero goes on as a finite endpoint: Newton below refines it)
             return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, endgame.windingNumber());
         }
-        double[] x = dehomogenize(e);
         int winding = endgame.windingNumber();
         boolean refined = false;
         if (outcome == Endgame.Outcome.REGULAR || winding == 1) {
@@ -108,18 +125,6 @@ final class PathRunner {
                 x = y;
                 accuracy = Math.min(accuracy, rel);
                 refined = rel <= Singularity.ACCURACY;
-            }
-        }
-        if (winding > 1) {
-            // a winding number c > 1 claims a root of multiplicity >= c; Newton converging quadratically to a
-            // regular zero from the endpoint refutes it: the Cauchy loops enclosed a cluster of simple roots and
-            // returned their centroid (roots 1e-2 apart in a degree-9 polynomial, seed 5: winding 3, one path,
-            // residual 1.7e-5). Re-tracked, else failed; never reported as a singular solution.
-            double[] y = x.clone();
-            if (refiner.newton(y, 8) <= Singularity.ACCURACY && refiner.condition(y) < Singularity.CONDITION) {
-                return failed(index, options, String.format(java.util.Locale.ROOT,
-                        "endgame: winding number %d at a cluster of simple roots (Newton converges to a regular one)",
-                        winding));
             }
         }
         if (!refined && unresolved(e, accuracy)) {
@@ -226,6 +231,12 @@ final class PathRunner {
             m = Math.max(m, z[2 * k] * z[2 * k] + z[2 * k + 1] * z[2 * k + 1]);
         }
         return Math.hypot(z[2 * n1 - 2], z[2 * n1 - 1]) / Math.sqrt(m);
+    }
+
+    /** Whether Newton on the original system converges from x to a zero with a regular Jacobian. */
+    private boolean nearRegularZero(double[] x) {
+        double[] y = x.clone();
+        return refiner.newton(y, 8) <= Singularity.ACCURACY && refiner.condition(y) < Singularity.CONDITION;
     }
 
     private static boolean allFinite(double[] v) {
