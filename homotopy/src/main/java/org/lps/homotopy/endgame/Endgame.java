@@ -129,6 +129,8 @@ public final class Endgame {
     static final double RADIUS_RATIO = 0.25;
     /** See {@link #trackStraightFromCauchyStart}. */
     static final double STRAIGHT_FRACTION = 1 - 1e-4;
+    /** Step budget of {@link #trackStraightFromCauchyStart} and {@link #trackStraightFromAtInfinity}. */
+    static final int STRAIGHT_STEPS = 200;
     /** See {@link #unresolvedDivergence}. */
     static final double UNRESOLVED_DROP = 0.01;
     /** Unit roundoff (with a margin), for what a condition number leaves of a point's digits. */
@@ -472,14 +474,37 @@ public final class Endgame {
      * {@link #endpoint()} (outcome {@link Outcome#REGULAR}, winding number 1, accuracy NaN when not arrived).
      */
     public boolean trackStraightFromCauchyStart() {
-        if (!tracker.begin(cauchyStart, cauchyS, 0)) {
+        return trackStraightFrom(cauchyStart, cauchyS);
+    }
+
+    /**
+     * For an endpoint called {@link Outcome#AT_INFINITY} at s > 0 that the caller doubts (its direction solves the
+     * leading forms, but so does the direction of any solution large enough): the path tracked on from there
+     * straight towards s = 0, as {@link #trackStraightFromCauchyStart}, so that the caller can test the point it
+     * reaches for a regular finite zero. A large finite solution's path is regular all the way; the valuation
+     * of x_0 said "diverging" because x_0 was still shrinking towards its small limit (cassou, i1, chemequs from
+     * the linear-product start).
+     */
+    public boolean trackStraightFromAtInfinity(double s) {
+        System.arraycopy(endpoint, 0, cauchyStart, 0, 2 * size);
+        return trackStraightFrom(cauchyStart, s);
+    }
+
+    private boolean trackStraightFrom(double[] start, double s) {
+        if (!tracker.begin(start, s, 0)) {
             return false;
         }
         tracker.maxFraction(1);
         tracker.target(0, 0);
-        if (tracker.trackToTarget() == Tracker.Step.ARRIVED) {
+        // a step budget: a path that really diverges (or ends singular) crawls here; a regular one needs a few
+        // dozen steps at most from s <= 1e-3
+        Tracker.Step st = Tracker.Step.ACCEPTED;
+        for (int k = 0; k < STRAIGHT_STEPS && st != Tracker.Step.ARRIVED && st != Tracker.Step.FAILED; k++) {
+            st = tracker.step();
+        }
+        if (st == Tracker.Step.ARRIVED) {
             accuracy = tracker.refine(FINAL_TOLERANCE, 6);
-        } else if (Math.hypot(tracker.sRe(), tracker.sIm()) <= (1 - STRAIGHT_FRACTION) * cauchyS) {
+        } else if (Math.hypot(tracker.sRe(), tracker.sIm()) <= (1 - STRAIGHT_FRACTION) * s) {
             accuracy = Double.NaN;
         } else {
             return false;

@@ -118,6 +118,25 @@ final class PathRunner {
                 accuracy = Double.POSITIVE_INFINITY;   // the tracker stopped short of s = 0: Newton decides below
             }
         }
+        if (outcome == Endgame.Outcome.AT_INFINITY && sEnd > 0 && LargeSolutions.regularZeroNear(refiner, x) == null
+                && (leadingForms == null || leadingForms.satisfiedAt(e, sEnd))) {
+            // called at infinity before s = 0 from the valuation of x_0: a path to a large finite solution can look
+            // like that, x_0 still shrinking towards its small limit. Tracked on to s = 0, it lands on a regular
+            // zero; a diverging path does not (tested just below)
+            double[] called = e.clone();
+            if (endgame.trackStraightFromAtInfinity(sEnd)
+                    && LargeSolutions.regularZeroNear(refiner, dehomogenize(endgame.endpoint())) != null) {
+                outcome = endgame.outcome();
+                e = endgame.endpoint();
+                x = dehomogenize(e);
+                accuracy = Math.max(endgame.accuracy(), ROUNDING * endgame.condition());
+                if (Double.isNaN(accuracy)) {
+                    accuracy = Double.POSITIVE_INFINITY;
+                }
+            } else {
+                e = called;
+            }
+        }
         if ((outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy))
                 && LargeSolutions.regularZeroNear(refiner, x) == null) {
             // (a large regular zero goes on as a finite endpoint: Newton below refines it)
