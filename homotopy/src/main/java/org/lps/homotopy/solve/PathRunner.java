@@ -118,7 +118,8 @@ final class PathRunner {
                 accuracy = Double.POSITIVE_INFINITY;   // the tracker stopped short of s = 0: Newton decides below
             }
         }
-        if (outcome == Endgame.Outcome.AT_INFINITY && sEnd > 0 && LargeSolutions.regularZeroNear(refiner, x) == null
+        if (outcome == Endgame.Outcome.AT_INFINITY && sEnd > 0 && homogenizingRatio(e) <= LargeSolutions.MAX_RATIO
+                && LargeSolutions.regularZeroNear(refiner, x) == null
                 && (leadingForms == null || leadingForms.satisfiedAt(e, sEnd))) {
             // called at infinity before s = 0 from the valuation of x_0: a path to a large finite solution can look
             // like that, x_0 still shrinking towards its small limit. Tracked on to s = 0, it lands on a regular
