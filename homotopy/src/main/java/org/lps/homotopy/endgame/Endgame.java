@@ -89,6 +89,8 @@ public final class Endgame {
     private int steps0;
     private int cauchySteps0;
     private boolean radialFallback;
+    // where the last Cauchy endgame began (the point is in cauchyStart)
+    private double cauchyS;
     // whether the path has looked clearly diverging (and not finite since), kept into the fallback too
     private boolean divergedClearly;
     // mean |x_0| / |z| over the samples of the last loop, and for the best estimate's loop and the one before it
@@ -301,6 +303,7 @@ public final class Endgame {
     /** The Cauchy endgame from the point z at the real parameter s > 0, with a last resort if it fails. */
     private Outcome cauchyFrom(double[] z, double s) {
         System.arraycopy(z, 0, cauchyStart, 0, 2 * size);
+        cauchyS = s;
         Outcome o = cauchy(z, s);
         if (o != Outcome.FAILED) {
             return o;
@@ -351,6 +354,61 @@ public final class Endgame {
             return atInfinity(z, cond, lastError);
         }
         return fail(why);
+    }
+
+    /**
+     * For a Cauchy endpoint that the caller has found to be the centroid of a cluster of simple roots (the loops
+     * enclosed several of them, hence a winding number above 1): the path tracked from where the Cauchy endgame
+     * began straight towards s = 0, where it is analytic (its root is simple). It may not get there: near roots
+     * that are close relative to their size (2 apart at |x| = 3e5) the projective Jacobian is so ill-conditioned
+     * that the step size underflows at s ~ 1e-14; the last point, {@link EndgameOptions#straightFraction()} of the way or more,
+     * is then as close to the path's own root as the cluster is narrow, and the caller's Newton refinement on the
+     * original system takes it there. Each path of the cluster so reaches its own root, unless the tracker
+     * jumped between the nearby paths, which the classification's duplicate test catches. True with the result in
+     * {@link #endpoint()} (outcome {@link Outcome#REGULAR}, winding number 1, accuracy NaN when not arrived).
+     */
+    public boolean trackStraightFromCauchyStart() {
+        return trackStraightFrom(cauchyStart, cauchyS);
+    }
+
+    /**
+     * For an endpoint called {@link Outcome#AT_INFINITY} at s > 0 that the caller doubts (its direction solves the
+     * leading forms, but so does the direction of any solution large enough): the path tracked on from there
+     * straight towards s = 0, as {@link #trackStraightFromCauchyStart}, so that the caller can test the point it
+     * reaches for a regular finite zero. A large finite solution's path is regular all the way; the valuation
+     * of x_0 said "diverging" because x_0 was still shrinking towards its small limit (cassou, i1, chemequs from
+     * the linear-product start).
+     */
+    public boolean trackStraightFromAtInfinity(double s) {
+        System.arraycopy(endpoint, 0, cauchyStart, 0, 2 * size);
+        return trackStraightFrom(cauchyStart, s);
+    }
+
+    private boolean trackStraightFrom(double[] start, double s) {
+        if (!tracker.begin(start, s, 0)) {
+            return false;
+        }
+        tracker.maxFraction(1);
+        tracker.target(0, 0);
+        // a step budget: a path that really diverges (or ends singular) crawls here; a regular one needs a few
+        // dozen steps at most from s <= 1e-3
+        Tracker.Step st = Tracker.Step.ACCEPTED;
+        for (int k = 0; k < o.straightSteps() && st != Tracker.Step.ARRIVED && st != Tracker.Step.FAILED; k++) {
+            st = tracker.step();
+        }
+        if (st == Tracker.Step.ARRIVED) {
+            accuracy = tracker.refine(o.finalTolerance(), 6);
+        } else if (Math.hypot(tracker.sRe(), tracker.sIm()) <= (1 - o.straightFraction()) * s) {
+            accuracy = Double.NaN;
+        } else {
+            return false;
+        }
+        System.arraycopy(tracker.z(), 0, endpoint, 0, 2 * size);
+        winding = 1;
+        condition = tracker.condition();
+        failure = null;
+        outcome = Outcome.REGULAR;
+        return true;
     }
 
     /**

@@ -74,6 +74,10 @@ package org.lps.homotopy.endgame;
  * @param finalTolerance       relative Newton tolerance for endpoints and Cauchy samples
  * @param lastResortAccuracy   when the Cauchy loops fail, a path tracked straight to s = 0 whose Newton refinement
  *                             there converges to this is taken as a (nonsingular) endpoint
+ * @param straightFraction     see {@link Endgame#trackStraightFromCauchyStart}: a straight track that stops this far
+ *                             of the way to s = 0 (or further) hands its last point to Newton
+ * @param straightSteps        step budget of {@link Endgame#trackStraightFromCauchyStart} and
+ *                             {@link Endgame#trackStraightFromAtInfinity}
  */
 public record EndgameOptions(double boundary, double valAtInfinity, double maxInfinityS, double valAccuracy,
                              double minCondGrowth, double infinityCond, double valSettled, double settledS,
@@ -84,7 +88,7 @@ public record EndgameOptions(double boundary, double valAtInfinity, double maxIn
                              double loopClosure, double loopClosureFloor, double estimateResidual,
                              double estimateResidualFloor, double cauchyAcceptable, double cauchyTolerance,
                              double unresolvedDrop, double loopDrop, double finalTolerance,
-                             double lastResortAccuracy) {
+                             double lastResortAccuracy, double straightFraction, int straightSteps) {
 
     /** The settings of every solve. */
     public static final EndgameOptions DEFAULT = new EndgameOptions(0.1, 0.05, 1e-4, 0.01,
@@ -96,7 +100,7 @@ public record EndgameOptions(double boundary, double valAtInfinity, double maxIn
             1e-3, 1e-9, 10,
             1e-13, 1e-6, 1e-10,
             0.01, 0.25, 1e-13,
-            1e-9);
+            1e-9, 1 - 1e-4, 200);
 
     public EndgameOptions {
         if (!(boundary > 0 && boundary < 1)) {

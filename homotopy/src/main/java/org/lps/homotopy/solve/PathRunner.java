@@ -104,11 +104,56 @@ public final class PathRunner {
         }
         // s where the endpoint was taken: the endgame's verdict "at infinity" can come before s = 0
         double sEnd = outcome == Endgame.Outcome.AT_INFINITY ? Math.hypot(tracker.sRe(), tracker.sIm()) : 0;
-        if (outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy)) {
-            return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, endgame.windingNumber());
-        }
         double[] x = dehomogenize(e);
         int winding = endgame.windingNumber();
+        if (outcome == Endgame.Outcome.CAUCHY && winding > 1 && nearRegularZero(x)) {
+            // a winding number c > 1 claims a root of multiplicity >= c; Newton converging to a regular zero from
+            // the endpoint refutes it: the Cauchy loops enclosed a cluster of simple roots and returned their
+            // centroid (three roots 1e-3 apart in a degree-9 polynomial; two solutions 2 apart at |x| = 3e5).
+            // Each path is analytic at its own root: tracked on straight from where the loops began, it lands
+            // where Newton converges to a regular zero; if not, it fails (and is re-tracked). (Trying this on every
+            // winding number above 1 would not do: from a genuine triple root's neighbourhood Newton "converges"
+            // too, and SingularSolutionsTest's multiple roots came apart.)
+            if (!endgame.trackStraightFromCauchyStart() || !nearRegularZero(dehomogenize(endgame.endpoint()))) {
+                return failed(index, options, String.format(java.util.Locale.ROOT,
+                        "endgame: winding number %d at a cluster of simple roots, not resolved by tracking on",
+                        winding));
+            }
+            outcome = endgame.outcome();
+            e = endgame.endpoint();
+            x = dehomogenize(e);
+            winding = 1;
+            accuracy = Math.max(endgame.accuracy(), ROUNDING * endgame.condition());
+            if (Double.isNaN(accuracy)) {
+                accuracy = Double.POSITIVE_INFINITY;   // the tracker stopped short of s = 0: Newton decides below
+            }
+        }
+        if (outcome == Endgame.Outcome.AT_INFINITY && sEnd > 0
+                && coordinates.homogenizingRatio(e, e.length / 2) <= LargeSolutions.MAX_RATIO
+                && LargeSolutions.regularZeroNear(refiner, x) == null
+                && (leadingForms == null || leadingForms.satisfiedAt(e, sEnd))) {
+            // called at infinity before s = 0 from the valuation of x_0: a path to a large finite solution can look
+            // like that, x_0 still shrinking towards its small limit. Tracked on to s = 0, it lands on a regular
+            // zero; a diverging path does not (tested just below)
+            double[] called = e.clone();
+            if (endgame.trackStraightFromAtInfinity(sEnd)
+                    && LargeSolutions.regularZeroNear(refiner, dehomogenize(endgame.endpoint())) != null) {
+                outcome = endgame.outcome();
+                e = endgame.endpoint();
+                x = dehomogenize(e);
+                accuracy = Math.max(endgame.accuracy(), ROUNDING * endgame.condition());
+                if (Double.isNaN(accuracy)) {
+                    accuracy = Double.POSITIVE_INFINITY;
+                }
+            } else {
+                e = called;
+            }
+        }
+        if ((outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy))
+                && LargeSolutions.regularZeroNear(refiner, x) == null) {
+            // (a large regular zero goes on as a finite endpoint: Newton below refines it)
+            return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, winding);
+        }
         boolean refined = false;
         if (outcome == Endgame.Outcome.REGULAR || winding == 1) {
             // a regular endpoint (or a Cauchy one that turns out to be simple) polishes to full accuracy
@@ -118,18 +163,6 @@ public final class PathRunner {
                 x = y;
                 accuracy = Math.min(accuracy, rel);
                 refined = rel <= Singularity.ACCURACY;
-            }
-        }
-        if (winding > 1) {
-            // a winding number c > 1 claims a root of multiplicity >= c; Newton converging quadratically to a
-            // regular zero from the endpoint refutes it: the Cauchy loops enclosed a cluster of simple roots and
-            // returned their centroid (roots 1e-2 apart in a degree-9 polynomial, seed 5: winding 3, one path,
-            // residual 1.7e-5). Re-tracked, else failed; never reported as a singular solution.
-            double[] y = x.clone();
-            if (refiner.newton(y, 8) <= Singularity.ACCURACY && refiner.condition(y) < Singularity.CONDITION) {
-                return failed(index, options, String.format(java.util.Locale.ROOT,
-                        "endgame: winding number %d at a cluster of simple roots (Newton converges to a regular one)",
-                        winding));
             }
         }
         if (!refined && unresolved(o, coordinates.homogenizingRatio(e, e.length / 2), accuracy)) {
@@ -235,6 +268,12 @@ public final class PathRunner {
     /** |x_0| / max_k |z_k| of a projective point z = (z_1, ..., z_n, x_0). */
     static double homogenizingRatio(double[] z) {
         return Coordinates.PROJECTIVE.homogenizingRatio(z, z.length / 2);
+    }
+
+    /** Whether Newton on the original system converges from x to a zero with a regular Jacobian. */
+    private boolean nearRegularZero(double[] x) {
+        double[] y = x.clone();
+        return refiner.newton(y, 8) <= Singularity.ACCURACY && refiner.condition(y) < Singularity.CONDITION;
     }
 
     private static boolean allFinite(double[] v) {
