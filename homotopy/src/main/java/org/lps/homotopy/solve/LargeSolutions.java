@@ -11,23 +11,13 @@ import org.lps.homotopy.endgame.Singularity;
  * scale-invariant condition number there is moderate. PHCpack's demo systems i1 (18 solutions with |x| = 1.1e5 ..
  * 2.3e8, affine condition 30 .. 8e8, Newton moving them by 1e-16 relative) and des22_24 (3 with |x| = 1.1e5 ..
  * 6.7e5) lost them all this way. A path that really diverges gives no such zero: from its endpoint (|x| = 1e8 ..
- * 1e13 on des22_24) Newton's corrections stay of the order of |x| itself.
+ * 1e13 on des22_24) Newton's corrections stay of the order of |x| itself. Its two tolerances are
+ * {@link EndpointOptions#largeMove()} (1e-3: the endgame's point is on the path, so a zero further away is some other
+ * solution) and {@link EndpointOptions#largeRatio()} (1e-2: the large finite solutions lost by an early "at
+ * infinity" call had |x_0| / |z| of 2.5e-4 .. 1.1e-3 (chemequs), while reimer-5's 576 paths to infinity, at 3e-3 ..
+ * 0.14, cost 47000 steps in such attempts, track time 0.6 -> 1.3 s, and none landed on a solution).
  */
 final class LargeSolutions {
-
-    /**
-     * How far (relative to |x|) Newton may move the endpoint: the endgame's point is on the path, so a zero
-     * further away is some other solution, not this path's.
-     */
-    static final double MAX_MOVE = 1e-3;
-
-    /**
-     * Paths called at infinity by the endgame's valuation before s = 0 are tracked on to s = 0 (and tested) only
-     * when their |x_0| / |z| is below this, i.e. |x| is already 100 or more: the large finite solutions lost that
-     * way had 2.5e-4 .. 1.1e-3 there (chemequs), while reimer-5's 576 paths to infinity, at 3e-3 .. 0.14, cost
-     * 47000 steps in such attempts (track time 0.6 -> 1.3 s) and none landed on a solution.
-     */
-    static final double MAX_RATIO = 1e-2;
 
     private LargeSolutions() {
     }
@@ -35,10 +25,10 @@ final class LargeSolutions {
     /**
      * The regular zero of the original system near the affine endpoint x, refined by Newton, or null if there is
      * none: Newton must converge (relative correction at most {@link Singularity#ACCURACY}) within
-     * {@link #MAX_MOVE} of x to a point whose scale-invariant condition number is below
+     * {@code maxMove} |x| of x ({@link EndpointOptions#largeMove()}) to a point whose scale-invariant condition number is below
      * {@link Singularity#CONDITION}.
      */
-    static double[] regularZeroNear(Refiner refiner, double[] x) {
+    static double[] regularZeroNear(Refiner refiner, double[] x, double maxMove) {
         double[] y = x.clone();
         if (!(refiner.newton(y, 8) <= Singularity.ACCURACY)) {
             return null;
@@ -47,7 +37,7 @@ final class LargeSolutions {
         for (int k = 0; k < x.length; k += 2) {
             move = Math.max(move, Math.hypot(y[k] - x[k], y[k + 1] - x[k + 1]));
         }
-        if (!(move <= MAX_MOVE * Refiner.maxAbs(x)) || !(refiner.condition(y) < Singularity.CONDITION)) {
+        if (!(move <= maxMove * Refiner.maxAbs(x)) || !(refiner.condition(y) < Singularity.CONDITION)) {
             return null;
         }
         return y;

@@ -129,15 +129,15 @@ public final class PathRunner {
             }
         }
         if (outcome == Endgame.Outcome.AT_INFINITY && sEnd > 0
-                && coordinates.homogenizingRatio(e, e.length / 2) <= LargeSolutions.MAX_RATIO
-                && LargeSolutions.regularZeroNear(refiner, x) == null
+                && coordinates.homogenizingRatio(e, e.length / 2) <= o.largeRatio()
+                && LargeSolutions.regularZeroNear(refiner, x, o.largeMove()) == null
                 && (leadingForms == null || leadingForms.satisfiedAt(e, sEnd))) {
             // called at infinity before s = 0 from the valuation of x_0: a path to a large finite solution can look
             // like that, x_0 still shrinking towards its small limit. Tracked on to s = 0, it lands on a regular
             // zero; a diverging path does not (tested just below)
             double[] called = e.clone();
             if (endgame.trackStraightFromAtInfinity(sEnd)
-                    && LargeSolutions.regularZeroNear(refiner, dehomogenize(endgame.endpoint())) != null) {
+                    && LargeSolutions.regularZeroNear(refiner, dehomogenize(endgame.endpoint()), o.largeMove()) != null) {
                 outcome = endgame.outcome();
                 e = endgame.endpoint();
                 x = dehomogenize(e);
@@ -150,7 +150,7 @@ public final class PathRunner {
             }
         }
         if ((outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy))
-                && LargeSolutions.regularZeroNear(refiner, x) == null) {
+                && LargeSolutions.regularZeroNear(refiner, x, o.largeMove()) == null) {
             // (a large regular zero goes on as a finite endpoint: Newton below refines it)
             return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, winding);
         }

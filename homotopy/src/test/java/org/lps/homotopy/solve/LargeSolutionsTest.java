@@ -155,12 +155,12 @@ class LargeSolutionsTest {
         double y = -1 / Math.scalb(1.0, -20);
         // the far solution, perturbed by 1e-7 relative: found and polished
         double[] near = {(y + 1) * (1 + 1e-7), 0, y * (1 - 1e-7), 1e-7 * Math.abs(y)};
-        double[] z = LargeSolutions.regularZeroNear(refiner, near);
+        double[] z = LargeSolutions.regularZeroNear(refiner, near, EndpointOptions.DEFAULT.largeMove());
         assertNotNull(z);
         assertTrue(close(z, new double[] {y + 1, y}, 100 * 0x1p-52 * Math.abs(y)), Arrays.toString(z));
         // a point twice as far along the same direction: Newton moves it by |x| or more, so no zero near it
-        assertNull(LargeSolutions.regularZeroNear(refiner, new double[] {2 * (y + 1), 0, 2 * y, 0}));
+        assertNull(LargeSolutions.regularZeroNear(refiner, new double[] {2 * (y + 1), 0, 2 * y, 0}, EndpointOptions.DEFAULT.largeMove()));
         // far out along the direction of the parallel lines x = y (a direction at infinity of the first factors)
-        assertNull(LargeSolutions.regularZeroNear(refiner, new double[] {1e12, 0, 1e12, 0}));
+        assertNull(LargeSolutions.regularZeroNear(refiner, new double[] {1e12, 0, 1e12, 0}, EndpointOptions.DEFAULT.largeMove()));
     }
 }

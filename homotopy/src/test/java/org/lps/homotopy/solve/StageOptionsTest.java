@@ -55,6 +55,6 @@ class StageOptionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new ClassificationOptions(1e-14, 1e-8, 1e-12, 100, 1e-8, 1e-5, 1e-6, 1e-8, 100, 1e-8, 1e-4));
         assertThrows(IllegalArgumentException.class,
-                () -> new EndpointOptions(1e-4, 1e-5, 1e3, 1e8, 1e-6, 1e-6, 1e-8, 1e-10, 100, 1e-4));
+                () -> new EndpointOptions(1e-4, 1e-5, 1e3, 1e8, 1e-6, 1e-6, 1e-8, 1e-10, 100, 1e-4, 1e-3, 1e-2));
     }
 }
