@@ -231,7 +231,13 @@ final class BenchDemosCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(command);
         cmd.addAll(LpsProcess.solveArguments(file, seed, threads));
-        Path scratch = Files.createTempDirectory("lps-bench-demos");
+        // one working directory for all our processes, emptied after each: a user solves in one directory, and
+        // the launcher's resident JVM serves one directory (docs/solver.md, "The resident process")
+        if (ourDirectory == null) {
+            ourDirectory = Files.createTempDirectory("lps-bench-demos");
+            ourDirectory.toFile().deleteOnExit();
+        }
+        Path scratch = ourDirectory;
         try {
             TimedProcess.Outcome o = TimedProcess.run(cmd, scratch, limit);
             if (o.status() != TimedProcess.Status.OK) {
@@ -245,9 +251,15 @@ final class BenchDemosCommand implements Callable<Integer> {
             }
             return new Side("ok", o.seconds(), o.cpuSeconds(), sum.solutions(), sum.paths(), sum.solveSeconds(), null);
         } finally {
-            PhcProcess.deleteTree(scratch);
+            try (var files = Files.list(scratch)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    PhcProcess.deleteTree(f);
+                }
+            }
         }
     }
+
+    private Path ourDirectory;
 
     private Side runPhc(Path exe, Path file, Duration limit) throws IOException, InterruptedException {
         PhcProcess.Run r = PhcProcess.run(exe, file, threads, limit);
