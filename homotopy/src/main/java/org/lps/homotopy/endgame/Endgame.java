@@ -368,7 +368,7 @@ public final class Endgame {
      * {@link #endpoint()} (outcome {@link Outcome#REGULAR}, winding number 1, accuracy NaN when not arrived).
      */
     public boolean trackStraightFromCauchyStart() {
-        return trackStraightFrom(cauchyStart, cauchyS);
+        return trackStraightFrom(cauchyStart, cauchyS, o.straightSteps());
     }
 
     /**
@@ -381,10 +381,10 @@ public final class Endgame {
      */
     public boolean trackStraightFromAtInfinity(double s) {
         System.arraycopy(endpoint, 0, cauchyStart, 0, 2 * size);
-        return trackStraightFrom(cauchyStart, s);
+        return trackStraightFrom(cauchyStart, s, o.infinityStraightSteps());
     }
 
-    private boolean trackStraightFrom(double[] start, double s) {
+    private boolean trackStraightFrom(double[] start, double s, int steps) {
         if (!tracker.begin(start, s, 0)) {
             return false;
         }
@@ -393,7 +393,7 @@ public final class Endgame {
         // a step budget: a path that really diverges (or ends singular) crawls here; a regular one needs a few
         // dozen steps at most from s <= 1e-3
         Tracker.Step st = Tracker.Step.ACCEPTED;
-        for (int k = 0; k < o.straightSteps() && st != Tracker.Step.ARRIVED && st != Tracker.Step.FAILED; k++) {
+        for (int k = 0; k < steps && st != Tracker.Step.ARRIVED && st != Tracker.Step.FAILED; k++) {
             st = tracker.step();
         }
         if (st == Tracker.Step.ARRIVED) {

@@ -50,7 +50,7 @@ class StageOptionsTest {
                 e.geometricFraction(), e.samplesPerTurn(), e.maxWinding(), e.cauchySteps(), e.radiusRatio(),
                 e.minRadius(), e.loopClosure(), e.loopClosureFloor(), e.estimateResidual(),
                 e.estimateResidualFloor(), e.cauchyAcceptable(), e.cauchyTolerance(), e.unresolvedDrop(),
-                e.loopDrop(), e.finalTolerance(), e.lastResortAccuracy(), e.straightFraction(), e.straightSteps()));
+                e.loopDrop(), e.finalTolerance(), e.lastResortAccuracy(), e.straightFraction(), e.straightSteps(), e.infinityStraightSteps()));
         assertThrows(IllegalArgumentException.class, () -> new RetryLadder(List.of(), TrackerOptions.DEFAULT, -1));
         assertThrows(IllegalArgumentException.class,
                 () -> new ClassificationOptions(1e-14, 1e-8, 1e-12, 100, 1e-8, 1e-5, 1e-6, 1e-8, 100, 1e-8, 1e-4));
