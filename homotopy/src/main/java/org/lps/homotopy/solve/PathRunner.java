@@ -96,12 +96,7 @@ public final class PathRunner {
         if (!allFinite(e)) {
             return failed(index, options, "endgame: non-finite endpoint");
         }
-        // no computed point is more accurate than rounding times the condition number, whatever the endgame's
-        // own estimate (two agreeing Cauchy estimates can share the same rounding error); unknown is worst
-        double accuracy = Math.max(endgame.accuracy(), ROUNDING * endgame.condition());
-        if (Double.isNaN(accuracy)) {
-            accuracy = Double.POSITIVE_INFINITY;
-        }
+        double accuracy = endgameAccuracy();
         // s where the endpoint was taken: the endgame's verdict "at infinity" can come before s = 0
         double sEnd = outcome == Endgame.Outcome.AT_INFINITY ? Math.hypot(tracker.sRe(), tracker.sIm()) : 0;
         double[] x = dehomogenize(e);
@@ -123,36 +118,39 @@ public final class PathRunner {
             e = endgame.endpoint();
             x = dehomogenize(e);
             winding = 1;
-            accuracy = Math.max(endgame.accuracy(), ROUNDING * endgame.condition());
-            if (Double.isNaN(accuracy)) {
-                accuracy = Double.POSITIVE_INFINITY;   // the tracker stopped short of s = 0: Newton decides below
-            }
+            accuracy = endgameAccuracy();   // infinite when the tracker stopped short of s = 0: Newton decides below
         }
+        // whether Newton from x reaches a regular zero (LargeSolutions): computed at most once per x, as every path
+        // to infinity asks it
+        Boolean largeZero = null;
         if (outcome == Endgame.Outcome.AT_INFINITY && sEnd > 0
-                && coordinates.homogenizingRatio(e, e.length / 2) <= o.largeRatio()
-                && LargeSolutions.regularZeroNear(refiner, x, o.largeMove()) == null
-                && (leadingForms == null || leadingForms.satisfiedAt(e, sEnd))) {
-            // called at infinity before s = 0 from the valuation of x_0: a path to a large finite solution can look
-            // like that, x_0 still shrinking towards its small limit. Tracked on to s = 0, it lands on a regular
-            // zero; a diverging path does not (tested just below)
-            double[] called = e.clone();
-            if (endgame.trackStraightFromAtInfinity(sEnd)
-                    && LargeSolutions.regularZeroNear(refiner, dehomogenize(endgame.endpoint()), o.largeMove()) != null) {
-                outcome = endgame.outcome();
-                e = endgame.endpoint();
-                x = dehomogenize(e);
-                accuracy = Math.max(endgame.accuracy(), ROUNDING * endgame.condition());
-                if (Double.isNaN(accuracy)) {
-                    accuracy = Double.POSITIVE_INFINITY;
+                && coordinates.homogenizingRatio(e, e.length / 2) <= o.largeRatio()) {
+            largeZero = LargeSolutions.regularZeroNear(refiner, x, o.largeMove()) != null;
+            if (!largeZero && (leadingForms == null || leadingForms.satisfiedAt(e, sEnd))) {
+                // called at infinity before s = 0 from the valuation of x_0: a path to a large finite solution can
+                // look like that, x_0 still shrinking towards its small limit. Tracked on to s = 0, it lands on a
+                // regular zero; a diverging path does not
+                double[] called = e.clone();
+                if (endgame.trackStraightFromAtInfinity(sEnd)
+                        && LargeSolutions.regularZeroNear(refiner, dehomogenize(endgame.endpoint()), o.largeMove()) != null) {
+                    outcome = endgame.outcome();
+                    e = endgame.endpoint();
+                    x = dehomogenize(e);
+                    accuracy = endgameAccuracy();
+                    largeZero = true;
+                } else {
+                    e = called;
                 }
-            } else {
-                e = called;
             }
         }
-        if ((outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy))
-                && LargeSolutions.regularZeroNear(refiner, x, o.largeMove()) == null) {
-            // (a large regular zero goes on as a finite endpoint: Newton below refines it)
-            return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, winding);
+        if (outcome == Endgame.Outcome.AT_INFINITY || atInfinity(e, accuracy)) {
+            if (largeZero == null) {
+                largeZero = LargeSolutions.regularZeroNear(refiner, x, o.largeMove()) != null;
+            }
+            if (!largeZero) {
+                // (a large regular zero goes on as a finite endpoint: Newton below refines it)
+                return atInfinityOrFailed(index, options, outcome, e, sEnd, accuracy, winding);
+            }
         }
         boolean refined = false;
         if (outcome == Endgame.Outcome.REGULAR || winding == 1) {
@@ -263,6 +261,16 @@ public final class PathRunner {
 
     private static boolean unresolved(EndpointOptions o, double homogenizingRatio, double accuracy) {
         return homogenizingRatio < Math.max(o.infinityRatio(), o.unresolvedFactor() * accuracy);
+    }
+
+    /**
+     * How well the endgame's point is known: no computed point is more accurate than rounding times the condition
+     * number, whatever the endgame's own estimate (two agreeing Cauchy estimates can share the same rounding error);
+     * unknown (NaN) is worst.
+     */
+    private double endgameAccuracy() {
+        double a = Math.max(endgame.accuracy(), ROUNDING * endgame.condition());
+        return Double.isNaN(a) ? Double.POSITIVE_INFINITY : a;
     }
 
     /** |x_0| / max_k |z_k| of a projective point z = (z_1, ..., z_n, x_0). */
