@@ -3,7 +3,6 @@ package org.lps.init.lps.block;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.lps.homotopy.rootcount.LinearProductBound;
 import org.lps.homotopy.solve.SolveOptions;
 import org.lps.homotopy.solve.SolveResult;
@@ -134,13 +133,7 @@ public final class BlockSolver {
             for (int i = 0; i < x.length; i++) {
                 x[i] = s.x()[2 * i];
             }
-            Optional<CriticalPoint> c = criticality.polish(x, POLISH_MOVE);
-            if (c.isPresent()) {
-                real.add(c.get());
-            } else if (s.singular()) {
-                // a singular root is accurate to ~1e-10 only and Newton stalls on it: classify it where it is
-                real.add(criticality.classify(x, maxAbs(problem.gradient(x))));
-            }
+            criticality.atSolution(x, s.singular()).ifPresent(real::add);
         }
         List<CriticalPoint> orbits = Orbits.distinct(real, problem.symmetry());
         List<CriticalPoint> minima = new ArrayList<>();
@@ -164,13 +157,5 @@ public final class BlockSolver {
                 LinearProductBound.count(problem.designStructure()), paths, failed, atInfinity,
                 solutions.size(), singular, real.size(), minima, saddles, maxima, degenerate,
                 (System.nanoTime() - t0) * 1e-9);
-    }
-
-    private static double maxAbs(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }

@@ -62,6 +62,19 @@ final class Criticality {
         return Optional.of(classify(x, norm(g)));
     }
 
+    /**
+     * The critical point at a real solution x of grad J = 0: polished (Newton may move it by
+     * {@link BlockSolver#POLISH_MOVE}) and classified; a singular solution, accurate to ~1e-10 only, on which Newton
+     * stalls, is classified where it is; empty for a regular solution that does not polish.
+     */
+    Optional<CriticalPoint> atSolution(double[] x, boolean singular) {
+        Optional<CriticalPoint> c = polish(x, BlockSolver.POLISH_MOVE);
+        if (c.isPresent() || !singular) {
+            return c;
+        }
+        return Optional.of(classify(x, maxAbs(problem.gradient(x))));
+    }
+
     CriticalPoint classify(double[] x, double gradientNorm) {
         double[][] h = problem.hessian(x);
         double[] ev = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(h, false)).getEigenvalues();

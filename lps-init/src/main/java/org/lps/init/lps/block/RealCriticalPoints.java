@@ -2,7 +2,6 @@ package org.lps.init.lps.block;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.hipparchus.complex.Complex;
 import org.lps.homotopy.solve.Solution;
 
@@ -34,13 +33,7 @@ public record RealCriticalPoints(List<CriticalPoint> points, List<CriticalPoint>
             for (int i = 0; i < z.length; i++) {
                 x[i] = z[i].getReal();
             }
-            Optional<CriticalPoint> c = criticality.polish(x, BlockSolver.POLISH_MOVE);
-            if (c.isPresent()) {
-                real.add(c.get());
-            } else if (s.isSingular()) {
-                // a singular root is accurate to ~1e-10 only and Newton stalls on it: classify it where it is
-                real.add(criticality.classify(x, maxAbs(problem.gradient(x))));
-            }
+            criticality.atSolution(x, s.isSingular()).ifPresent(real::add);
         }
         return new RealCriticalPoints(real, Orbits.distinct(real, problem.symmetry()));
     }
@@ -58,13 +51,5 @@ public record RealCriticalPoints(List<CriticalPoint> points, List<CriticalPoint>
     /** Whether {@code theta} with loss {@code loss} is in one of these orbits. */
     public boolean contains(double[] theta, double loss, BlockSymmetry symmetry) {
         return Orbits.contains(orbits, theta, loss, symmetry);
-    }
-
-    private static double maxAbs(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }
