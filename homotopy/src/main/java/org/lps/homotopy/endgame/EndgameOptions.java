@@ -82,7 +82,7 @@ package org.lps.homotopy.endgame;
  *                             is reached in a few dozen to a hundred steps, while every path to a positive-
  *                             dimensional set at infinity spends the whole budget. Measured (study counts, LPS
  *                             k = 2 block, 10488 such paths, 2 threads): no straight track 29 s, 40 steps 29-37 s,
- *                             100 steps 45 s, 200 steps 56 s; at 40 steps pb601es lost 3 and 2 of its 18 on seeds
+ *                             100 steps 45 s (34 s once PathRunner's Newton ran once per endpoint), 200 steps 56 s; at 40 steps pb601es lost 3 and 2 of its 18 on seeds
  *                             1 and 3, at 100 it has 18 on seeds 1-3 (so has pb601vs) and i1 64/65/65 as at 200
  */
 public record EndgameOptions(double boundary, double valAtInfinity, double maxInfinityS, double valAccuracy,
