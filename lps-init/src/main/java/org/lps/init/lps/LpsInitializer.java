@@ -174,7 +174,7 @@ public final class LpsInitializer implements Initializer {
                 BlockSolution s = BlockCache.solve(spec, settings.solverSeed(), settings.threads(), settings.solver(),
                         settings.store(), settings.progress(), settings.listener());
                 blocks.put(act.name(), s);
-                blockReports.add(describe(s, cached));
+                blockReports.add(describe(s, cached || BlockCache.fromStore(spec, settings.solverSeed(), settings.solver())));
             }
         }
         InputStatistics inputs = inputsFor(model);

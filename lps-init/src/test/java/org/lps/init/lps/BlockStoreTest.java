@@ -2,6 +2,7 @@ package org.lps.init.lps;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -30,10 +31,16 @@ class BlockStoreTest {
 
     private static final String ARCH = "mlp:16,8,4";
 
+    /** Whether the last {@link #init} reported its block as cached. */
+    private static boolean lastCached;
+
     private static List<float[]> init(BlockStore store) {
         BlockCache.clear();
         Model m = Architecture.parse(ARCH, Activations.relu());
-        new LpsInitializer(LpsSettings.design().threads(2).store(store)).initialize(m, 7);
+        LpsInitializer lps = new LpsInitializer(LpsSettings.design().threads(2).store(store));
+        lps.initialize(m, 7);
+        assertEquals(1, lps.report().blocks().size());
+        lastCached = lps.report().blocks().get(0).cached();
         List<float[]> w = new ArrayList<>();
         for (ParameterizedLayer l : m.parameterizedLayers()) {
             w.add(l.weight().values().clone());
@@ -62,9 +69,11 @@ class BlockStoreTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         BlockStore store = new BlockStore(dir, new PrintStream(err, true, StandardCharsets.UTF_8));
         List<float[]> first = init(store);
+        assertFalse(lastCached, "the first run solves");
         Path f = onlyFile(dir);
         long written = Files.getLastModifiedTime(f).toMillis();
         List<float[]> second = init(store);
+        assertTrue(lastCached, "the report says the block came from the disk cache");
         assertSame(first, second);
         assertEquals(written, Files.getLastModifiedTime(f).toMillis(), "a valid file is read, not rewritten");
         assertEquals("", err.toString(StandardCharsets.UTF_8));
@@ -90,6 +99,7 @@ class BlockStoreTest {
             Files.writeString(f, text);
             err.reset();
             List<float[]> again = init(store);
+            assertFalse(lastCached, "a bad file is solved again, and the report says so");
             assertSame(first, again);
             String msg = err.toString(StandardCharsets.UTF_8);
             assertEquals(1, msg.lines().count(), msg);

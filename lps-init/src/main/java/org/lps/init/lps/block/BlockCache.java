@@ -20,6 +20,9 @@ public final class BlockCache {
 
     private static final ConcurrentHashMap<Key, FutureTask<BlockSolution>> CACHE = new ConcurrentHashMap<>();
 
+    /** The keys whose solution was read from a {@link BlockStore} rather than solved in this JVM. */
+    private static final java.util.Set<Key> FROM_STORE = ConcurrentHashMap.newKeySet();
+
     private BlockCache() {
     }
 
@@ -41,6 +44,7 @@ public final class BlockCache {
             if (store != null) {
                 java.util.Optional<BlockSolution> stored = store.load(spec, seed, method);
                 if (stored.isPresent()) {
+                    FROM_STORE.add(key);
                     return stored.get();
                 }
             }
@@ -91,8 +95,17 @@ public final class BlockCache {
         return t != null && t.isDone();
     }
 
+    /**
+     * Was this block's solution read from the disk store rather than solved in this JVM? Then, as for a solution
+     * remembered in memory, its solve time is the original solve's.
+     */
+    public static boolean fromStore(BlockSpec spec, long seed, BlockSolver.Method method) {
+        return FROM_STORE.contains(new Key(spec, seed, method));
+    }
+
     /** Forgets every solution held in memory (tests; a new JVM). */
     public static void clear() {
         CACHE.clear();
+        FROM_STORE.clear();
     }
 }

@@ -32,7 +32,8 @@ public record LpsReport(int degree, double[] coefficients, long paths, BigIntege
     /**
      * One solved block, for reports.
      *
-     * @param cached whether it came from {@link BlockCache} (then {@code solveSeconds} is the original solve's)
+     * @param cached whether it came from {@link BlockCache}, in memory or from its disk store (then {@code solveSeconds}
+     *               is the original solve's)
      */
     public record Block(String activation, int degree, int fitDegree, double[] coefficients, int width, double lambda,
                         String target, String fitMeasure, long paths, long failed, long atInfinity, long finite,
