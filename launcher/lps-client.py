@@ -36,14 +36,26 @@ def main(argv):
     outputs = {ord("O"): sys.stdout.buffer, ord("E"): sys.stderr.buffer}
     wrote = False
     while True:
-        head = f.read(5)
+        try:
+            head = f.read(5)
+        except OSError:
+            # reset: the daemon stopped under us (it halts when its previous client was killed mid-request)
+            head = b""
         if len(head) < 5:
             if wrote:
                 sys.stderr.write("lps: the resident lps process stopped before the command finished\n")
                 return 1
             return FALLBACK
         kind, n = head[0], struct.unpack(">i", head[1:])[0]
-        payload = f.read(n)
+        try:
+            payload = f.read(n)
+        except OSError:
+            payload = b""
+        if len(payload) < n:
+            if wrote:
+                sys.stderr.write("lps: the resident lps process stopped before the command finished\n")
+                return 1
+            return FALLBACK
         if kind == ord("X"):
             return struct.unpack(">i", payload)[0]
         if kind == ord("B"):

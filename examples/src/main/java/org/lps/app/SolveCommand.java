@@ -272,9 +272,17 @@ final class SolveCommand implements Callable<Integer> {
             painter.start();
         }
 
-        void update(long pathsDone, long pathsTotal) {
-            total = pathsTotal;
-            done.accumulateAndGet(pathsDone, Math::max);
+        /**
+         * A new total is a new plan (AUTO tracks the total-degree paths while the counts run, then may switch to a
+         * start system with fewer paths): its count starts afresh. Within a plan the workers report out of order.
+         */
+        synchronized void update(long pathsDone, long pathsTotal) {
+            if (pathsTotal != total) {
+                total = pathsTotal;
+                done.set(pathsDone);
+            } else {
+                done.accumulateAndGet(pathsDone, Math::max);
+            }
         }
 
         private void paintLoop() {
@@ -289,8 +297,8 @@ final class SolveCommand implements Callable<Integer> {
             }
         }
 
-        private synchronized void paint() {
-            long t = total, d = done.get();
+        synchronized void paint() {
+            long t = total, d = Math.min(done.get(), t);
             if (t == 0) {
                 return;
             }

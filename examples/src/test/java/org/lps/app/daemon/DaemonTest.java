@@ -243,4 +243,37 @@ class DaemonTest {
         assertEquals(0, none.getInputStream().readAllBytes().length + none.getErrorStream().readAllBytes().length);
         assertEquals(76, none.waitFor(), "no daemon: the launcher starts one and runs the command itself");
     }
+
+    /**
+     * A daemon that dies with the request unread (it halts when its previous client was killed, as after a bench
+     * timeout) resets the connection: the client runs the command itself (75), silently. It used to print a
+     * Python traceback and exit 1.
+     */
+    @Test
+    void theClientFallsBackWhenTheDaemonResetsTheConnection() throws Exception {
+        ExternalTools.require(Files.isExecutable(Path.of(ExternalTools.PYTHON)), ExternalTools.PYTHON,
+                "apt-get install python3");
+        Path client = Path.of("..", "launcher", "lps-client.py").toAbsolutePath().normalize();
+        Path socket = dir.resolve("dying.sock");
+        try (java.nio.channels.ServerSocketChannel server =
+                     java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Thread dying = new Thread(() -> {
+                try (SocketChannel c = server.accept()) {
+                    Thread.sleep(300);   // the request arrives and stays unread: closing now resets the peer
+                } catch (IOException | InterruptedException ignored) {
+                    // the test fails on the client's answer, if at all
+                }
+            });
+            dying.start();
+            Process p = new ProcessBuilder(ExternalTools.PYTHON, "-I", "-S", client.toString(), socket.toString(),
+                    "solve", "x.phc").start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(75, p.waitFor(), err);
+            assertEquals("", out);
+            assertEquals("", err);
+            dying.join(10_000);
+        }
+    }
 }

@@ -99,12 +99,11 @@ public final class SolvePlan {
 
     /**
      * {@link StartKind#AUTO}: the root counts and the mixed volume decide between total degree, linear product
-     * and polyhedral ({@link StartSystems#cheapest}: paths times their measured relative cost; mixed cells are only
-     * looked for when the others have at least {@link StartSystems#MIXED_CELLS_MIN_PATHS} paths). Computing them
+     * and polyhedral ({@link StartSystems#cheapest}: paths times their measured relative cost). Computing them
      * takes a while (about 0.1 s of set-structure search on katsura-9) and often ends with total degree, so
      * {@code meanwhile} gets the total-degree plan to work on while they run. The mixed cells get a work budget in
-     * linear programs proportional to the paths they could save ({@link StartSystems#mixedCellBudget}); over it,
-     * polyhedral is not a candidate. The choice depends on the counts and the budget, both deterministic, never on
+     * linear programs proportional to the paths they could save ({@link StartSystems#mixedCellBudget}), at any
+     * size; over it, polyhedral is not a candidate. The choice depends on the counts and the budget, both deterministic, never on
      * timing. Up to {@link StartSystems#COUNTS_MIN_PATHS} total-degree paths the counts are not computed at all:
      * they would cost more than they could save.
      */

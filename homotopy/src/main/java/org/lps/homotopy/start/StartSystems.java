@@ -104,31 +104,38 @@ public final class StartSystems {
     }
 
     /**
-     * Below this many paths for the cheapest of total degree and linear product (counted in total-degree path
-     * equivalents), {@link StartKind#AUTO} does not look for mixed cells at all: every start system then solves in
-     * well under a second, and the search can cost more than it saves (katsura-9, 512 paths: 0.37 s from total
-     * degree, while its mixed cells need 1.9 million LPs and an abandoned attempt within 102 000 took 1.2 s).
+     * Linear programs {@link StartKind#AUTO} may spend on mixed cells per path of the cheapest other start system,
+     * counted in total-degree path equivalents ({@link #otherPathEquivalents}): the paths the polyhedral start could
+     * save at most. Measured on PHCpack's demo systems in a warm JVM, one thread: an LP of the search costs 2-12
+     * microseconds, a path 0.3-1.4 ms, so the search costs at most about a fifth of the tracking it could save, and
+     * usually much less, since a search over budget stops early (the lower edges and the relation table are counted
+     * before they are solved). The systems where polyhedral pays need fewer: cassou 4122 LPs for 468 path
+     * equivalents (8.8 per path), butcher 5951 for 908 (6.6), butcher8 7571 for 908 (8.3), cyclic-6 5419 for 720
+     * (7.5), i1 4176 for 588 (7.1), cohn2 8136 for 537 (15.2); katsura-9, whose mixed volume (504) saves nothing
+     * against its 512 total-degree paths, would need 1.9 million, and is given up after its lower edges.
      */
-    public static final long MIXED_CELLS_MIN_PATHS = 1000;
+    public static final long MIXED_CELL_LPS_PER_PATH = 20;
 
     /**
-     * Linear programs {@link StartKind#AUTO} may spend on mixed cells per path of the cheapest other start system:
-     * an LP of the search costs 2-12 microseconds, a path about 1.4 ms of one thread (katsura-9), so the search
-     * stays within about a quarter of the tracking it tries to save.
+     * The tracking work of the cheaper of total degree and linear product, in total-degree path equivalents:
+     * what {@link #cheapest} weighs the polyhedral start against, so an upper bound on the paths it could save.
      */
-    public static final long MIXED_CELL_LPS_PER_PATH = 40;
+    public static double otherPathEquivalents(RootCounts counts) {
+        double td = counts.totalDegree().doubleValue();
+        double lp = counts.linearProductBound().doubleValue() / LINEAR_PRODUCT_ADVANTAGE;
+        return Math.min(td, lp);
+    }
 
     /**
-     * How many linear programs {@link StartKind#AUTO} may spend on mixed cells, 0 for none (see
-     * {@link #MIXED_CELLS_MIN_PATHS}): the choice of start system depends on counts only, never on timing.
+     * How many linear programs {@link StartKind#AUTO} may spend on mixed cells: {@link #MIXED_CELL_LPS_PER_PATH}
+     * per path the polyhedral start could save ({@link #otherPathEquivalents}), whatever the system's size, so
+     * a system of a few hundred paths whose mixed volume is far below its other counts (cassou: 24 against 312
+     * linear-product paths) gets the polyhedral start when its cells are cheap to find, and one whose cells are
+     * expensive (katsura-9) loses little. The choice of start system depends on counts only, never on timing: the
+     * same on any machine and thread count.
      */
     public static long mixedCellBudget(RootCounts counts) {
-        double td = counts.totalDegree().doubleValue();
-        double lp = counts.linearProductBound().doubleValue();
-        if (Math.min(td, lp / LINEAR_PRODUCT_ADVANTAGE) < MIXED_CELLS_MIN_PATHS) {
-            return 0;
-        }
-        return (long) Math.min(MIXED_CELL_LPS_PER_PATH * Math.min(td, lp), 1e12);
+        return (long) Math.min(MIXED_CELL_LPS_PER_PATH * otherPathEquivalents(counts), 1e12);
     }
 
     /** The total-degree start system with random phases from {@code random}. */

@@ -93,9 +93,7 @@ final class MixedCellSearch {
             return leavesOfOneSupport();
         }
         // the relation table's size is known before it is built: a search that cannot fit says so at once
-        if (work.get() + relationTableWork() > workLimit) {
-            throw new WorkLimitExceededException(workLimit);
-        }
+        requireWithinLimit(relationTableWork());
         relationTable(threads);
         List<int[]> tasks = tasks();
         List<MixedCell> cells = new ArrayList<>();
@@ -169,9 +167,19 @@ final class MixedCellSearch {
         edgeP = new int[n][];
         edgeQ = new int[n][];
         words = new int[n];
+        // the LPs of this step are known before they are solved (one per point, then one per pair of lower
+        // points), so a search that cannot fit its work limit stops before them, as before the relation table
+        long vertexTests = 0;
+        for (int i = 0; i < n; i++) {
+            vertexTests += s.size(i);
+        }
+        requireWithinLimit(vertexTests);
+        boolean[][] lower = new boolean[n][];
+        long edgeTests = 0;
         for (int i = 0; i < n; i++) {
             int m = s.size(i);
-            boolean[] lower = new boolean[m];
+            lower[i] = new boolean[m];
+            long count = 0;
             for (int k = 0; k < m; k++) {
                 lp.clear();
                 for (int c = 0; c < m; c++) {
@@ -179,12 +187,18 @@ final class MixedCellSearch {
                         lp.addInequality(s.pointRef(i, c), s.pointRef(i, k), w.height(i, c), w.height(i, k));
                     }
                 }
-                lower[k] = feasible(lp);
+                lower[i][k] = feasible(lp);
+                count += lower[i][k] ? 1 : 0;
             }
+            edgeTests += count * (count - 1) / 2;
+        }
+        requireWithinLimit(edgeTests);
+        for (int i = 0; i < n; i++) {
+            int m = s.size(i);
             List<int[]> edges = new ArrayList<>();
             for (int p = 0; p < m; p++) {
                 for (int q = p + 1; q < m; q++) {
-                    if (lower[p] && lower[q]) {
+                    if (lower[i][p] && lower[i][q]) {
                         lp.clear();
                         addEdgeRows(lp, i, p, q);
                         if (feasible(lp)) {
@@ -196,6 +210,13 @@ final class MixedCellSearch {
             edgeP[i] = edges.stream().mapToInt(e -> e[0]).toArray();
             edgeQ[i] = edges.stream().mapToInt(e -> e[1]).toArray();
             words[i] = (edges.size() + 63) >>> 6;
+        }
+    }
+
+    /** Throws {@link WorkLimitExceededException} now if {@code more} LPs on top of the work so far exceed the limit. */
+    private void requireWithinLimit(long more) {
+        if (work.get() + more > workLimit) {
+            throw new WorkLimitExceededException(workLimit);
         }
     }
 
