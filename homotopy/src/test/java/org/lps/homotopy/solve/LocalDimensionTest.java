@@ -77,6 +77,18 @@ class LocalDimensionTest {
     }
 
     /**
+     * redcyc8 (same database): its solver run on seed 1 reported this real point, with Jacobian corank 2, as an
+     * isolated singular root of multiplicity 2; slices through it at distance 0.01 land on a curve in about one
+     * direction of three (residual 1e-14), the others stall at 1e-3: three fixed directions all missed it.
+     */
+    @Test
+    void redcyc8sSpecialPointOfACurveIsPositiveDimensional() throws IOException {
+        double r = 3 + 2 * Math.sqrt(2);
+        double[] x = {1, 0, -1, 0, -1, 0, -r, 0, 1, 0, -1, 0, r, 0};
+        assertTrue(new LocalDimension(demo("redcyc8")).positiveDimensional(x));
+    }
+
+    /**
      * cpdm5 (Caprasse and Demaret, same database): the unit points e_1 .. e_5 are isolated roots of multiplicity
      * 11 each (PHCpack: 55 singular paths; Jacobian rank 2 there, exactly). The slice at distance 0.01 still sees
      * |F| ~ 1e-7 there: isolated.
