@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Timer;
+import java.util.TimerTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import org.lps.homotopy.parse.Format;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.polyhedral.cells.MixedVolume;
 import org.lps.homotopy.rootcount.RootCounts;
+import org.lps.homotopy.rootcount.WorkMeter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +55,17 @@ final class CountCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line on stderr.")
     boolean quiet;
 
+    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_BUDGET_SECONDS,
+            description = "Give up (exit 2) when the counts take longer than this, with what to do instead; the"
+                    + " progress line on stderr estimates the time left (default: ${DEFAULT-VALUE}).")
+    long budgetSeconds;
+
+    static final long DEFAULT_BUDGET_SECONDS = 300;
+
+    /** The phase running now and since when (read by the progress painter and by the over-budget message). */
+    private volatile String phaseName = "";
+    private volatile long phaseStart = System.nanoTime();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,17 +74,36 @@ final class CountCommand implements Callable<Integer> {
         if (mixedVolumeLimit < 0) {
             throw new UserInputException("--mixed-volume-limit must be at least 0, got " + mixedVolumeLimit);
         }
+        if (budgetSeconds < 1) {
+            throw new UserInputException("--budget must be at least 1 (seconds), got " + budgetSeconds);
+        }
         PolynomialSystem s = SystemInput.load(file, system, format, System.in)
                 .requireSquare("counting roots", format, false).system();
         long t0 = System.nanoTime();
         RootCounts rc;
-        // the set-structure search and the mixed cells can take minutes on large systems: say which is running
+        WorkMeter meter = new WorkMeter();
+        // the budget is wall-clock time (what the user waits for); the counts themselves stay deterministic
+        Timer budget = new Timer("lps-count-budget", true);
+        budget.schedule(new TimerTask() {
+            @Override
+            public void run() {
+                meter.stop();
+            }
+        }, TimeUnit.SECONDS.toMillis(budgetSeconds));
+        // the set-structure search and the mixed cells can take minutes on large systems: say which is running,
+        // how far it got and how long it may still take
+        double boundsSeconds = 0;
         try (PhaseProgress progress = quiet ? null : new PhaseProgress(spec.commandLine().getErr(),
                 spec.qualifiedName())) {
-            phase(progress, "total degree, multi-homogeneous and set-structure bounds");
-            rc = RootCounts.of(s);
-            phase(progress, "mixed volume (at most " + mixedVolumeLimit + " linear programs: --mixed-volume-limit)");
-            rc.mixedVolumes(mixedVolumeLimit);   // computed on request: here, within the timing
+            phase(progress, meter, "total degree, multi-homogeneous and set-structure bounds");
+            rc = RootCounts.of(s, meter);
+            boundsSeconds = (System.nanoTime() - t0) / 1e9;
+            phase(progress, meter, "mixed volume");
+            rc.mixedVolumes(mixedVolumeLimit, meter);   // computed on request: here, within the timing
+        } catch (WorkMeter.Stopped e) {
+            throw new UserInputException(overBudget(meter, boundsSeconds));
+        } finally {
+            budget.cancel();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
@@ -81,10 +116,41 @@ final class CountCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void phase(PhaseProgress p, String name) {
+    private void phase(PhaseProgress p, WorkMeter meter, String name) {
+        meter.start("", 0, () -> 0);
+        phaseName = name;
+        phaseStart = System.nanoTime();
         if (p != null) {
-            p.phase(name);
+            p.phase(name, () -> workDetail(meter, (System.nanoTime() - phaseStart) * 1e-9, "left"));
         }
+    }
+
+    /**
+     * "N of at most M units (P%, at most about T s left)": the work the running search reported, and the time the
+     * rest of its limit would take at the rate so far (an upper estimate: the searches often end before their
+     * limit); "" before the search has reported any work.
+     */
+    static String workDetail(WorkMeter meter, double phaseSeconds, String leftWord) {
+        long done = meter.done(), limit = meter.limit();
+        if (done <= 0 || limit <= 0 || phaseSeconds <= 0) {
+            return "";
+        }
+        double left = (limit - Math.min(done, limit)) * phaseSeconds / done;
+        return String.format(Locale.ROOT, "%,d of at most %,d %s (%.0f%%, at most about %.0f s %s)", done, limit,
+                meter.unit(), 100.0 * done / limit, left, leftWord);
+    }
+
+    /** The one-line refusal when the budget ran out: where it was, how far it got, what to do instead. */
+    private String overBudget(WorkMeter meter, double boundsSeconds) {
+        String where = phaseName.startsWith("mixed") ? "the mixed volume" : "the set-structure search";
+        String detail = workDetail(meter, (System.nanoTime() - phaseStart) * 1e-9, "more");
+        String head = "over --budget " + budgetSeconds + " s in " + where + (detail.isEmpty() ? "" : " after " + detail);
+        if (where.equals("the mixed volume")) {
+            return head + ": raise --budget, lower --mixed-volume-limit, or skip the mixed volume with"
+                    + String.format(Locale.ROOT, " --mixed-volume-limit 0 (the other counts took %.0f s)",
+                    boundsSeconds);
+        }
+        return head + ": raise --budget (the search ends by itself at its node limit), or count a smaller system";
     }
 
     static String json(PolynomialSystem s, RootCounts rc, double seconds) throws JsonProcessingException {

@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lps.homotopy.family.StandardSystems;
+import org.lps.homotopy.rootcount.WorkMeter;
 import picocli.CommandLine;
 
 class CountCommandTest {
@@ -136,5 +137,51 @@ class CountCommandTest {
         Run unknown = run("count", "--system", "cyclicx");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown system 'cyclicx'"), unknown.err());
+    }
+    /**
+     * Issue 12: lps count --system lps-k9-d2 ran for minutes in silence. Over --budget it stops with one line
+     * saying where it was, how far it got and what to do instead, exit 2; which phase it is in by then depends on
+     * the machine, so both messages are accepted.
+     */
+    @Test
+    void overBudgetIsRefusedOnOneLineWithWhatToDoInstead() {
+        Run r = run("count", "--system", "lps-k9-d2", "--budget", "1", "--quiet");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("", r.out());
+        String err = r.err().replace("\r\n", "\n");
+        assertTrue(err.matches("lps count: over --budget 1 s in the (set-structure search|mixed volume)[^\n]*"
+                + ": raise --budget[^\n]*\n"), err);
+        assertFalse(err.contains("Exception"), err);
+    }
+
+    @Test
+    void budgetMustBePositive() {
+        Run r = run("count", "--system", "cyclic5", "--budget", "0");
+        assertEquals(2, r.exit());
+        assertEquals("lps count: --budget must be at least 1 (seconds), got 0\n", r.err().replace("\r\n", "\n"));
+    }
+
+    /**
+     * Progress goes to stderr only: a count that runs past the two silent seconds redraws its line there (the
+     * phase, the work done of its limit, the time left) and leaves stdout to the result (here: nothing, refused).
+     */
+    @Test
+    void progressIsOnStderrOnly() {
+        Run r = run("count", "--system", "lps-k9-d2", "--budget", "4");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("\rlps count: total degree, multi-homogeneous and set-structure bounds"), r.err());
+        assertTrue(r.err().matches("(?s).*of at most [0-9,]+ (search nodes|linear programs) \\(\\d+%, at most about"
+                + " \\d+ s left\\).*"), r.err());
+    }
+
+    /** The estimate: the rest of the limit at the rate so far. */
+    @Test
+    void workDetailEstimatesTheTimeLeftFromTheRateSoFar() {
+        WorkMeter m = new WorkMeter();
+        assertEquals("", CountCommand.workDetail(m, 10, "left"));
+        m.start("linear programs", 1_000_000, () -> 250_000);
+        assertEquals("250,000 of at most 1,000,000 linear programs (25%, at most about 30 s left)",
+                CountCommand.workDetail(m, 10, "left"));
     }
 }

@@ -63,9 +63,17 @@ final class ChoiceCounter {
     private final long[] setMask;       // set id -> its variables as a bit mask (when variables <= 64)
     private final Map<Object, BigInteger> memo = new HashMap<>();
     private final long nodeBudget;
+    private final WorkMeter meter;
     private long nodes;
+    private volatile long published;    // nodes as of the last poll, for another thread's progress display
 
     ChoiceCounter(SetStructure s, long nodeBudget) {
+        this(s, nodeBudget, WorkMeter.NONE);
+    }
+
+    /** @param meter polled every {@link WorkMeter#POLL_MASK} + 1 nodes: {@link WorkMeter.Stopped} when stopped */
+    ChoiceCounter(SetStructure s, long nodeBudget, WorkMeter meter) {
+        this.meter = meter;
         this.n = s.equationCount();
         this.variables = s.variableCount();
         this.nodeBudget = nodeBudget;
@@ -160,7 +168,11 @@ final class ChoiceCounter {
         if (known != null) {
             return known;
         }
-        if (++nodes > nodeBudget) {
+        if ((++nodes & WorkMeter.POLL_MASK) == 0) {
+            published = nodes;
+            meter.checkStop();
+        }
+        if (nodes > nodeBudget) {
             throw new BudgetExceeded();
         }
         BigInteger total = BigInteger.ZERO;
@@ -303,6 +315,11 @@ final class ChoiceCounter {
             }
         }
         throw new IllegalStateException();
+    }
+
+    /** {@link #nodes()} as of the last poll: safe to read from another thread. */
+    long publishedNodes() {
+        return published;
     }
 
     long nodes() {

@@ -56,6 +56,14 @@ public final class RootCounts {
 
     /** All root counts of {@code system}; deterministic. */
     public static RootCounts of(PolynomialSystem system) {
+        return of(system, WorkMeter.NONE);
+    }
+
+    /**
+     * As {@link #of(PolynomialSystem)}, the set-structure search reporting to {@code meter}; throws
+     * {@link WorkMeter.Stopped} if the meter is stopped meanwhile.
+     */
+    public static RootCounts of(PolynomialSystem system, WorkMeter meter) {
         requireSquare(system);
         PolynomialSystem chart = affineChart(system);
         Supports s = Supports.of(chart);
@@ -65,7 +73,7 @@ public final class RootCounts {
         }
         List<MultiHomogeneous.Bound> ranked =
                 MultiHomogeneous.ranked(s, declaredPartition(chart, system), SetStructureSearch.PARTITIONS);
-        SetStructureSearch.Result lp = SetStructureSearch.find(s, ranked);
+        SetStructureSearch.Result lp = SetStructureSearch.find(s, ranked, meter);
         return new RootCounts(system, chart, chart.equationCount() - system.equationCount(), td, ranked.get(0), lp);
     }
 
@@ -136,13 +144,24 @@ public final class RootCounts {
      * is the first call; later calls return what the first one computed.
      */
     public synchronized MixedVolume mixedVolumes(long workLimit) {
+        return mixedVolumes(workLimit, WorkMeter.NONE);
+    }
+
+    /**
+     * As {@link #mixedVolumes(long)}, the mixed-cell search reporting its linear programs to {@code meter}; throws
+     * {@link WorkMeter.Stopped} if the meter is stopped meanwhile (and a later call tries again).
+     */
+    public synchronized MixedVolume mixedVolumes(long workLimit, WorkMeter meter) {
         if (!mixedVolumesTried) {
             mixedVolumesTried = true;
             try {
                 mixedVolumes = workLimit <= 0 ? null : MixedVolume.of(chart, MixedVolume.DEFAULT_SEED,
-                        Runtime.getRuntime().availableProcessors(), workLimit);
+                        Runtime.getRuntime().availableProcessors(), workLimit, meter);
             } catch (WorkLimitExceededException e) {
                 mixedVolumes = null;
+            } catch (WorkMeter.Stopped e) {
+                mixedVolumesTried = false;
+                throw e;
             }
         }
         return mixedVolumes;

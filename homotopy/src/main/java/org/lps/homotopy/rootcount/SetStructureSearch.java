@@ -50,11 +50,14 @@ public final class SetStructureSearch {
     static final int MAX_FACTORS = 400;
 
     private final Supports s;
+    private final WorkMeter meter;
     private Result best;
-    private long workLeft = WORK_BUDGET;
+    private volatile long workLeft = WORK_BUDGET;
+    private volatile ChoiceCounter current;     // the count running now, for the meter
 
-    private SetStructureSearch(Supports s) {
+    private SetStructureSearch(Supports s, WorkMeter meter) {
         this.s = s;
+        this.meter = meter;
     }
 
     /** The best structure found for {@code system} (on its affine chart when it has projective groups). */
@@ -67,7 +70,13 @@ public final class SetStructureSearch {
 
     /** @param partitions ranked partitions, best first (non-empty) */
     static Result find(Supports s, List<MultiHomogeneous.Bound> partitions) {
-        SetStructureSearch search = new SetStructureSearch(s);
+        return find(s, partitions, WorkMeter.NONE);
+    }
+
+    /** As {@link #find(Supports, List)}, reporting its nodes to {@code meter} (and stopping when it says so). */
+    static Result find(Supports s, List<MultiHomogeneous.Bound> partitions, WorkMeter meter) {
+        SetStructureSearch search = new SetStructureSearch(s, meter);
+        meter.start("search nodes", WORK_BUDGET, search::nodesDone);
         MultiHomogeneous.Bound top = partitions.get(0);
         // the fallback needs no count: a partition structure has its Bezout number as count
         search.best = new Result(SetStructure.ofPartition(s, top.partition()), top.bezout());
@@ -109,7 +118,8 @@ public final class SetStructureSearch {
             return false;
         }
         SetStructure st = SetStructure.ofTrusted(s.variables, factors);
-        ChoiceCounter counter = new ChoiceCounter(st, Math.min(NODE_BUDGET, workLeft));
+        ChoiceCounter counter = new ChoiceCounter(st, Math.min(NODE_BUDGET, workLeft), meter);
+        current = counter;
         BigInteger b;
         try {
             b = counter.count();
@@ -117,6 +127,7 @@ public final class SetStructureSearch {
             b = null;
         }
         workLeft -= counter.nodes();
+        current = null;
         if (b == null) {
             return false;
         }
@@ -126,6 +137,12 @@ public final class SetStructureSearch {
             return true;
         }
         return false;
+    }
+
+    /** Nodes spent so far, the running count's included (as of its last poll). */
+    private long nodesDone() {
+        ChoiceCounter c = current;
+        return Math.min(WORK_BUDGET, WORK_BUDGET - workLeft + (c == null ? 0 : c.publishedNodes()));
     }
 
     private void coordinateDescent(List<Set<List<List<Integer>>>> pool) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.lps.homotopy.rootcount.WorkMeter;
 
 /**
  * Enumerates the fine mixed cells of a lifted support configuration by lift-and-prune, as MixedVol does
@@ -47,6 +48,7 @@ final class MixedCellSearch {
     /** The LPs' cap on the smallest slack: any positive value would do; the heights' scale keeps it well scaled. */
     private final double cap;
     private final long workLimit;
+    private final WorkMeter meter;
     private final AtomicLong work = new AtomicLong();
 
     // lower edges of each support: points edgeP[i][e] < edgeQ[i][e]
@@ -64,6 +66,12 @@ final class MixedCellSearch {
     }
 
     MixedCellSearch(Supports s, Lifting w, long workLimit) {
+        this(s, w, workLimit, WorkMeter.NONE);
+    }
+
+    /** @param meter polled every {@link WorkMeter#POLL_MASK} + 1 linear programs: {@link WorkMeter.Stopped} */
+    MixedCellSearch(Supports s, Lifting w, long workLimit, WorkMeter meter) {
+        this.meter = meter;
         this.s = s;
         this.w = w;
         this.n = s.dimension();
@@ -156,7 +164,11 @@ final class MixedCellSearch {
     }
 
     private void countWork() {
-        if (work.incrementAndGet() > workLimit) {
+        long w = work.incrementAndGet();
+        if ((w & WorkMeter.POLL_MASK) == 0) {
+            meter.checkStop();
+        }
+        if (w > workLimit) {
             throw new WorkLimitExceededException(workLimit);
         }
     }

@@ -3,6 +3,7 @@ package org.lps.homotopy.polyhedral.cells;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.lps.homotopy.rootcount.WorkMeter;
 
 /**
  * The fine mixed cells of supports under a generic lifting: the combinatorial core of the polyhedral
@@ -38,10 +39,17 @@ public final class MixedCells {
      * {@link WorkLimitExceededException}.
      */
     public static MixedCells compute(Supports supports, SplittableRandom random, int threads, long workLimit) {
+        return compute(supports, random, threads, workLimit, WorkMeter.NONE);
+    }
+
+    /** As {@link #compute(Supports, SplittableRandom, int, long)}, reporting to {@code meter}. */
+    static MixedCells compute(Supports supports, SplittableRandom random, int threads, long workLimit, WorkMeter meter) {
         long spent = 0;
         for (int attempt = 1; ; attempt++) {
             Lifting w = Lifting.random(supports, random);
-            MixedCellSearch search = new MixedCellSearch(supports, w, workLimit - spent);
+            MixedCellSearch search = new MixedCellSearch(supports, w, workLimit - spent, meter);
+            long before = spent;
+            meter.start("linear programs", workLimit, () -> before + search.work());
             try {
                 List<MixedCell> cells = search.run(threads);
                 return new MixedCells(supports, w, cells, spent + search.work());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.lps.homotopy.poly.PolynomialSystem;
+import org.lps.homotopy.rootcount.WorkMeter;
 
 /**
  * Mixed volumes of a square system's supports A_1..A_n, the BKK root counts:
@@ -64,15 +65,28 @@ public final class MixedVolume {
         return of(Supports.of(system), seed, threads, workLimit);
     }
 
+    /** As {@link #of(PolynomialSystem, long, int, long)}, reporting to (and stopped by) {@code meter}. */
+    public static MixedVolume of(PolynomialSystem system, long seed, int threads, long workLimit, WorkMeter meter) {
+        return of(Supports.of(system), seed, threads, workLimit, meter);
+    }
+
     /**
      * The mixed volumes of {@code supports}, liftings drawn from {@code seed}, {@code threads} workers, at most
      * {@code workLimit} linear programs (else {@link WorkLimitExceededException}).
      */
     public static MixedVolume of(Supports supports, long seed, int threads, long workLimit) {
+        return of(supports, seed, threads, workLimit, WorkMeter.NONE);
+    }
+
+    /**
+     * As {@link #of(Supports, long, int, long)}, reporting the linear programs to {@code meter} and stopping with
+     * {@link WorkMeter.Stopped} when it is stopped.
+     */
+    public static MixedVolume of(Supports supports, long seed, int threads, long workLimit, WorkMeter meter) {
         long t0 = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
         if (supports.allContainOrigin()) {
-            MixedCells cells = MixedCells.compute(supports, random, threads, workLimit);
+            MixedCells cells = MixedCells.compute(supports, random, threads, workLimit, meter);
             BigInteger mv = cells.mixedVolume();
             return new MixedVolume(mv, mv, mv, cells, cells.linearPrograms(), (System.nanoTime() - t0) * 1e-9);
         }
@@ -90,7 +104,9 @@ public final class MixedVolume {
             Lifting fine = Lifting.random(all, random);
             for (long raise = INITIAL_RAISE; ; raise <<= 10) {
                 Lifting lifting = fine.raised(added, raise);
-                MixedCellSearch search = new MixedCellSearch(all, lifting, workLimit - spent);
+                MixedCellSearch search = new MixedCellSearch(all, lifting, workLimit - spent, meter);
+                long before = spent;
+                meter.start("linear programs", workLimit, () -> before + search.work());
                 List<MixedCell> cells;
                 try {
                     cells = search.run(threads);
