@@ -105,8 +105,7 @@ public final class TraceTest {
         System.arraycopy(xs, 0, start, 0, 2 * n);
         start[2 * n] = lr;
         start[2 * n + 1] = li;
-        MonodromyOptions inner = new MonodromyOptions(options.seed() + 1, options.threads(), 0,
-                options.loopsWithoutProgress(), null, false, options.preset(), options.identicalTolerance());
+        MonodromyOptions inner = options.plain(options.seed() + 1);
         this.witnesses = new Monodromy.Loops(new CompiledFamily(slices), sliceBase, inner, pool, List.of(start));
         witnesses.advance(WITNESS_IDLE_LOOPS, null);
         this.w10 = List.copyOf(witnesses.known.points());
