@@ -122,10 +122,11 @@ public final class BlockSolver {
 
     /**
      * A monodromy solve's solution and what it did: fixed subspaces solved, loops, paths tracked in loops and in all,
-     * solutions of the generic member, and the trace test of those.
+     * solutions of the generic member, the trace test of those, and the block solutions added as complex conjugates of
+     * found ones (the block is real; see MonodromyBlockSolver).
      */
     public record Monodromic(BlockSolution solution, int strata, int loops, long loopPaths, long pathsTracked,
-                             long genericSolutions, boolean tracePassed, double traceResidual) {
+                             long genericSolutions, boolean tracePassed, double traceResidual, int conjugates) {
     }
 
     /** The block's critical points by monodromy ({@link MonodromyBlockSolver}); the same classification as {@link #solve}. */
@@ -145,7 +146,7 @@ public final class BlockSolver {
         BlockSolution s = classify(problem, m.solutions(), m.paths(), m.failed(), m.atInfinity(), m.singular(), t0);
         MonodromyBlockSolver.Stats st = m.stats();
         return new Monodromic(s, st.strata(), st.loops(), st.loopPaths(), st.pathsTracked(), st.genericSolutions(),
-                st.trace().passed(), st.trace().residual());
+                st.trace().passed(), st.trace().residual(), st.conjugates());
     }
 
     private static Certified run(BlockProblem problem, long seed, int threads, SolveOptions.Progress progress,

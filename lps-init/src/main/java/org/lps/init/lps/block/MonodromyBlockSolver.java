@@ -52,7 +52,7 @@ final class MonodromyBlockSolver {
 
     /** What the monodromy route did, beside the solution. */
     record Stats(int strata, int loops, long loopPaths, long pathsTracked, long genericSolutions,
-                 TraceTest.Result trace) {
+                 TraceTest.Result trace, int conjugates) {
     }
 
     /** The block's solutions (every image), and the path counts of the final homotopy counted per solution. */
@@ -184,11 +184,11 @@ final class MonodromyBlockSolver {
         ToBlock end = toBlock(wholeFamily, base, family.actual(), reps, group, solveOptions, seed);
         tracked += end.tracked;
         return new Result(end.solutions, all.size(), end.failed, end.atInfinity, end.singular,
-                new Stats(spaces.size(), loops, budget.loopPaths, tracked, all.size(), trace));
+                new Stats(spaces.size(), loops, budget.loopPaths, tracked, all.size(), trace, end.conjugates));
     }
     /** The final homotopy's outcome: the block's solutions (every image) and the path counts per solution. */
     private record ToBlock(List<BlockSolver.Endpoint> solutions, long failed, long atInfinity, long singular,
-                           long tracked) {
+                           long tracked, int conjugates) {
     }
 
     /**
@@ -205,6 +205,7 @@ final class MonodromyBlockSolver {
         long atInfinity = 0;
         long singular = 0;
         long tracked = 0;
+        int conjugates = 0;
         List<double[]> pending = reps;
         for (int attempt = 0; attempt < 3 && !pending.isEmpty(); attempt++) {
             try (ParameterSolver ps = new ParameterSolver(wholeFamily, solveOptions.seed(seed + 1000L * attempt))) {
@@ -234,7 +235,31 @@ final class MonodromyBlockSolver {
         for (double[] x : pending) {
             failed += orbitSize(x, group);
         }
-        return new ToBlock(solutions, failed, atInfinity, singular, tracked);
+        // the block's coefficients are real, so the complex conjugate of a solution is one: close the set under it.
+        // Which generic solution's path reaches which block solution depends on gamma, and a path to a regular
+        // solution can be lost in the endgame among the paths to infinity (k = 2, seed 2: one orbit of 4, whose
+        // conjugate orbit was found); its conjugate's path is another path, tracked separately
+        int found = solutions.size();
+        for (int i = 0; i < found; i++) {
+            BlockSolver.Endpoint e = solutions.get(i);
+            if (e.real()) {
+                continue;
+            }
+            double[] c = e.x().clone();
+            for (int k = 1; k < c.length; k += 2) {
+                c[k] = -c[k];
+            }
+            // F(conj x) = conj F(x) exactly for real coefficients; the check guards against a family that is not real
+            if (finite.indexOf(c) >= 0 || maxAbs(wholeFamily.evaluate(c, actual))
+                    > 10 * maxAbs(wholeFamily.evaluate(e.x(), actual)) + 1e-12) {
+                continue;
+            }
+            finite.add(c);
+            solutions.add(new BlockSolver.Endpoint(c, false, e.singular()));
+            singular += e.singular() ? 1 : 0;
+            conjugates++;
+        }
+        return new ToBlock(solutions, failed, atInfinity, singular, tracked, conjugates);
     }
 
     /**
