@@ -176,6 +176,10 @@ public final class Monodromy {
         final List<double[]> orbits = new ArrayList<>();
         long tracked, failed;
         int loops, idle;
+        /** This run finds the trace test's extra witnesses (for progress reports). */
+        boolean witnesses;
+        /** The trace test of this run, whose own monodromy spends the same budget, or null. */
+        TraceTest trace;
 
         Loops(CompiledFamily family, double[] base, MonodromyOptions options, ExecutorService pool,
               List<double[]> starts) {
@@ -190,13 +194,18 @@ public final class Monodromy {
         }
 
         Run run() {
-            TraceTest trace = options.verify() ? new TraceTest(family, base, options, pool) : null;
+            trace = options.verify() ? new TraceTest(family, base, options, pool) : null;
+            if (trace != null && trace.overBudget()) {
+                tracked += trace.pathsTracked();
+                return new Run(base.clone(), List.copyOf(known.points()), loops, tracked, failed, Stop.BUDGET,
+                        new TraceTest.Result(false, Double.NaN));
+            }
             TraceTest.Result[] last = new TraceTest.Result[1];
             Stop stop = advance(options.loopsWithoutProgress(), trace == null ? null : () -> {
                 last[0] = trace.check(known.points());
                 return last[0].passed();
             });
-            if (trace != null && (last[0] == null || stop == Stop.TARGET_COUNT)) {
+            if (trace != null && (last[0] == null || stop == Stop.TARGET_COUNT) && stop != Stop.BUDGET) {
                 last[0] = trace.check(known.points());
             }
             if (trace != null) {
@@ -239,7 +248,8 @@ public final class Monodromy {
         }
 
         boolean overBudget() {
-            return options.pathBudget() > 0 && tracked >= options.pathBudget();
+            return options.pathBudget() > 0 && tracked >= options.pathBudget()
+                    || trace != null && trace.overBudget();
         }
 
         boolean reached() {
@@ -272,7 +282,7 @@ public final class Monodromy {
                 from = to;
                 if (options.progress() != null) {
                     options.progress().accept(new MonodromyOptions.Progress(loops + 1, tracked, known.size(),
-                            orbits.size(), idle));
+                            orbits.size(), idle, witnesses));
                 }
             }
         }
@@ -286,7 +296,7 @@ public final class Monodromy {
             }
         }
 
-        /** Adds x (a new orbit's representative) and, with a group action, its orbit (images of images until nothing new). */
+        /** Adds x (a new orbit's representative) and, with a group action, its orbit (images of images until closed). */
         void addWithOrbit(double[] x) {
             if (!known.add(x)) {
                 return;

@@ -29,16 +29,20 @@ public record MonodromyOptions(long seed, int threads, long targetCount, int loo
 
     /**
      * Where a monodromy run is: loops started, loop paths tracked, solutions known (every image), orbits known (the
-     * points tracked around each loop; equal to solutions without a group action), and consecutive loops that found
-     * nothing new so far.
+     * points tracked around each loop; equal to solutions without a group action), consecutive loops that found
+     * nothing new so far, and whether these are the trace test's extra witnesses (its own monodromy, on a curve
+     * slice; {@link TraceTest}) rather than the solutions.
      */
-    public record Progress(int loops, long paths, int solutions, int orbits, int idleLoops) {
+    public record Progress(int loops, long paths, int solutions, int orbits, int idleLoops, boolean witnesses) {
     }
 
-    /** The settings without the group action, target, budget or progress: for an auxiliary run (the trace test's). */
+    /**
+     * The settings of an auxiliary run (the trace test's witnesses): no group action, target or trace test; the same
+     * budget (spent separately) and progress.
+     */
     MonodromyOptions plain(long s) {
-        return new MonodromyOptions(s, threads, 0, loopsWithoutProgress, null, false, preset, identicalTolerance, 0,
-                null);
+        return new MonodromyOptions(s, threads, 0, loopsWithoutProgress, null, false, preset, identicalTolerance,
+                pathBudget, progress);
     }
 
     /**

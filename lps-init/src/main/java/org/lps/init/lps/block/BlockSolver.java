@@ -97,9 +97,11 @@ public final class BlockSolver {
      * @param idleLimit   idle loops that end a subspace's loops (the whole space's: or the trace test passing)
      * @param finalPaths  the paths of the final homotopy (one per orbit), 0 before it
      * @param seconds     since the solve started
+     * @param witnesses   the counts are the trace test's extra witnesses (its own monodromy before the whole space's
+     *                    loops), not solutions
      */
     public record Status(int stage, int strata, int dimension, int round, int loops, long paths, int solutions,
-                         int orbits, int idleLoops, int idleLimit, int finalPaths, double seconds) {
+                         int orbits, int idleLoops, int idleLimit, int finalPaths, double seconds, boolean witnesses) {
 
         /**
          * One line for a person: the stage, the counts, and an estimate of the time to the stage's end if no new
@@ -109,6 +111,11 @@ public final class BlockSolver {
             if (stage >= strata) {
                 return String.format(Locale.ROOT, "%d generic solutions; tracking %d paths (one per orbit) to the"
                         + " block, %.0f s", solutions, finalPaths, seconds);
+            }
+            if (witnesses) {
+                return String.format(Locale.ROOT, "whole space %d of %d (dimension %d), trace test's extra witnesses,"
+                        + " loop %d: %d witnesses, %d loop paths, %d of 2 loops without a new one, %.0f s", stage + 1,
+                        strata, dimension, loops, solutions, paths, idleLoops, seconds);
             }
             double rate = paths / Math.max(seconds, 1e-3);
             double left = Math.max(0, idleLimit - idleLoops) * (double) orbits / Math.max(rate, 1e-9);
@@ -135,8 +142,8 @@ public final class BlockSolver {
     }
 
     /**
-     * The same with a budget of loop paths (0: none): a solve that spends it stops with an IllegalStateException
-     * whose message names the budget and what to do instead.
+     * The same with a budget of loop paths (0: none): a solve that spends it stops with a
+     * {@link BudgetExceededException} whose message names the budget and what to do instead.
      */
     public static Monodromic solveMonodromy(BlockProblem problem, long seed, int threads, Listener listener,
                                             long pathBudget) {

@@ -45,8 +45,8 @@ final class MonodromyBlockSolver {
     static final int ROUNDS = 3;
 
     /**
-     * Loop paths (one orbit representative around one triangle) after which a solve stops with a message: k = 2 needs
-     * about 2000, k = 3 ... (docs/lps.md).
+     * Loop paths (one orbit representative around one triangle, and the trace test's witnesses around theirs) after
+     * which a solve stops with a message. k = 2 spends about 5000-13000 paths in all (docs/lps.md).
      */
     static final long DEFAULT_PATH_BUDGET = 2_000_000;
 
@@ -56,7 +56,8 @@ final class MonodromyBlockSolver {
     }
 
     /** The block's solutions (every image), and the path counts of the final homotopy counted per solution. */
-    record Result(List<BlockSolver.Endpoint> solutions, long paths, long failed, long atInfinity, long singular, Stats stats) {
+    record Result(List<BlockSolver.Endpoint> solutions, long paths, long failed, long atInfinity, long singular,
+                  Stats stats) {
     }
 
     private MonodromyBlockSolver() {
@@ -87,8 +88,8 @@ final class MonodromyBlockSolver {
     }
 
     /**
-     * @param pathBudget loop paths (all subspaces and rounds) after which the solve stops with an
-     *                   IllegalStateException naming the budget; 0 for none
+     * @param pathBudget loop paths (all subspaces and rounds) after which the solve stops with a
+     *                   BudgetExceededException naming the budget; 0 for none
      */
     static Result solve(BlockProblem problem, long seed, int threads, BlockSolver.Listener listener, long pathBudget) {
         long t0 = System.nanoTime();
@@ -135,7 +136,8 @@ final class MonodromyBlockSolver {
                                     .groupAction(st.stabilizer.isEmpty() ? null : action(st.stabilizer))));
                     loops += run.loops();
                     budget.spent(run);
-                    List<double[]> fresh = new ArrayList<>(run.solutions().subList(st.own.size(), run.solutions().size()));
+                    List<double[]> fresh = new ArrayList<>(
+                            run.solutions().subList(st.own.size(), run.solutions().size()));
                     st.own = run.solutions();
                     if (!fresh.isEmpty()) {
                         // one path per orbit of the stabilizer: the images come back with the whole group below
@@ -304,24 +306,26 @@ final class MonodromyBlockSolver {
                 }
                 lastReport = now;
                 listener.progress(new BlockSolver.Status(stage, strata, dimension, round, p.loops(),
-                        spentBefore + p.paths(), p.solutions(), p.orbits(), p.idleLoops(), IDLE_LOOPS, 0, seconds()));
+                        spentBefore + p.paths(), p.solutions(), p.orbits(), p.idleLoops(), IDLE_LOOPS, 0, seconds(),
+                        p.witnesses()));
             });
         }
 
         void spent(Monodromy.Run run) {
             loopPaths += run.pathsTracked();
             if (run.stop() == Monodromy.Stop.BUDGET) {
-                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                throw new BudgetExceededException(String.format(java.util.Locale.ROOT,
                         "the block solve by monodromy passed its budget of %d loop paths (%d solutions known in"
-                                + " subspace %d of %d, %.0f s) and stopped; give it a larger budget"
-                                + " (BlockSolver.solveMonodromy's pathBudget) or solve a smaller block (lower k)",
+                                + " subspace %d of %d, %.0f s) and stopped: solve a smaller block (lower k), or with"
+                                + " solver=homotopy where its path count allows (k <= 2), or from Java with a larger"
+                                + " pathBudget (BlockSolver.solveMonodromy)",
                         limit, run.solutions().size(), stage + 1, strata, seconds()));
             }
         }
 
         void finalPaths(int orbits, int solutions) {
             listener.progress(new BlockSolver.Status(strata, strata, 0, round, 0, loopPaths, solutions, orbits, 0, 0,
-                    orbits, seconds()));
+                    orbits, seconds(), false));
         }
 
         double seconds() {
