@@ -218,23 +218,12 @@ final class InitCommand implements Callable<Integer> {
             return init;
         }
         PrintWriter err = spec.commandLine().getErr();
-        long t0 = System.nanoTime();
         bar = new SolveCommand.ProgressBar(err);
         org.lps.init.lps.LpsSettings s = lps.settings()
                 .store(noCache ? null : org.lps.init.lps.block.BlockStore.user())
                 .progress(bar::update)
-                .listener((done, total, dimension, known) -> {
-                    double secs = (System.nanoTime() - t0) * 1e-9;
-                    if (done < total) {
-                        err.printf(java.util.Locale.ROOT, "lps: block by monodromy: fixed subspace %d of %d (dimension %d),"
-                                + " %d solutions so far, %.0f s%n", done + 1, total, dimension, known, secs);
-                    } else if (dimension < 0) {
-                        err.printf(java.util.Locale.ROOT, "lps: block by monodromy: %d generic solutions, tracking %d"
-                                + " paths (one per orbit) to the block, %.0f s%n", known, -dimension, secs);
-                    } else {
-                        err.printf(java.util.Locale.ROOT, "lps: block by monodromy: %d generic solutions, trace test,"
-                                + " %.0f s%n", known, secs);
-                    }
+                .listener(status -> {
+                    err.println("lps: block by monodromy: " + status.line());
                     err.flush();
                 });
         return new org.lps.init.lps.LpsInitializer(s);

@@ -126,11 +126,8 @@ final class StudyCountsCommand implements Callable<Integer> {
                 bar[0].update(pathsDone, total);
             }
         };
-        BlockSolver.Listener stages = (doneSubspaces, total, dimension, known) -> {
-            err.printf(Locale.ROOT, "counts: monodromy %s, %d solutions known, %.1f s%n", doneSubspaces < total
-                    ? "fixed subspace " + (doneSubspaces + 1) + " of " + total + " (dimension " + dimension + ")"
-                    : dimension < 0 ? "tracking " + (-dimension) + " orbits to the block" : "trace test", known,
-                    (System.nanoTime() - t0) / 1e9);
+        BlockSolver.Listener stages = status -> {
+            err.println("counts: monodromy " + status.line());
             err.flush();
         };
         List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, seed, nThreads, certify,

@@ -28,7 +28,14 @@ import org.lps.homotopy.track.TrackerOptions;
  * that loop); then the next loop. Each batch is tracked in parallel and its results are taken in solution order, so
  * the solutions and their order are the same on any number of threads. Stops when {@link MonodromyOptions#targetCount}
  * solutions are known, when the trace test passes ({@link MonodromyOptions#verify}), or after
- * {@link MonodromyOptions#loopsWithoutProgress} consecutive loops with nothing new (a heuristic stop).
+ * {@link MonodromyOptions#loopsWithoutProgress} consecutive loops with nothing new (a heuristic stop), or when the
+ * {@link MonodromyOptions#pathBudget} is spent.
+ *
+ * <p>With a group action ({@link MonodromyOptions#groupAction}) only one point per orbit goes around a loop. That is
+ * exact when every member of the family is symmetric (the family the group action comes with is): then the path of
+ * g x around a loop is g times the path of x, so the loop maps the orbit of x onto the orbit of x's endpoint, and the
+ * set of orbits is closed under a loop exactly when the representatives' endpoints are in it. The work per loop is
+ * divided by the orbit size (4 for the k = 2 LPS block, 12 for k = 3).
  *
  * <pre>{@code
  * Monodromy.Solve s = Monodromy.solve(StandardSystems.cyclic(7), MonodromyOptions.defaults().targetCount(924));
@@ -40,7 +47,7 @@ public final class Monodromy {
 
     /** Why the loops stopped. */
     public enum Stop {
-        TARGET_COUNT("target-count"), NO_PROGRESS("no-progress"), TRACE_TEST("trace-test");
+        TARGET_COUNT("target-count"), NO_PROGRESS("no-progress"), TRACE_TEST("trace-test"), BUDGET("budget");
 
         private final String label;
 
@@ -121,13 +128,28 @@ public final class Monodromy {
     }
 
     public static Run run(CompiledFamily family, double[] base, List<double[]> starts, MonodromyOptions options) {
+        return run(family, base, starts, List.of(), options);
+    }
+
+    /**
+     * As above, with solutions {@code inert} known to lie on components of the family's solution variety that the
+     * loops cannot leave (for a symmetric family, solutions fixed by a group element: every member keeps the element's
+     * fixed subspace). They are not tracked around the loops, but are part of the result (their images with them) and
+     * of the trace test, which needs every component.
+     */
+    public static Run run(CompiledFamily family, double[] base, List<double[]> starts, List<double[]> inert,
+                          MonodromyOptions options) {
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "lps-monodromy");
             t.setDaemon(true);
             return t;
         });
         try {
-            return run(family, base, starts, options, pool);
+            Loops l = new Loops(family, base, options, pool, starts);
+            for (double[] x : inert) {
+                l.addInert(x.clone());
+            }
+            return l.run();
         } finally {
             pool.shutdownNow();
         }
@@ -139,7 +161,6 @@ public final class Monodromy {
         return new Loops(family, base, options, pool, starts).run();
     }
 
-    /** The state of one monodromy computation. */
     /**
      * The state of one monodromy computation, resumable: {@link #advance} runs loops until a stop, and can be called
      * again to go on with new loops (the trace test does that with its extra witnesses).
@@ -149,9 +170,16 @@ public final class Monodromy {
         final double[] base;
         final MonodromyOptions options;
         final ExecutorService pool;
+        /** Every solution known, images included. */
         final SolutionSet known;
+        /** One point per orbit, in the order found: what goes around the loops (all of known without a group action). */
+        final List<double[]> orbits = new ArrayList<>();
         long tracked, failed;
-        int loops;
+        int loops, idle;
+        /** This run finds the trace test's extra witnesses (for progress reports). */
+        boolean witnesses;
+        /** The trace test of this run, whose own monodromy spends the same budget, or null. */
+        TraceTest trace;
 
         Loops(CompiledFamily family, double[] base, MonodromyOptions options, ExecutorService pool,
               List<double[]> starts) {
@@ -166,13 +194,18 @@ public final class Monodromy {
         }
 
         Run run() {
-            TraceTest trace = options.verify() ? new TraceTest(family, base, options, pool) : null;
+            trace = options.verify() ? new TraceTest(family, base, options, pool) : null;
+            if (trace != null && trace.overBudget()) {
+                tracked += trace.pathsTracked();
+                return new Run(base.clone(), List.copyOf(known.points()), loops, tracked, failed, Stop.BUDGET,
+                        new TraceTest.Result(false, Double.NaN));
+            }
             TraceTest.Result[] last = new TraceTest.Result[1];
             Stop stop = advance(options.loopsWithoutProgress(), trace == null ? null : () -> {
                 last[0] = trace.check(known.points());
                 return last[0].passed();
             });
-            if (trace != null && (last[0] == null || stop == Stop.TARGET_COUNT)) {
+            if (trace != null && (last[0] == null || stop == Stop.TARGET_COUNT) && stop != Stop.BUDGET) {
                 last[0] = trace.check(known.points());
             }
             if (trace != null) {
@@ -186,14 +219,20 @@ public final class Monodromy {
          * loop with nothing new) {@code complete} says the set is complete.
          */
         Stop advance(int idleLimit, java.util.function.BooleanSupplier complete) {
-            int idle = 0;
+            idle = 0;
             while (true) {
                 if (reached()) {
                     return Stop.TARGET_COUNT;
                 }
+                if (overBudget()) {
+                    return Stop.BUDGET;
+                }
                 int before = known.size();
                 applyLoop(loops);
                 loops++;
+                if (overBudget()) {
+                    return Stop.BUDGET;
+                }
                 if (known.size() > before) {
                     idle = 0;
                     continue;
@@ -206,6 +245,11 @@ public final class Monodromy {
                     return Stop.NO_PROGRESS;
                 }
             }
+        }
+
+        boolean overBudget() {
+            return options.pathBudget() > 0 && tracked >= options.pathBudget()
+                    || trace != null && trace.overBudget();
         }
 
         boolean reached() {
@@ -223,9 +267,9 @@ public final class Monodromy {
                     new ParameterHomotopy(family, p1, p2, ParameterHomotopy.Path.STRAIGHT, r),
                     new ParameterHomotopy(family, p2, base, ParameterHomotopy.Path.STRAIGHT, r));
             int from = 0;
-            while (from < known.size() && !reached()) {
-                int to = known.size();
-                List<double[]> batch = new ArrayList<>(known.points().subList(from, to));
+            while (from < orbits.size() && !reached() && !overBudget()) {
+                int to = orbits.size();
+                List<double[]> batch = new ArrayList<>(orbits.subList(from, to));
                 double[][] ends = trackAll(pool, options.threads(), edges, batch, options.preset());
                 tracked += batch.size();
                 for (double[] e : ends) {
@@ -236,14 +280,28 @@ public final class Monodromy {
                     }
                 }
                 from = to;
+                if (options.progress() != null) {
+                    options.progress().accept(new MonodromyOptions.Progress(loops + 1, tracked, known.size(),
+                            orbits.size(), idle, witnesses));
+                }
             }
         }
 
-        /** Adds x and, with a group action, its orbit (images of images until nothing new). */
+        /** Adds x and its images to the known solutions without tracking them (see {@link Monodromy#run}). */
+        void addInert(double[] x) {
+            int before = orbits.size();
+            addWithOrbit(x);
+            if (orbits.size() > before) {
+                orbits.remove(before);
+            }
+        }
+
+        /** Adds x (a new orbit's representative) and, with a group action, its orbit (images of images until closed). */
         void addWithOrbit(double[] x) {
             if (!known.add(x)) {
                 return;
             }
+            orbits.add(x);
             Function<double[], List<double[]>> g = options.groupAction();
             if (g == null) {
                 return;

@@ -1,6 +1,7 @@
 package org.lps.homotopy.solve;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.lps.homotopy.track.TrackerOptions;
 
@@ -18,10 +19,31 @@ import org.lps.homotopy.track.TrackerOptions;
  * @param preset               tracker settings of the loop paths (the trace test's pencil and the final
  *                             parameter homotopy use the default preset)
  * @param identicalTolerance   relative distance below which two solutions are one
+ * @param pathBudget           stop ({@link Monodromy.Stop#BUDGET}) once this many loop paths have been tracked (0: no
+ *                             budget); checked between batches, so a batch in flight is finished first
+ * @param progress             receives {@link Progress} after every batch of loop paths, or null
  */
 public record MonodromyOptions(long seed, int threads, long targetCount, int loopsWithoutProgress,
                                Function<double[], List<double[]>> groupAction, boolean verify, TrackerOptions preset,
-                               double identicalTolerance) {
+                               double identicalTolerance, long pathBudget, Consumer<Progress> progress) {
+
+    /**
+     * Where a monodromy run is: loops started, loop paths tracked, solutions known (every image), orbits known (the
+     * points tracked around each loop; equal to solutions without a group action), consecutive loops that found
+     * nothing new so far, and whether these are the trace test's extra witnesses (its own monodromy, on a curve
+     * slice; {@link TraceTest}) rather than the solutions.
+     */
+    public record Progress(int loops, long paths, int solutions, int orbits, int idleLoops, boolean witnesses) {
+    }
+
+    /**
+     * The settings of an auxiliary run (the trace test's witnesses): no group action, target or trace test; the same
+     * budget (spent separately) and progress.
+     */
+    MonodromyOptions plain(long s) {
+        return new MonodromyOptions(s, threads, 0, loopsWithoutProgress, null, false, preset, identicalTolerance,
+                pathBudget, progress);
+    }
 
     /**
      * The loops' tracker settings: the fast preset with steps up to 0.5 (instead of 0.2) of an edge. Measured on
@@ -35,8 +57,8 @@ public record MonodromyOptions(long seed, int threads, long targetCount, int loo
         if (threads < 1) {
             throw new IllegalArgumentException("need at least one thread");
         }
-        if (targetCount < 0 || loopsWithoutProgress < 1) {
-            throw new IllegalArgumentException("need targetCount >= 0 and loopsWithoutProgress >= 1");
+        if (targetCount < 0 || loopsWithoutProgress < 1 || pathBudget < 0) {
+            throw new IllegalArgumentException("need targetCount >= 0, loopsWithoutProgress >= 1 and pathBudget >= 0");
         }
     }
 
@@ -47,40 +69,51 @@ public record MonodromyOptions(long seed, int threads, long targetCount, int loo
      */
     public static MonodromyOptions defaults() {
         return new MonodromyOptions(SolveOptions.DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), 0, 5, null,
-                false, LOOPS, 1e-6);
+                false, LOOPS, 1e-6, 0, null);
     }
 
     public MonodromyOptions seed(long s) {
         return new MonodromyOptions(s, threads, targetCount, loopsWithoutProgress, groupAction, verify, preset,
-                identicalTolerance);
+                identicalTolerance, pathBudget, progress);
     }
 
     public MonodromyOptions threads(int t) {
         return new MonodromyOptions(seed, t, targetCount, loopsWithoutProgress, groupAction, verify, preset,
-                identicalTolerance);
+                identicalTolerance, pathBudget, progress);
     }
 
     public MonodromyOptions targetCount(long n) {
         return new MonodromyOptions(seed, threads, n, loopsWithoutProgress, groupAction, verify, preset,
-                identicalTolerance);
+                identicalTolerance, pathBudget, progress);
     }
 
     public MonodromyOptions loopsWithoutProgress(int l) {
-        return new MonodromyOptions(seed, threads, targetCount, l, groupAction, verify, preset, identicalTolerance);
+        return new MonodromyOptions(seed, threads, targetCount, l, groupAction, verify, preset, identicalTolerance,
+                pathBudget, progress);
     }
 
     public MonodromyOptions groupAction(Function<double[], List<double[]>> g) {
         return new MonodromyOptions(seed, threads, targetCount, loopsWithoutProgress, g, verify, preset,
-                identicalTolerance);
+                identicalTolerance, pathBudget, progress);
     }
 
     public MonodromyOptions verify(boolean v) {
         return new MonodromyOptions(seed, threads, targetCount, loopsWithoutProgress, groupAction, v, preset,
-                identicalTolerance);
+                identicalTolerance, pathBudget, progress);
     }
 
     public MonodromyOptions preset(TrackerOptions p) {
         return new MonodromyOptions(seed, threads, targetCount, loopsWithoutProgress, groupAction, verify, p,
-                identicalTolerance);
+                identicalTolerance, pathBudget, progress);
+    }
+
+    public MonodromyOptions pathBudget(long b) {
+        return new MonodromyOptions(seed, threads, targetCount, loopsWithoutProgress, groupAction, verify, preset,
+                identicalTolerance, b, progress);
+    }
+
+    public MonodromyOptions progress(Consumer<Progress> p) {
+        return new MonodromyOptions(seed, threads, targetCount, loopsWithoutProgress, groupAction, verify, preset,
+                identicalTolerance, pathBudget, p);
     }
 }

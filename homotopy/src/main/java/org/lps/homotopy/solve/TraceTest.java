@@ -105,10 +105,13 @@ public final class TraceTest {
         System.arraycopy(xs, 0, start, 0, 2 * n);
         start[2 * n] = lr;
         start[2 * n + 1] = li;
-        MonodromyOptions inner = new MonodromyOptions(options.seed() + 1, options.threads(), 0,
-                options.loopsWithoutProgress(), null, false, options.preset(), options.identicalTolerance());
+        MonodromyOptions inner = options.plain(options.seed() + 1);
         this.witnesses = new Monodromy.Loops(new CompiledFamily(slices), sliceBase, inner, pool, List.of(start));
-        witnesses.advance(WITNESS_IDLE_LOOPS, null);
+        witnesses.witnesses = true;
+        this.w10 = List.copyOf(witnesses.known.points());
+        if (witnesses.advance(WITNESS_IDLE_LOOPS, null) == Monodromy.Stop.BUDGET) {
+            return;                                                     // overBudget(): no test
+        }
         this.w10 = List.copyOf(witnesses.known.points());
 
         CompiledFamily pencil = new CompiledFamily(pencilFamily(f));
@@ -139,6 +142,11 @@ public final class TraceTest {
         }
     }
 
+    /** Whether the extra witnesses' monodromy spent the path budget ({@link MonodromyOptions#pathBudget}) first. */
+    boolean overBudget() {
+        return witnesses.overBudget();
+    }
+
     /** The number of W10 points (the extra witnesses on the hyperplane a . x = a0). */
     public int extraWitnesses() {
         return w10.size();
@@ -150,6 +158,9 @@ public final class TraceTest {
 
     /** The trace test of the solutions {@code solutions} (affine, at the base point) together with W10. */
     public Result check(List<double[]> solutions) {
+        if (overBudget()) {
+            return new Result(false, Double.NaN);
+        }
         Result r = checkOnce(solutions);
         if (r.passed()) {
             return r;

@@ -112,4 +112,71 @@ class MonodromyTest {
             }
         }
     }
+
+    /**
+     * With a group action only one point per orbit goes around a loop (the family is symmetric, so the loop commutes
+     * with the group): cyclic-5's 70 solutions are 7 or more orbits under the dihedral group of order 10, and no loop
+     * tracks more points than there are orbits, where tracking every image would track up to 70 per loop.
+     */
+    @Test
+    void loopsTrackOnePointPerOrbit() {
+        PolynomialSystem s = StandardSystems.cyclic(5);
+        Symmetry g = Symmetry.parse("perm:2,3,4,5,1;perm:5,4,3,2,1", 5);
+        Monodromy.Solve m = Monodromy.solve(s, g, MonodromyOptions.defaults().seed(3).threads(2).targetCount(70)
+                .loopsWithoutProgress(3));
+        assertEquals(70, m.result().nonsingular());
+        List<double[]> xs = m.run().solutions();
+        SolutionSet covered = new SolutionSet(5, 1e-6);
+        int orbits = 0;
+        for (double[] x : xs) {
+            if (covered.add(x)) {
+                orbits++;
+                for (double[] y : closure(g, x)) {
+                    covered.add(y);
+                }
+            }
+        }
+        assertTrue(orbits < 70 / 5, orbits + " orbits");
+        assertTrue(m.run().pathsTracked() <= (long) m.run().loops() * orbits,
+                m.run().pathsTracked() + " paths in " + m.run().loops() + " loops over " + orbits + " orbits");
+    }
+
+    private static List<double[]> closure(Symmetry g, double[] x) {
+        SolutionSet orbit = new SolutionSet(x.length / 2, 1e-6);
+        orbit.add(x);
+        for (int i = 0; i < orbit.size(); i++) {
+            for (double[] y : g.apply(orbit.get(i))) {
+                orbit.add(y);
+            }
+        }
+        return orbit.points();
+    }
+
+    /** A path budget ends the loops with Stop.BUDGET once spent (the batch in flight finished), never a hang. */
+    @Test
+    void pathBudgetStopsTheLoops() {
+        PolynomialSystem s = StandardSystems.katsura(5);
+        Monodromy.Solve m = Monodromy.solve(s, MonodromyOptions.defaults().seed(2).threads(2).pathBudget(12));
+        assertEquals(Monodromy.Stop.BUDGET, m.run().stop());
+        assertTrue(m.run().pathsTracked() >= 12);
+        assertTrue(m.run().solutions().size() < 32, m.run().solutions().size() + " solutions");
+    }
+
+    /** Progress after every batch: loops, paths and solutions never decrease, and the last report is the run's. */
+    @Test
+    void progressReportsEveryBatch() {
+        List<MonodromyOptions.Progress> reports = new ArrayList<>();
+        Monodromy.Solve m = Monodromy.solve(StandardSystems.katsura(4),
+                MonodromyOptions.defaults().seed(5).threads(2).loopsWithoutProgress(2).progress(reports::add));
+        assertFalse(reports.isEmpty());
+        for (int i = 1; i < reports.size(); i++) {
+            assertTrue(reports.get(i).loops() >= reports.get(i - 1).loops());
+            assertTrue(reports.get(i).paths() > reports.get(i - 1).paths());
+            assertTrue(reports.get(i).solutions() >= reports.get(i - 1).solutions());
+        }
+        MonodromyOptions.Progress last = reports.get(reports.size() - 1);
+        assertEquals(m.run().pathsTracked(), last.paths());
+        assertEquals(m.run().solutions().size(), last.solutions());
+        assertEquals(m.run().loops(), last.loops());
+    }
 }

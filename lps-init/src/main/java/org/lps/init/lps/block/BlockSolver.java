@@ -3,6 +3,7 @@ package org.lps.init.lps.block;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.lps.homotopy.rootcount.LinearProductBound;
 import org.lps.homotopy.solve.SolveOptions;
 import org.lps.homotopy.solve.SolveResult;
@@ -73,30 +74,86 @@ public final class BlockSolver {
         }
     }
 
-    /** Progress of a monodromy solve: subspace {@code done} of {@code total} started, solutions known so far. */
+    /** Progress of a monodromy solve, reported after every batch of loop paths and before the final homotopy. */
     public interface Listener {
-        void stratum(int done, int total, int dimension, int known);
+        void progress(Status status);
 
-        Listener NONE = (done, total, dimension, known) -> { };
+        Listener NONE = status -> { };
+    }
+
+    /**
+     * Where a monodromy block solve is.
+     *
+     * @param stage       the subspace being solved, 0-based, smallest first; {@code strata - 1} is the whole space,
+     *                    {@code strata} the final homotopy to the block
+     * @param strata      fixed subspaces including the whole space
+     * @param dimension   the subspace's dimension
+     * @param round       0, or the round of extra loops after a failed trace test
+     * @param loops       loops started in this subspace and round
+     * @param paths       loop paths tracked so far (all subspaces and rounds)
+     * @param solutions   solutions known in this subspace
+     * @param orbits      of them, orbits (the points that go around a loop)
+     * @param idleLoops   consecutive loops without a new solution so far
+     * @param idleLimit   idle loops that end a subspace's loops (the whole space's: or the trace test passing)
+     * @param finalPaths  the paths of the final homotopy (one per orbit), 0 before it
+     * @param seconds     since the solve started
+     * @param witnesses   the counts are the trace test's extra witnesses (its own monodromy before the whole space's
+     *                    loops), not solutions
+     */
+    public record Status(int stage, int strata, int dimension, int round, int loops, long paths, int solutions,
+                         int orbits, int idleLoops, int idleLimit, int finalPaths, double seconds, boolean witnesses) {
+
+        /**
+         * One line for a person: the stage, the counts, and an estimate of the time to the stage's end if no new
+         * solution turns up (the idle loops left, each tracking every orbit, at the rate so far).
+         */
+        public String line() {
+            if (stage >= strata) {
+                return String.format(Locale.ROOT, "%d generic solutions; tracking %d paths (one per orbit) to the"
+                        + " block, %.0f s", solutions, finalPaths, seconds);
+            }
+            if (witnesses) {
+                return String.format(Locale.ROOT, "whole space %d of %d (dimension %d), trace test's extra witnesses,"
+                        + " loop %d: %d witnesses, %d loop paths, %d of 2 loops without a new one, %.0f s", stage + 1,
+                        strata, dimension, loops, solutions, paths, idleLoops, seconds);
+            }
+            double rate = paths / Math.max(seconds, 1e-3);
+            double left = Math.max(0, idleLimit - idleLoops) * (double) orbits / Math.max(rate, 1e-9);
+            return String.format(Locale.ROOT, "%s %d of %d (dimension %d)%s, loop %d: %d solutions (%d orbits),"
+                            + " %d loop paths, %d of %d loops without a new one (about %.0f s more if none), %.0f s",
+                    stage == strata - 1 ? "whole space" : "fixed subspace", stage + 1, strata, dimension,
+                    round > 0 ? ", round " + (round + 1) : "", loops, solutions, orbits, paths, idleLoops, idleLimit,
+                    left, seconds);
+        }
     }
 
     /**
      * A monodromy solve's solution and what it did: fixed subspaces solved, loops, paths tracked in loops and in all,
-     * solutions of the generic member, and the trace test of those.
+     * solutions of the generic member, the trace test of those, and the block solutions added as complex conjugates of
+     * found ones (the block is real; see MonodromyBlockSolver).
      */
     public record Monodromic(BlockSolution solution, int strata, int loops, long loopPaths, long pathsTracked,
-                             long genericSolutions, boolean tracePassed, double traceResidual) {
+                             long genericSolutions, boolean tracePassed, double traceResidual, int conjugates) {
     }
 
     /** The block's critical points by monodromy ({@link MonodromyBlockSolver}); the same classification as {@link #solve}. */
     public static Monodromic solveMonodromy(BlockProblem problem, long seed, int threads, Listener listener) {
+        return solveMonodromy(problem, seed, threads, listener, MonodromyBlockSolver.DEFAULT_PATH_BUDGET);
+    }
+
+    /**
+     * The same with a budget of loop paths (0: none): a solve that spends it stops with a
+     * {@link BudgetExceededException} whose message names the budget and what to do instead.
+     */
+    public static Monodromic solveMonodromy(BlockProblem problem, long seed, int threads, Listener listener,
+                                            long pathBudget) {
         long t0 = System.nanoTime();
         MonodromyBlockSolver.Result m = MonodromyBlockSolver.solve(problem, seed, threads,
-                listener == null ? Listener.NONE : listener);
+                listener == null ? Listener.NONE : listener, pathBudget);
         BlockSolution s = classify(problem, m.solutions(), m.paths(), m.failed(), m.atInfinity(), m.singular(), t0);
         MonodromyBlockSolver.Stats st = m.stats();
         return new Monodromic(s, st.strata(), st.loops(), st.loopPaths(), st.pathsTracked(), st.genericSolutions(),
-                st.trace().passed(), st.trace().residual());
+                st.trace().passed(), st.trace().residual(), st.conjugates());
     }
 
     private static Certified run(BlockProblem problem, long seed, int threads, SolveOptions.Progress progress,

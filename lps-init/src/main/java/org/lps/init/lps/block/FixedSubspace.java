@@ -164,6 +164,61 @@ record FixedSubspace(int[] free, int[] sign, int dimension) {
         return x;
     }
 
+    /** The free coordinates of a point of this subspace (interleaved): the inverse of {@link #embed} on it. */
+    double[] project(double[] x) {
+        double[] y = new double[2 * dimension];
+        for (int i = free.length - 1; i >= 0; i--) {
+            if (free[i] >= 0) {
+                y[2 * free[i]] = sign[i] * x[2 * i];
+                y[2 * free[i] + 1] = sign[i] * x[2 * i + 1];
+            }
+        }
+        return y;
+    }
+
+    /**
+     * The elements of {@code group} that map this subspace onto itself, as signed permutations of its free
+     * coordinates (each distinct one once, the identity left out). The family restricted to the subspace is the
+     * gradient of an invariant function composed with the embedding E, and g E = E h with h a signed permutation, so
+     * the restricted family is equivariant under h: its monodromy can track one point per orbit of these.
+     */
+    List<BlockSymmetry.SignedPermutation> stabilizer(List<BlockSymmetry.SignedPermutation> group) {
+        Map<String, BlockSymmetry.SignedPermutation> out = new LinkedHashMap<>();
+        double[] probe = new double[2 * dimension];
+        for (int j = 0; j < dimension; j++) {
+            probe[2 * j] = j + 1;                                       // distinct magnitudes identify h
+        }
+        double[] x = embed(probe);
+        for (BlockSymmetry.SignedPermutation g : group) {
+            double[] gx = new double[x.length];
+            for (int i = 0; i < free.length; i++) {
+                gx[2 * i] = g.sign()[i] * x[2 * g.index()[i]];
+            }
+            double[] y = project(gx);
+            double[] back = embed(y);
+            boolean kept = true;
+            for (int i = 0; i < gx.length; i++) {
+                kept &= back[i] == gx[i];                               // as numbers: -0.0 == 0.0
+            }
+            if (!kept) {
+                continue;                                               // g moves the subspace
+            }
+            int[] index = new int[dimension];
+            double[] sg = new double[dimension];
+            boolean identity = true;
+            for (int j = 0; j < dimension; j++) {
+                int m = (int) Math.round(Math.abs(y[2 * j])) - 1;
+                index[j] = m;
+                sg[j] = Math.signum(y[2 * j]);
+                identity &= m == j && sg[j] > 0;
+            }
+            if (!identity) {
+                out.putIfAbsent(Arrays.toString(index) + Arrays.toString(sg), new BlockSymmetry.SignedPermutation(index, sg));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
     /**
      * Every subspace fixed by some subgroup of {@code group} (intersections of the elements' fixed subspaces), one
      * per orbit under the group (conjugate subgroups fix images of each other), the whole space first, then by

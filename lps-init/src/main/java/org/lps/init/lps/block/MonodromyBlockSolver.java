@@ -38,107 +38,187 @@ final class MonodromyBlockSolver {
     /** Consecutive loops without a new solution that end a subspace's loops. */
     static final int IDLE_LOOPS = 4;
 
+    /**
+     * Rounds of loops: when the trace test of the generic member's solutions fails, every subspace and the whole space
+     * get new loops (new random triangles, as many idle ones again) from what they have, and the test is run again.
+     */
+    static final int ROUNDS = 3;
+
+    /**
+     * Loop paths (one orbit representative around one triangle, and the trace test's witnesses around theirs) after
+     * which a solve stops with a message. k = 2 spends about 5000-13000 paths in all (docs/lps.md).
+     */
+    static final long DEFAULT_PATH_BUDGET = 2_000_000;
+
     /** What the monodromy route did, beside the solution. */
     record Stats(int strata, int loops, long loopPaths, long pathsTracked, long genericSolutions,
-                 TraceTest.Result trace) {
+                 TraceTest.Result trace, int conjugates) {
     }
 
     /** The block's solutions (every image), and the path counts of the final homotopy counted per solution. */
-    record Result(List<BlockSolver.Endpoint> solutions, long paths, long failed, long atInfinity, long singular, Stats stats) {
+    record Result(List<BlockSolver.Endpoint> solutions, long paths, long failed, long atInfinity, long singular,
+                  Stats stats) {
     }
 
     private MonodromyBlockSolver() {
     }
 
-    static Result solve(BlockProblem problem, long seed, int threads, BlockSolver.Listener listener) {
+    /** One fixed subspace's monodromy: its family, start pair, solutions at its own base and at the common one. */
+    private static final class Stratum {
+        final int index;
+        final FixedSubspace space;
+        final ParameterizedSystem family;
+        final CompiledFamily compiled;
+        final double[][] pair;
+        /** The group elements that keep the subspace, acting on its coordinates: its loops' orbits. */
+        final List<BlockSymmetry.SignedPermutation> stabilizer;
+        List<double[]> own = List.of();
+        final SolutionSet atBase;
+
+        Stratum(int index, FixedSubspace space, BlockFamily blocks, List<BlockSymmetry.SignedPermutation> group,
+                SplittableRandom random) {
+            this.index = index;
+            this.space = space;
+            this.stabilizer = space.stabilizer(group);
+            this.family = blocks.on(space);
+            this.compiled = new CompiledFamily(family);
+            this.pair = BlockFamily.startPair(family, random);
+            this.atBase = new SolutionSet(space.dimension(), 1e-6);
+        }
+    }
+
+    /**
+     * @param pathBudget loop paths (all subspaces and rounds) after which the solve stops with a
+     *                   BudgetExceededException naming the budget; 0 for none
+     */
+    static Result solve(BlockProblem problem, long seed, int threads, BlockSolver.Listener listener, long pathBudget) {
+        long t0 = System.nanoTime();
         int n = problem.unknowns();
         BlockFamily family = BlockFamily.of(problem);
         List<BlockSymmetry.SignedPermutation> group = problem.symmetry().elements();
-        List<FixedSubspace> strata = FixedSubspace.strata(n, group);
+        List<FixedSubspace> spaces = FixedSubspace.strata(n, group);
         SplittableRandom random = new SplittableRandom(seed);
-        FixedSubspace whole = strata.get(0);
+        FixedSubspace whole = spaces.get(0);
         ParameterizedSystem wholeFamily = family.on(whole);
+        CompiledFamily wholeCompiled = new CompiledFamily(wholeFamily);
         double[][] start = BlockFamily.startPair(wholeFamily, random);
         double[] base = start[1];
         SolveOptions solveOptions = SolveOptions.defaults().seed(seed).threads(threads);
         MonodromyOptions loopOptions = MonodromyOptions.defaults().seed(seed).threads(threads)
                 .loopsWithoutProgress(IDLE_LOOPS);
+        List<Stratum> strata = new ArrayList<>();
+        for (int s = spaces.size() - 1; s >= 1; s--) {
+            strata.add(new Stratum(s, spaces.get(s), family, group, random));
+        }
+        Budget budget = new Budget(pathBudget, listener, t0, spaces.size());
 
-        SolutionSet known = new SolutionSet(n, loopOptions.identicalTolerance());
         int loops = 0;
-        long loopPaths = 0;
         long tracked = 0;
-        // the fixed subspaces first: their solutions are then known when the whole space's loops run, and the trace
-        // test of the whole set can stop those loops as soon as they have closed the generic component
+        List<double[]> generic = List.of(start[0]);
+        List<double[]> fixedPoints = List.of();
         TraceTest.Result trace = null;
-        int traced = -1;
-        for (int s = strata.size() - 1; s >= 0; s--) {
-            FixedSubspace l = strata.get(s);
-            listener.stratum(strata.size() - 1 - s, strata.size(), l.dimension(), known.size());
-            List<double[]> found;
-            if (l.dimension() == 0) {
-                double[] f = wholeFamily.evaluate(new double[2 * n], base);
-                found = maxAbs(f) < 1e-12 ? List.of(new double[0]) : List.of();
-            } else if (l == whole) {
-                List<double[]> starts = new ArrayList<>(known.points());
-                starts.add(start[0]);
-                Monodromy.Run run = Monodromy.run(wholeFamily, base, starts,
-                        loopOptions.groupAction(action(group)).verify(true));
-                loops += run.loops();
-                loopPaths += run.pathsTracked();
-                trace = run.traceTest();
-                traced = run.solutions().size();
-                found = run.solutions();
-            } else {
-                ParameterizedSystem sub = family.on(l);
-                CompiledFamily compiled = new CompiledFamily(sub);
-                double[][] pair = BlockFamily.startPair(sub, random);
-                Monodromy.Run run = Monodromy.run(compiled, pair[1], List.of(pair[0]),
-                        loopOptions.seed(seed + 31L * (s + 1)));
-                loops += run.loops();
-                loopPaths += run.pathsTracked();
-                try (ParameterSolver ps = new ParameterSolver(sub, compiled, solveOptions)) {
-                    SolveResult r = ps.track(pair[1], run.solutions(), base);
-                    tracked += r.paths();
-                    found = new ArrayList<>();
-                    for (Solution x : r.nonsingularSolutions()) {
-                        found.add(interleave(x.coordinates()));
+        List<double[]> all = List.of();
+        for (int round = 0; round < ROUNDS; round++) {
+            // the fixed subspaces first (smallest first): their solutions are a component of their own, known to the
+            // whole space's loops as inert points (never tracked there), and counted by its trace test
+            SolutionSet fixed = new SolutionSet(n, loopOptions.identicalTolerance());
+            for (Stratum st : strata) {
+                budget.stage(strata.indexOf(st), st.space.dimension(), round);
+                if (st.space.dimension() == 0) {
+                    double[] f = wholeFamily.evaluate(new double[2 * n], base);
+                    if (maxAbs(f) < 1e-12) {
+                        st.atBase.add(new double[0]);
+                    }
+                } else {
+                    Monodromy.Run run = Monodromy.run(st.compiled, st.pair[1],
+                            st.own.isEmpty() ? List.of(st.pair[0]) : st.own,
+                            budget.options(loopOptions.seed(seed + 31L * (st.index + 1) + 7919L * round)
+                                    .groupAction(st.stabilizer.isEmpty() ? null : action(st.stabilizer))));
+                    loops += run.loops();
+                    budget.spent(run);
+                    List<double[]> fresh = new ArrayList<>(
+                            run.solutions().subList(st.own.size(), run.solutions().size()));
+                    st.own = run.solutions();
+                    if (!fresh.isEmpty()) {
+                        // one path per orbit of the stabilizer: the images come back with the whole group below
+                        List<double[]> paths = st.stabilizer.isEmpty() ? fresh
+                                : representatives(fresh, st.stabilizer, loopOptions.identicalTolerance());
+                        try (ParameterSolver ps = new ParameterSolver(st.family, st.compiled, solveOptions)) {
+                            SolveResult r = ps.track(st.pair[1], paths, base);
+                            tracked += r.paths();
+                            for (Solution x : r.nonsingularSolutions()) {
+                                st.atBase.add(interleave(x.coordinates()));
+                            }
+                        }
+                    }
+                }
+                for (double[] y : st.atBase.points()) {
+                    double[] x = st.space.embed(y);
+                    for (BlockSymmetry.SignedPermutation g : group) {
+                        fixed.add(apply(g, x));
                     }
                 }
             }
-            for (double[] y : found) {
-                double[] x = l == whole ? y : l.embed(y);
-                for (BlockSymmetry.SignedPermutation g : group) {
-                    known.add(apply(g, x));
+            fixedPoints = List.copyOf(fixed.points());
+            budget.stage(strata.size(), n, round);
+            Monodromy.Run run = Monodromy.run(wholeCompiled, base, generic, fixedPoints,
+                    budget.options(loopOptions.seed(seed + 7919L * round).groupAction(action(group)).verify(true)));
+            loops += run.loops();
+            budget.spent(run);
+            trace = run.traceTest();
+            all = run.solutions();
+            // the generic component's solutions, the starting points of another round's loops
+            SolutionSet fixedSet = fixed;
+            generic = new ArrayList<>();
+            for (double[] x : all) {
+                if (fixedSet.indexOf(x) < 0) {
+                    generic.add(x);
                 }
             }
+            if (trace.passed()) {
+                break;
+            }
         }
-        tracked += loopPaths;
-        List<double[]> generic = List.copyOf(known.points());
-        listener.stratum(strata.size(), strata.size(), 0, generic.size());
-        if (trace == null || generic.size() != traced) {
-            trace = TraceTest.verify(wholeFamily, base, generic, loopOptions);
-        }
+        tracked += budget.loopPaths;
         // the homotopy to the block is equivariant (the path of g x is g times the path of x): one path per orbit
-        List<double[]> reps = representatives(generic, group, loopOptions.identicalTolerance());
-        listener.stratum(strata.size(), strata.size(), -reps.size(), generic.size());
+        List<double[]> reps = representatives(all, group, loopOptions.identicalTolerance());
+        budget.finalPaths(reps.size(), all.size());
+        ToBlock end = toBlock(wholeFamily, base, family.actual(), reps, group, solveOptions, seed);
+        tracked += end.tracked;
+        return new Result(end.solutions, all.size(), end.failed, end.atInfinity, end.singular,
+                new Stats(spaces.size(), loops, budget.loopPaths, tracked, all.size(), trace, end.conjugates));
+    }
+    /** The final homotopy's outcome: the block's solutions (every image) and the path counts per solution. */
+    private record ToBlock(List<BlockSolver.Endpoint> solutions, long failed, long atInfinity, long singular,
+                           long tracked, int conjugates) {
+    }
+
+    /**
+     * From the generic member's orbit representatives to the block, one path per orbit (the homotopy is equivariant);
+     * a path that fails is tried again with another gamma (another seed), at most twice. Each endpoint brings its
+     * images.
+     */
+    private static ToBlock toBlock(ParameterizedSystem wholeFamily, double[] base, double[] actual, List<double[]> reps,
+                                   List<BlockSymmetry.SignedPermutation> group, SolveOptions solveOptions, long seed) {
+        int n = wholeFamily.variableCount();
         SolutionSet finite = new SolutionSet(n, 1e-8);
         List<BlockSolver.Endpoint> solutions = new ArrayList<>();
         long failed = 0;
         long atInfinity = 0;
         long singular = 0;
+        long tracked = 0;
+        int conjugates = 0;
         List<double[]> pending = reps;
         for (int attempt = 0; attempt < 3 && !pending.isEmpty(); attempt++) {
-            // a path that fails is tried again with another gamma (another seed), at most twice
             try (ParameterSolver ps = new ParameterSolver(wholeFamily, solveOptions.seed(seed + 1000L * attempt))) {
-                SolveResult r = ps.track(base, pending, family.actual());
+                SolveResult r = ps.track(base, pending, actual);
                 tracked += r.paths();
                 List<double[]> again = new ArrayList<>();
                 for (PathResult pr : r.pathResults()) {
+                    double[] from = pending.get((int) pr.index());
                     switch (pr.status()) {
-                        case FAILED -> again.add(pending.get((int) pr.index()));
-                        case AT_INFINITY, POSITIVE_DIMENSIONAL -> atInfinity += orbitSize(pending.get((int) pr.index()),
-                                group);
+                        case FAILED -> again.add(from);
+                        case AT_INFINITY, POSITIVE_DIMENSIONAL -> atInfinity += orbitSize(from, group);
                         default -> {
                             Solution x = r.solutions().get(pr.solution());
                             for (BlockSymmetry.SignedPermutation g : group) {
@@ -157,8 +237,100 @@ final class MonodromyBlockSolver {
         for (double[] x : pending) {
             failed += orbitSize(x, group);
         }
-        return new Result(solutions, generic.size(), failed, atInfinity, singular,
-                new Stats(strata.size(), loops, loopPaths, tracked, generic.size(), trace));
+        // the block's coefficients are real, so the complex conjugate of a solution is one: close the set under it.
+        // Which generic solution's path reaches which block solution depends on gamma, and a path to a regular
+        // solution can be lost in the endgame among the paths to infinity (k = 2, seed 2: one orbit of 4, whose
+        // conjugate orbit was found); its conjugate's path is another path, tracked separately
+        int found = solutions.size();
+        for (int i = 0; i < found; i++) {
+            BlockSolver.Endpoint e = solutions.get(i);
+            if (e.real()) {
+                continue;
+            }
+            double[] c = e.x().clone();
+            for (int k = 1; k < c.length; k += 2) {
+                c[k] = -c[k];
+            }
+            // F(conj x) = conj F(x) exactly for real coefficients; the check guards against a family that is not real
+            if (finite.indexOf(c) >= 0 || maxAbs(wholeFamily.evaluate(c, actual))
+                    > 10 * maxAbs(wholeFamily.evaluate(e.x(), actual)) + 1e-12) {
+                continue;
+            }
+            finite.add(c);
+            solutions.add(new BlockSolver.Endpoint(c, false, e.singular()));
+            singular += e.singular() ? 1 : 0;
+            conjugates++;
+        }
+        return new ToBlock(solutions, failed, atInfinity, singular, tracked, conjugates);
+    }
+
+    /**
+     * The loop-path budget across all the runs of one solve, and the progress reports: each run gets what is left
+     * of the budget, and a run that spends it ends the solve with a message naming the budget.
+     */
+    private static final class Budget {
+        final long limit;
+        final BlockSolver.Listener listener;
+        final long t0;
+        final int strata;
+        static final long REPORT_NANOS = 2_000_000_000L;
+        long loopPaths;
+        long lastReport;
+        int stage;
+        int dimension;
+        int round;
+
+        Budget(long limit, BlockSolver.Listener listener, long t0, int strata) {
+            this.limit = limit;
+            this.listener = listener;
+            this.t0 = t0;
+            this.strata = strata;
+        }
+
+        /** Starting subspace {@code stage} (of strata; strata - 1 is the whole space; -1 the trace test done). */
+        void stage(int stage, int dimension, int round) {
+            this.stage = stage;
+            this.dimension = dimension;
+            this.round = round;
+        }
+
+        MonodromyOptions options(MonodromyOptions o) {
+            long spentBefore = loopPaths;
+            lastReport = Long.MIN_VALUE;
+            return o.pathBudget(limit > 0 ? Math.max(1, limit - spentBefore) : 0).progress(p -> {
+                // at most one line every REPORT_NANOS (a small subspace closes a loop in milliseconds), the first
+                // of each run always
+                long now = System.nanoTime();
+                if (lastReport != Long.MIN_VALUE && now - lastReport < REPORT_NANOS) {
+                    return;
+                }
+                lastReport = now;
+                listener.progress(new BlockSolver.Status(stage, strata, dimension, round, p.loops(),
+                        spentBefore + p.paths(), p.solutions(), p.orbits(), p.idleLoops(), IDLE_LOOPS, 0, seconds(),
+                        p.witnesses()));
+            });
+        }
+
+        void spent(Monodromy.Run run) {
+            loopPaths += run.pathsTracked();
+            if (run.stop() == Monodromy.Stop.BUDGET) {
+                throw new BudgetExceededException(String.format(java.util.Locale.ROOT,
+                        "the block solve by monodromy passed its budget of %d loop paths (%d solutions known in"
+                                + " subspace %d of %d, %.0f s) and stopped: solve a smaller block (lower k), or with"
+                                + " solver=homotopy where its path count allows (k <= 2), or from Java with a larger"
+                                + " pathBudget (BlockSolver.solveMonodromy)",
+                        limit, run.solutions().size(), stage + 1, strata, seconds()));
+            }
+        }
+
+        void finalPaths(int orbits, int solutions) {
+            listener.progress(new BlockSolver.Status(strata, strata, 0, round, 0, loopPaths, solutions, orbits, 0, 0,
+                    orbits, seconds(), false));
+        }
+
+        double seconds() {
+            return (System.nanoTime() - t0) * 1e-9;
+        }
     }
 
     /** One point per group orbit of {@code points}, in order. */
@@ -171,6 +343,7 @@ final class MonodromyBlockSolver {
                 continue;
             }
             reps.add(x);
+            covered.add(x);
             for (BlockSymmetry.SignedPermutation g : group) {
                 covered.add(apply(g, x));
             }

@@ -76,4 +76,46 @@ class FixedSubspaceTest {
         }
         assertTrue(found, "the k = 2 best minimum is fixed by swapping the neurons and flipping t");
     }
+
+    /**
+     * A subspace's stabilizer acts on its coordinates: for every listed h, g E y = E h y for the g it comes from, so
+     * E h y is again in the subspace and is g's image; the whole space's stabilizer is the group without the identity,
+     * and a stratum has fewer elements (the k = 3 strata's orders printed by the solver's doc).
+     */
+    @ParameterizedTest
+    @CsvSource({"2", "3"})
+    void theStabilizerActsOnTheSubspace(int k) {
+        List<BlockSymmetry.SignedPermutation> g = group(k);
+        SplittableRandom r = new SplittableRandom(7 + k);
+        for (FixedSubspace l : FixedSubspace.strata(3 * k + 1, g)) {
+            List<BlockSymmetry.SignedPermutation> h = l.stabilizer(g);
+            if (l.dimension() == 3 * k + 1) {
+                assertEquals(g.size() - 1, h.size());
+            }
+            double[] y = new double[2 * l.dimension()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = r.nextGaussian();
+            }
+            double[] x = l.embed(y);
+            for (BlockSymmetry.SignedPermutation e : h) {
+                double[] hy = new double[y.length];
+                for (int j = 0; j < l.dimension(); j++) {
+                    hy[2 * j] = e.sign()[j] * y[2 * e.index()[j]];
+                    hy[2 * j + 1] = e.sign()[j] * y[2 * e.index()[j] + 1];
+                }
+                double[] ehy = l.embed(hy);
+                boolean isImage = false;
+                for (BlockSymmetry.SignedPermutation a : g) {
+                    double[] ax = new double[x.length];
+                    for (int i = 0; i < 3 * k + 1; i++) {
+                        ax[2 * i] = a.sign()[i] * x[2 * a.index()[i]];
+                        ax[2 * i + 1] = a.sign()[i] * x[2 * a.index()[i] + 1];
+                    }
+                    isImage |= same(ax, ehy);
+                }
+                assertTrue(isImage, "h y is the image of a group element, dimension " + l.dimension());
+                assertTrue(!same(hy, y), "h is not the identity on the subspace");
+            }
+        }
+    }
 }
