@@ -43,7 +43,13 @@ import picocli.CommandLine.Option;
  */
 final class ParameterOptions {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Jackson, built on first use: its ObjectMapper costs a fresh JVM about 0.1 s of class loading and set-up, which
+     * every {@code lps solve} paid (this class is its mixin) while only parameter runs read or write JSON here.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Option(names = "--parameters", paramLabel = "NAMES", split = ",",
             description = "names of the parameters among the file's symbols (PHCpack and plain; Bertini files"
@@ -227,7 +233,7 @@ final class ParameterOptions {
                 // the generic solve above ran here; the targets are spread over the cluster, results in target order
                 SparkRoute.sweep(spark, system, names, options, p0, starts, targets, withSolutions, (json, k) -> {
                     try {
-                        printPoint(out, names, k, targets.get(k), (ObjectNode) MAPPER.readTree(json));
+                        printPoint(out, names, k, targets.get(k), (ObjectNode) Json.MAPPER.readTree(json));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -243,7 +249,7 @@ final class ParameterOptions {
 
     /** One line of a sweep's output: the point's number and parameters, then its solve's JSON. */
     private static void printPoint(PrintWriter out, List<String> names, int k, double[] target, ObjectNode result) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("point", k + 1);
         putParameters(o, names, target);
         o.setAll(result);
@@ -407,7 +413,7 @@ final class ParameterOptions {
     static Start readStart(Path file, ParameterizedSystem family) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
+            root = Json.MAPPER.readTree(file.toFile());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UserInputException("--from " + file + ": not JSON (" + e.getOriginalMessage() + ")");
         }
