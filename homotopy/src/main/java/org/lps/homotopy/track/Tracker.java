@@ -179,9 +179,10 @@ public final class Tracker {
 
     /**
      * Until the next {@link #begin}, the smallest step is this fraction of the distance left to the target instead
-     * of the preset's absolute {@link TrackerOptions#minStepSize()} (0: back to that). For a geometric approach to
-     * s = 0 far below the absolute floor (s = 1e-40): a step that has to shrink below this fraction of s is a path
-     * that can no longer be followed there, and fails at once instead of crawling.
+     * of the preset's absolute {@link TrackerOptions#minStepSize()} (0: back to that). For the descent of a path far
+     * below s = 1e-14 in u = -ln s ({@link LogParameter}), where the way left is tens of units: a step that has to
+     * shrink below this fraction of it is a path that can no longer be followed there, and fails at once instead of
+     * crawling.
      */
     public void minStepFraction(double fraction) {
         this.minStepFraction = fraction;
