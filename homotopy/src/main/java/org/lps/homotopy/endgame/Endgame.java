@@ -371,19 +371,6 @@ public final class Endgame {
         return trackStraightFrom(cauchyStart, cauchyS, o.straightSteps());
     }
 
-    /**
-     * For an endpoint called {@link Outcome#AT_INFINITY} at s > 0 that the caller doubts (its direction solves the
-     * leading forms, but so does the direction of any solution large enough): the path tracked on from there
-     * straight towards s = 0, as {@link #trackStraightFromCauchyStart}, so that the caller can test the point it
-     * reaches for a regular finite zero. A large finite solution's path is regular all the way; the valuation
-     * of x_0 said "diverging" because x_0 was still shrinking towards its small limit (cassou, i1, chemequs from
-     * the linear-product start).
-     */
-    public boolean trackStraightFromAtInfinity(double s) {
-        System.arraycopy(endpoint, 0, cauchyStart, 0, 2 * size);
-        return trackStraightFrom(cauchyStart, s, o.infinityStraightSteps());
-    }
-
     private boolean trackStraightFrom(double[] start, double s, int steps) {
         if (!tracker.begin(start, s, 0)) {
             return false;

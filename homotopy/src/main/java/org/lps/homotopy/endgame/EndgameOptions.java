@@ -78,12 +78,13 @@ package org.lps.homotopy.endgame;
  *                             of the way to s = 0 (or further) hands its last point to Newton
  * @param straightSteps        step budget of {@link Endgame#trackStraightFromCauchyStart} (a cluster of simple
  *                             roots 1e-3 wide needs more than 40)
- * @param infinityStraightSteps step budget of {@link Endgame#trackStraightFromAtInfinity}: a large finite solution
- *                             is reached in a few dozen to a hundred steps, while every path to a positive-
- *                             dimensional set at infinity spends the whole budget. Measured (study counts, LPS
- *                             k = 2 block, 10488 such paths, 2 threads): no straight track 29 s, 40 steps 29-37 s,
- *                             100 steps 45 s (34 s once PathRunner's Newton ran once per endpoint), 200 steps 56 s; at 40 steps pb601es lost 3 and 2 of its 18 on seeds
- *                             1 and 3, at 100 it has 18 on seeds 1-3 (so has pb601vs) and i1 64/65/65 as at 200
+ * @param descentSteps         step budget of the {@link Descent} that follows a path called at infinity on towards
+ *                             s = {@code descentS}: the paths to cassou's large solutions took 25 .. 82 steps
+ *                             (seeds 1-3, total-degree and linear-product starts), while the diverging paths of the
+ *                             LPS k = 2 block would take hundreds
+ * @param descentMinStep       a step of that descent (in u = -ln s) below this fraction of the way left ends it: the
+ *                             path cannot be followed there. 1e-2 lost 3 of pb601es's 18 on seeds 1 and 3
+ * @param descentS             where the descent stops: cassou's large solutions are reached at s = 1e-20 .. 1e-30
  */
 public record EndgameOptions(double boundary, double valAtInfinity, double maxInfinityS, double valAccuracy,
                              double minCondGrowth, double infinityCond, double valSettled, double settledS,
@@ -95,7 +96,7 @@ public record EndgameOptions(double boundary, double valAtInfinity, double maxIn
                              double estimateResidualFloor, double cauchyAcceptable, double cauchyTolerance,
                              double unresolvedDrop, double loopDrop, double finalTolerance,
                              double lastResortAccuracy, double straightFraction, int straightSteps,
-                             int infinityStraightSteps) {
+                             int descentSteps, double descentMinStep, double descentS) {
 
     /** The settings of every solve. */
     public static final EndgameOptions DEFAULT = new EndgameOptions(0.1, 0.05, 1e-4, 0.01,
@@ -107,7 +108,8 @@ public record EndgameOptions(double boundary, double valAtInfinity, double maxIn
             1e-3, 1e-9, 10,
             1e-13, 1e-6, 1e-10,
             0.01, 0.25, 1e-13,
-            1e-9, 1 - 1e-4, 200, 100);
+            1e-9, 1 - 1e-4, 200,
+            100, 1e-3, 1e-60);
 
     public EndgameOptions {
         if (!(boundary > 0 && boundary < 1)) {
@@ -116,8 +118,12 @@ public record EndgameOptions(double boundary, double valAtInfinity, double maxIn
         if (!(radiusRatio > 0 && radiusRatio < 1) || !(geometricFraction > 0 && geometricFraction <= 1)) {
             throw new IllegalArgumentException("need 0 < radiusRatio < 1 and 0 < geometricFraction <= 1");
         }
-        if (samplesPerTurn < 3 || maxWinding < 1 || cauchySteps < 1 || crawlSteps < 1) {
-            throw new IllegalArgumentException("need samplesPerTurn >= 3, maxWinding, cauchySteps, crawlSteps >= 1");
+        if (samplesPerTurn < 3 || maxWinding < 1 || cauchySteps < 1 || crawlSteps < 1 || descentSteps < 1) {
+            throw new IllegalArgumentException("need samplesPerTurn >= 3, maxWinding, cauchySteps, crawlSteps,"
+                    + " descentSteps >= 1");
+        }
+        if (!(descentMinStep > 0 && descentMinStep < 1) || !(descentS > 0 && descentS < boundary)) {
+            throw new IllegalArgumentException("need 0 < descentMinStep < 1 and 0 < descentS < boundary");
         }
     }
 }

@@ -27,17 +27,15 @@ package org.lps.homotopy.solve;
  *                            precision can always claim)
  * @param largeMove           an endpoint that looks at infinity is a large finite solution when Newton converges from
  *                            it, moving it by at most this times |x|, to a regular zero ({@link LargeSolutions})
- * @param largeRatio          a path called at infinity before s = 0 is tracked on to s = 0 and tested so only when its
- *                            |x_0| / |z| is below this (|x| already 100 or more; see LargeSolutions' history)
  */
 public record EndpointOptions(double infinityRatio, double finiteRatio, double unresolvedFactor, double maxPowerDrift,
                               double maxBackwardError, double maxRelativeResidual, double zeroCoordinate,
                               double minUncertainty, double leadingFormsSlack, double leadingFormsFloor,
-                              double largeMove, double largeRatio) {
+                              double largeMove) {
 
     /** The settings of every solve. */
     public static final EndpointOptions DEFAULT =
-            new EndpointOptions(1e-10, 1e-5, 1e3, 1e8, 1e-6, 1e-6, 1e-8, 1e-10, 100, 1e-4, 1e-3, 1e-2);
+            new EndpointOptions(1e-10, 1e-5, 1e3, 1e8, 1e-6, 1e-6, 1e-8, 1e-10, 100, 1e-4, 1e-3);
 
     public EndpointOptions {
         if (!(infinityRatio > 0 && finiteRatio > infinityRatio && unresolvedFactor > 0 && maxPowerDrift > 1)) {
@@ -45,7 +43,7 @@ public record EndpointOptions(double infinityRatio, double finiteRatio, double u
                     + " maxPowerDrift > 1");
         }
         if (!(maxBackwardError > 0 && maxRelativeResidual > 0 && zeroCoordinate > 0 && minUncertainty > 0
-                && leadingFormsSlack > 0 && leadingFormsFloor > 0 && largeMove > 0 && largeRatio > 0)) {
+                && leadingFormsSlack > 0 && leadingFormsFloor > 0 && largeMove > 0)) {
             throw new IllegalArgumentException("every endpoint tolerance must be positive");
         }
     }

@@ -11,11 +11,11 @@ import org.lps.homotopy.endgame.Singularity;
  * scale-invariant condition number there is moderate. PHCpack's demo systems i1 (18 solutions with |x| = 1.1e5 ..
  * 2.3e8, affine condition 30 .. 8e8, Newton moving them by 1e-16 relative) and des22_24 (3 with |x| = 1.1e5 ..
  * 6.7e5) lost them all this way. A path that really diverges gives no such zero: from its endpoint (|x| = 1e8 ..
- * 1e13 on des22_24) Newton's corrections stay of the order of |x| itself. Its two tolerances are
+ * 1e13 on des22_24) Newton's corrections stay of the order of |x| itself. Its tolerance is
  * {@link EndpointOptions#largeMove()} (1e-3: the endgame's point is on the path, so a zero further away is some other
- * solution) and {@link EndpointOptions#largeRatio()} (1e-2: the large finite solutions lost by an early "at
- * infinity" call had |x_0| / |z| of 2.5e-4 .. 1.1e-3 (chemequs), while reimer-5's 576 paths to infinity, at 3e-3 ..
- * 0.14, cost 47000 steps in such attempts, track time 0.6 -> 1.3 s, and none landed on a solution).
+ * solution). A path called at infinity before s = 0 is first followed on far below s = 1e-14
+ * ({@link org.lps.homotopy.endgame.Descent}), where a path to a large solution near a set at infinity gets within
+ * Newton's reach of it.
  */
 final class LargeSolutions {
 

@@ -1,5 +1,6 @@
 package org.lps.homotopy.solve;
 
+import org.lps.homotopy.endgame.Descent;
 import org.lps.homotopy.endgame.Endgame;
 import org.lps.homotopy.endgame.EndgameOptions;
 import org.lps.homotopy.endgame.Singularity;
@@ -26,6 +27,7 @@ public final class PathRunner {
     private final Tracker tracker;
     private final EndpointOptions o;
     private final Endgame endgame;
+    private final Descent descent;
     private final Refiner refiner;
     /** Null for homotopies other than start-to-target (parameter homotopies): no leading-forms check there. */
     private final LeadingForms leadingForms;
@@ -54,6 +56,7 @@ public final class PathRunner {
         this.tracker = new Tracker(homotopy);
         this.o = endpoint;
         this.endgame = new Endgame(tracker, endgame);
+        this.descent = new Descent(homotopy, endgame);
         this.boundary = endgame.boundary();
         this.refiner = new Refiner(original, absolute, endpoint);
         this.leadingForms = homotopy instanceof Homotopy h ? new LeadingForms(h, endpoint) : null;
@@ -123,23 +126,21 @@ public final class PathRunner {
         // whether Newton from x reaches a regular zero (LargeSolutions): computed at most once per x, as every path
         // to infinity asks it
         Boolean largeZero = null;
-        if (outcome == Endgame.Outcome.AT_INFINITY && sEnd > 0
-                && coordinates.homogenizingRatio(e, e.length / 2) <= o.largeRatio()) {
+        if (outcome == Endgame.Outcome.AT_INFINITY && sEnd > 0) {
             largeZero = LargeSolutions.regularZeroNear(refiner, x, o.largeMove()) != null;
             if (!largeZero && (leadingForms == null || leadingForms.satisfiedAt(e, sEnd))) {
-                // called at infinity before s = 0 from the valuation of x_0: a path to a large finite solution can
-                // look like that, x_0 still shrinking towards its small limit. Tracked on to s = 0, it lands on a
-                // regular zero; a diverging path does not
-                double[] called = e.clone();
-                if (endgame.trackStraightFromAtInfinity(sEnd)
-                        && LargeSolutions.regularZeroNear(refiner, dehomogenize(endgame.endpoint()), o.largeMove()) != null) {
-                    outcome = endgame.outcome();
-                    e = endgame.endpoint();
+                // called at infinity before s = 0 from the valuation of x_0: a path to a large finite solution looks
+                // like that until far below s = 1e-14 (cassou: 1e-20 .. 1e-30, see Descent). Followed on there, it
+                // lands within Newton's reach of a regular zero; a diverging path does not. Every such path is
+                // followed, whatever its |x_0| / |z| (cassou's large solutions were called at 1.6e-3 .. 0.11)
+                descent.from(e, sEnd, options);
+                double[] d = descent.endpoint();
+                if (allFinite(d) && LargeSolutions.regularZeroNear(refiner, dehomogenize(d), o.largeMove()) != null) {
+                    outcome = Endgame.Outcome.REGULAR;
+                    e = d.clone();
                     x = dehomogenize(e);
-                    accuracy = endgameAccuracy();
+                    accuracy = Double.POSITIVE_INFINITY;   // Newton below refines it
                     largeZero = true;
-                } else {
-                    e = called;
                 }
             }
         }

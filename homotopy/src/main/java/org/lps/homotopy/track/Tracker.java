@@ -55,6 +55,7 @@ public final class Tracker {
     private double toRe, toIm, uRe, uIm, remaining;
     private double h;
     private double maxFraction = 1;
+    private double minStepFraction;
     private int steps, accepted, rejected;
     private Failure failure = Failure.NONE;
     private double lastContraction;
@@ -111,6 +112,14 @@ public final class Tracker {
     }
 
     /**
+     * Moves to the patch through {@code point} orthogonal to it (see {@link PathHomotopy.Evaluation#orthogonalPatch}),
+     * before a {@link #begin} there: how a point on another tracker's patch is taken over.
+     */
+    public void orthogonalPatch(double[] point) {
+        eval.orthogonalPatch(point);
+    }
+
+    /**
      * Rescales the current point to unit length and moves to the patch orthogonal to it, then recomputes the
      * tangent; for projective homotopies only (where z and any multiple of it are the same point). On a fixed
      * random patch a path's representative can grow large (near the hyperplane the patch misses), and at high
@@ -153,6 +162,7 @@ public final class Tracker {
         sIm = s0Im;
         failure = Failure.NONE;
         maxFraction = 1;
+        minStepFraction = 0;
         h = opt.initialStepSize();
         remaining = 0;
         if (!tangentAt(z, sRe, sIm)) {
@@ -164,7 +174,22 @@ public final class Tracker {
 
     /** Resets the step size to the given value (used when the endgame changes scale). */
     public void stepSize(double step) {
-        this.h = Math.max(step, opt.minStepSize());
+        this.h = Math.max(step, minStepSize());
+    }
+
+    /**
+     * Until the next {@link #begin}, the smallest step is this fraction of the distance left to the target instead
+     * of the preset's absolute {@link TrackerOptions#minStepSize()} (0: back to that). For the descent of a path far
+     * below s = 1e-14 in u = -ln s ({@link LogParameter}), where the way left is tens of units: a step that has to
+     * shrink below this fraction of it is a path that can no longer be followed there, and fails at once instead of
+     * crawling.
+     */
+    public void minStepFraction(double fraction) {
+        this.minStepFraction = fraction;
+    }
+
+    private double minStepSize() {
+        return minStepFraction > 0 ? minStepFraction * remaining : opt.minStepSize();
     }
 
     public double stepSize() {
@@ -230,7 +255,7 @@ public final class Tracker {
         }
         rejected++;
         h = hh * shrinkFactor();
-        if (h < opt.minStepSize()) {
+        if (h < minStepSize()) {
             failure = Failure.STEP_SIZE_TOO_SMALL;
             return Step.FAILED;
         }

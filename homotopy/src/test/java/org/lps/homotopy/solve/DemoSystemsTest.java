@@ -28,9 +28,10 @@ class DemoSystemsTest {
     /**
      * cassou: 16 isolated solutions (mixed volume 24), all nonsingular (PHCpack: rco >= 1e-5), with coordinates
      * from 1e-3 to 1e4. Was: 6 found, 5 with another seed, all "singular" with condition numbers up to 1e34
-     * (the condition number was not scale-invariant). The linear-product start system still loses 10 of them to
-     * "at infinity" (docs/solver.md); the polyhedral one finds all, and is the default's choice (its 24 paths
-     * against 312 linear-product ones, its cells found in 4122 of the 9360 LPs AUTO allows).
+     * (the condition number was not scale-invariant). The polyhedral start finds all, and is the default's choice
+     * (its 24 paths against 312 linear-product ones, its cells found in 4122 of the 9360 LPs AUTO allows); from the
+     * total-degree and linear-product starts the six large ones are found too (IllConditionedLargeSolutionsTest),
+     * while one to three of the small ones are still lost on some seeds (docs/solver.md).
      */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})

@@ -50,11 +50,12 @@ class StageOptionsTest {
                 e.geometricFraction(), e.samplesPerTurn(), e.maxWinding(), e.cauchySteps(), e.radiusRatio(),
                 e.minRadius(), e.loopClosure(), e.loopClosureFloor(), e.estimateResidual(),
                 e.estimateResidualFloor(), e.cauchyAcceptable(), e.cauchyTolerance(), e.unresolvedDrop(),
-                e.loopDrop(), e.finalTolerance(), e.lastResortAccuracy(), e.straightFraction(), e.straightSteps(), e.infinityStraightSteps()));
+                e.loopDrop(), e.finalTolerance(), e.lastResortAccuracy(), e.straightFraction(), e.straightSteps(), e.descentSteps(),
+                e.descentMinStep(), e.descentS()));
         assertThrows(IllegalArgumentException.class, () -> new RetryLadder(List.of(), TrackerOptions.DEFAULT, -1));
         assertThrows(IllegalArgumentException.class,
                 () -> new ClassificationOptions(1e-14, 1e-8, 1e-12, 100, 1e-8, 1e-5, 1e-6, 1e-8, 100, 1e-8, 1e-4));
         assertThrows(IllegalArgumentException.class,
-                () -> new EndpointOptions(1e-4, 1e-5, 1e3, 1e8, 1e-6, 1e-6, 1e-8, 1e-10, 100, 1e-4, 1e-3, 1e-2));
+                () -> new EndpointOptions(1e-4, 1e-5, 1e3, 1e8, 1e-6, 1e-6, 1e-8, 1e-10, 100, 1e-4, 1e-3));
     }
 }
