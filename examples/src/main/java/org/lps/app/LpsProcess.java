@@ -38,11 +38,17 @@ final class LpsProcess {
     /**
      * The command that starts {@code lps}: {@code prefix} split at blanks if given, else this JVM's java with its
      * memory, CDS and -XX flags, and {@code -jar} this jar (or {@code -cp} and the main class when not run from
-     * a jar, as in tests).
+     * a jar, as in tests). A relative program path in {@code prefix} ({@code ./lps}) is made absolute here: the
+     * processes run in a directory of their own.
      */
     static List<String> command(String prefix) {
         if (prefix != null && !prefix.isBlank()) {
-            return List.of(prefix.trim().split("\\s+"));
+            List<String> words = new ArrayList<>(List.of(prefix.trim().split("\\s+")));
+            String program = words.get(0);
+            if (program.contains("/") && !Path.of(program).isAbsolute()) {
+                words.set(0, Path.of(program).toAbsolutePath().normalize().toString());
+            }
+            return List.copyOf(words);
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

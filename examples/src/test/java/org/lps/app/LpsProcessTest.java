@@ -50,7 +50,12 @@ class LpsProcessTest {
 
     @Test
     void aGivenCommandIsSplitAtBlanksAndTheDefaultRunsThisJvm() {
-        assertEquals(List.of("./lps", "--x"), LpsProcess.command("  ./lps   --x "));
+        // the processes run in a directory of their own: a relative program path is resolved here, a bare name is
+        // left to the PATH, an absolute one as it is
+        assertEquals(List.of(Path.of("lps").toAbsolutePath().toString(), "--x"), LpsProcess.command("  ./lps   --x "));
+        assertEquals(List.of(Path.of("bin/lps").toAbsolutePath().toString()), LpsProcess.command("bin/../bin/lps"));
+        assertEquals(List.of("lps", "solve"), LpsProcess.command("lps solve"));
+        assertEquals(List.of("/usr/bin/env", "lps"), LpsProcess.command("/usr/bin/env lps"));
         List<String> own = LpsProcess.command(null);
         assertTrue(own.get(0).endsWith("java"), own.toString());
         assertEquals(List.of("solve", Path.of("f").toAbsolutePath().toString(), "--seed", "7"),
