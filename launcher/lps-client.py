@@ -5,6 +5,9 @@ output frames to stdout and stderr as they come, and exits with the command's ex
 (EX_TEMPFAIL) when the daemon is busy and 76 when there is none, printing nothing: the launcher then
 runs a JVM itself.
 Run with -I -S: no site packages, no environment, so it starts in a few milliseconds.
+
+Usage: lps-client.py --retire SOCKET   Asks the daemon to exit if it is idle, to make room for another
+directory's: exits 0 when it did, 75 when it is busy, 76 when there is none.
 """
 import os
 import socket
@@ -15,7 +18,13 @@ FALLBACK = 75
 NO_DAEMON = 76
 
 
+RETIRE = "\0retire"
+
+
 def main(argv):
+    if argv[1] == "--retire":
+        # the daemon answers an exit code (0) or busy: the loop below reads either, and there is no output
+        argv = [argv[0], argv[2], RETIRE]
     path = argv[1]
     try:
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

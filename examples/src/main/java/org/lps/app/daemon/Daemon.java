@@ -181,6 +181,13 @@ public final class Daemon {
             InputStream in = Channels.newInputStream(client);
             OutputStream raw = new ChannelOutput(client);
             List<String> request = Protocol.readRequest(in);
+            if (request.size() == 2 && request.get(1).equals(Protocol.RETIRE)) {
+                // idle (a busy daemon never gets here): make room for another directory's daemon
+                stop();
+                release(0);
+                Protocol.writeFrame(raw, Protocol.EXIT, Protocol.intBytes(0));
+                return;
+            }
             // the request is [directory, args...]: a daemon serves only the directory it runs in
             if (!Path.of(request.get(0)).toAbsolutePath().normalize().equals(workingDirectory.normalize())) {
                 release(0);
@@ -232,6 +239,12 @@ public final class Daemon {
             stop();
         }
         lastRequest.set(System.nanoTime());
+        try {
+            // the socket's time is its last use: the launcher retires the least recently used daemon first
+            Files.setLastModifiedTime(socket, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException gone) {
+            // stopped meanwhile: no socket to date
+        }
         busy.set(false);
     }
 

@@ -20,6 +20,13 @@ import java.util.List;
 final class Protocol {
 
     static final byte OUT = 'O', ERR = 'E', EXIT = 'X', BUSY = 'B';
+
+    /**
+     * The one argument of a request that asks an idle daemon to exit (answer: exit code 0) so that another directory
+     * can have its place; a busy daemon answers {@link #BUSY} as to any request. It starts with a NUL, which no
+     * command-line argument can contain, so no user's arguments can mean it.
+     */
+    static final String RETIRE = "\0retire";
     private static final byte[] MAGIC = {'L', 'P', 'S', '1'};
     /** Bounds on a request, so a stray connection cannot make the daemon allocate without limit. */
     private static final int MAX_STRINGS = 10_000, MAX_STRING_BYTES = 1 << 20;

@@ -220,6 +220,57 @@ class DaemonTest {
         next.stop();
     }
 
+    /**
+     * At the daemon limit the launcher asks the least recently used daemon to retire: a busy one refuses (and serves
+     * on), an idle one exits at once, and the socket's time is its last answer, by which the launcher picks.
+     */
+    @Test
+    void anIdleDaemonRetiresOnRequestAndABusyOneServesOn() throws Exception {
+        ExternalTools.require(Files.isExecutable(Path.of(ExternalTools.PYTHON)), ExternalTools.PYTHON,
+                "apt-get install python3");
+        Path client = Path.of("..", "launcher", "lps-client.py").toAbsolutePath().normalize();
+        CountDownLatch running = new CountDownLatch(1), release = new CountDownLatch(1);
+        Path socket = start((args, out, err) -> {
+            if (args.contains("slow")) {
+                running.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return 0;
+        }, Duration.ofMinutes(5));
+        Files.setLastModifiedTime(socket, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertEquals(0, ask(socket, cwd(), "--version").exit());
+        assertTrue(Files.getLastModifiedTime(socket).toMillis() > 0, "an answer dates the socket");
+        Thread slow = new Thread(() -> {
+            try {
+                ask(socket, cwd(), "solve", "slow");
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        slow.start();
+        assertTrue(running.await(30, TimeUnit.SECONDS));
+        Process busy = new ProcessBuilder(ExternalTools.PYTHON, "-I", "-S", client.toString(), "--retire",
+                socket.toString()).start();
+        assertEquals(75, busy.waitFor(), "a daemon at work is not retired");
+        release.countDown();
+        slow.join(30_000);
+        assertTrue(serving.isAlive());
+        // an argument that merely looks like the request is an ordinary argument, from any directory's command line
+        assertEquals(0, ask(socket, cwd(), "retire").exit());
+        assertTrue(serving.isAlive());
+        Process idle = new ProcessBuilder(ExternalTools.PYTHON, "-I", "-S", client.toString(), "--retire",
+                socket.toString()).start();
+        assertEquals(0, idle.waitFor());
+        assertEquals(0, idle.getInputStream().readAllBytes().length + idle.getErrorStream().readAllBytes().length);
+        serving.join(10_000);
+        assertFalse(serving.isAlive(), "an idle daemon retires");
+        assertFalse(Files.exists(socket));
+    }
+
     @Test
     void theLaunchersClientRelaysOutputAndExitCodeAndSaysWhenThereIsNoDaemon() throws Exception {
         ExternalTools.require(Files.isExecutable(Path.of(ExternalTools.PYTHON)), ExternalTools.PYTHON,
