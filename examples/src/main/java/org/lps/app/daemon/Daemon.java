@@ -255,12 +255,16 @@ public final class Daemon {
 
     /**
      * The client sends nothing after its request, so end of stream means it went away (Ctrl-C, a killed
-     * launcher): the work it asked for is abandoned the way a fresh JVM's would be, by halting.
+     * launcher): the work it asked for is abandoned the way a fresh JVM's would be, by halting. A successor is
+     * started first, so the next call in this directory (a bench's next system after a time-out, the user's
+     * command after Ctrl-C) finds a warm JVM again rather than starting and warming one of its own.
      */
-    private static void watchForHangUp(SocketChannel client, AtomicBoolean answered) {
+    private void watchForHangUp(SocketChannel client, AtomicBoolean answered) {
         Thread t = new Thread(() -> {
             try {
                 if (client.read(java.nio.ByteBuffer.allocate(1)) < 0 && !answered.get()) {
+                    stop();
+                    startSuccessor();
                     Runtime.getRuntime().halt(130);
                 }
             } catch (IOException closedByUs) {
@@ -269,6 +273,39 @@ public final class Daemon {
         }, "lps-daemon-hangup");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * A new daemon on the same socket, with this JVM's options, class path, directory and environment (so the same
+     * launcher key), detached from this process; the launcher's "starting" marker keeps a client from starting a
+     * second one meanwhile. Best effort: without it the next call starts one as the launcher always does.
+     */
+    private void startSuccessor() {
+        try {
+            Files.deleteIfExists(socket);
+            Path starting = Path.of(socket + ".starting");
+            Files.write(starting, new byte[0]);
+            new ProcessBuilder(successorCommand(socket, idle))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            // no successor: the launcher starts a daemon on the next call
+        }
+    }
+
+    /** {@code java [this JVM's options] -cp [this class path] Daemon SOCKET IDLE_SECONDS}. */
+    static List<String> successorCommand(Path socket, Duration idle) {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Daemon.class.getName());
+        cmd.add(socket.toString());
+        cmd.add(Long.toString(idle.toSeconds()));
+        return cmd;
     }
 
     /**

@@ -220,6 +220,18 @@ class DaemonTest {
         next.stop();
     }
 
+    /** A daemon whose client hangs up halts, after starting its successor with the same JVM, socket and idle time. */
+    @Test
+    void theSuccessorRunsTheSameDaemonOnTheSameSocket() {
+        List<String> cmd = Daemon.successorCommand(dir.resolve("d.sock"), Duration.ofSeconds(900));
+        assertTrue(Path.of(cmd.get(0)).endsWith(Path.of("bin", "java")), cmd.toString());
+        assertEquals(List.of(Daemon.class.getName(), dir.resolve("d.sock").toString(), "900"),
+                cmd.subList(cmd.size() - 3, cmd.size()));
+        assertEquals(System.getProperty("java.class.path"), cmd.get(cmd.indexOf("-cp") + 1));
+        assertTrue(cmd.containsAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()),
+                "this JVM's options (the launcher's class-data archive among them)");
+    }
+
     /**
      * At the daemon limit the launcher asks the least recently used daemon to retire: a busy one refuses (and serves
      * on), an idle one exits at once, and the socket's time is its last answer, by which the launcher picks.
