@@ -48,11 +48,8 @@ final class StudyCountsCommand implements Callable<Integer> {
     @Option(names = "--starts", defaultValue = "1000", description = "Random-start local searches per solved system (0: none); default: ${DEFAULT-VALUE}")
     int starts;
 
-    @Option(names = "--seed", defaultValue = "1", description = "default: ${DEFAULT-VALUE}")
-    long seed;
-
-    @Option(names = "--threads", description = "default: all cores; the results do not depend on it")
-    Integer threads;
+    @CommandLine.Mixin
+    StudyRunOptions run = new StudyRunOptions();
 
     @Option(names = "--out", paramLabel = "BASE", defaultValue = "counts",
             description = "BASE of BASE.json/.csv/.png; default: ${DEFAULT-VALUE}")
@@ -62,9 +59,6 @@ final class StudyCountsCommand implements Callable<Integer> {
             description = "homotopy (every path of the linear-product start system, within --path-budget), monodromy (the"
                     + " block's symmetric family, any k), or both, in the same run: homotopy,monodromy; default: ${DEFAULT-VALUE}")
     List<String> solvers;
-
-    @Option(names = "--json", description = "Print the JSON (as written to BASE.json) instead of the table")
-    boolean json;
 
     @Option(names = "--certify", description = "Also prove each solved system's counts (Krawczyk interval test per solution,"
             + " minima by a positive definite interval Hessian): adds certifiedFinite, certifiedReal, certifiedMinima")
@@ -95,9 +89,7 @@ final class StudyCountsCommand implements Callable<Integer> {
         if (starts < 0) {
             throw new UserInputException("--starts must be at least 0, got " + starts);
         }
-        if (threads != null && threads < 1) {
-            throw new UserInputException("--threads must be at least 1, got " + threads);
-        }
+        int nThreads = run.threads();
         UserInputException.forFlag("--activation", () -> Activation.parse(activation));
         List<BlockSolver.Method> methods = new java.util.ArrayList<>();
         for (String m : solvers) {
@@ -112,7 +104,6 @@ final class StudyCountsCommand implements Callable<Integer> {
             throw new UserInputException("--out '" + out + "': the directory " + dir + " does not exist");
         }
         Outputs.requireStudy("--out", base);
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         int cells = k.length * d.length;
         long t0 = System.nanoTime();
         int[] done = {0};
@@ -130,7 +121,7 @@ final class StudyCountsCommand implements Callable<Integer> {
             err.println("counts: monodromy " + status.line());
             err.flush();
         };
-        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, seed, nThreads, certify,
+        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, run.seed, nThreads, certify,
                 methods, paths, stages, r -> {
             synchronized (bar) {
                 if (bar[0] != null) {
@@ -149,8 +140,8 @@ final class StudyCountsCommand implements Callable<Integer> {
             err.flush();
         });
         StudyOutput output = new StudyOutput(base);
-        BlockCounts.write(output, rows, activation, lambda, budget, starts, seed);
-        if (json) {
+        BlockCounts.write(output, rows, activation, lambda, budget, starts, run.seed);
+        if (run.json) {
             o.println(Files.readString(output.json()));
         } else {
             o.printf("%2s %2s %3s %12s %12s %12s %12s %9s %7s %6s %7s %5s %6s %8s %7s %9s %-15s%s%n", "k", "d", "n",

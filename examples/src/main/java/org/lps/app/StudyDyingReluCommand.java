@@ -39,18 +39,12 @@ final class StudyDyingReluCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "1000", description = "Networks per method, width and depth; default: ${DEFAULT-VALUE}")
     int trials;
 
-    @Option(names = "--seed", defaultValue = "1", description = "default: ${DEFAULT-VALUE}")
-    long seed;
-
-    @Option(names = "--threads", description = "default: all cores; the results do not depend on it")
-    Integer threads;
+    @CommandLine.Mixin
+    StudyRunOptions run = new StudyRunOptions();
 
     @Option(names = "--out", paramLabel = "DIR|BASE", defaultValue = "dying-relu",
             description = "BASE of BASE.json/.csv/.png, or a directory (existing, or ending in /) to write dying-relu.* into; default: ${DEFAULT-VALUE}")
     String out;
-
-    @Option(names = "--json", description = "Print the JSON (as written to BASE.json) instead of the table")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -62,15 +56,12 @@ final class StudyDyingReluCommand implements Callable<Integer> {
         if (trials < 1) {
             throw new UserInputException("--trials must be at least 1, got " + trials);
         }
-        if (threads != null && threads < 1) {
-            throw new UserInputException("--threads must be at least 1, got " + threads);
-        }
+        int nThreads = run.threads();
         Path base = base(out);
         Outputs.requireStudy("--out", base);
         for (String m : methodList) {
             InitCommand.resolve("--methods", m, null);
         }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // each thread holds one network of the widest, deepest cell at a time
         int wMax = java.util.Arrays.stream(w).max().orElse(1), dMax = java.util.Arrays.stream(d).max().orElse(1);
         ModelSize.require("--widths", DyingRelu.architecture(wMax, dMax), "--widths " + wMax + " with --depths " + dMax,
@@ -81,7 +72,7 @@ final class StudyDyingReluCommand implements Callable<Integer> {
         int[] done = {0};
         List<DyingRelu.Result> results;
         try {
-            results = DyingRelu.run(methodList, w, d, trials, seed, nThreads, r -> {
+            results = DyingRelu.run(methodList, w, d, trials, run.seed, nThreads, r -> {
                 done[0]++;
                 err.printf(Locale.ROOT, "dying-relu [%d/%d] %s width %d depth %d: %d/%d born dead (%.3f), %.1f s%n", done[0], cells,
                         r.method(), r.width(), r.depth(), r.dead(), r.trials(), r.bornDead(), (System.nanoTime() - t0) / 1e9);
@@ -92,8 +83,8 @@ final class StudyDyingReluCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         StudyOutput output = new StudyOutput(base);
-        DyingRelu.write(output, results, seed);
-        if (json) {
+        DyingRelu.write(output, results, run.seed);
+        if (run.json) {
             o.println(Files.readString(output.json()));
         } else {
             o.printf("%-14s %5s %5s %6s %9s %17s %9s%n", "method", "width", "depth", "trials", "bornDead", "95% interval", "collapsed");

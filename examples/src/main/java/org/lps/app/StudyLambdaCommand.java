@@ -65,18 +65,12 @@ final class StudyLambdaCommand implements Callable<Integer> {
             description = "Refuse blocks whose generic solve has more than N paths (k = 2, d = 2: 10761); default: ${DEFAULT-VALUE}")
     long budget;
 
-    @Option(names = "--seed", defaultValue = "1", description = "default: ${DEFAULT-VALUE}")
-    long seed;
-
-    @Option(names = "--threads", description = "default: all cores; the results do not depend on it")
-    Integer threads;
+    @CommandLine.Mixin
+    StudyRunOptions run = new StudyRunOptions();
 
     @Option(names = "--out", paramLabel = "BASE", defaultValue = "lambda",
             description = "BASE of BASE.json/.csv/.png; default: ${DEFAULT-VALUE}")
     String out;
-
-    @Option(names = "--json", description = "Print the JSON (as written to BASE.json) instead of the table")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -141,7 +135,7 @@ final class StudyLambdaCommand implements Callable<Integer> {
         });
         StudyOutput output = new StudyOutput(base);
         LambdaStudy.write(output, settings, results);
-        if (json) {
+        if (run.json) {
             o.println(Files.readString(output.json()));
         } else {
             print(o, results);
@@ -177,9 +171,7 @@ final class StudyLambdaCommand implements Callable<Integer> {
         if (budget < 1) {
             throw new UserInputException("--path-budget must be at least 1, got " + budget);
         }
-        if (threads != null && threads < 1) {
-            throw new UserInputException("--threads must be at least 1, got " + threads);
-        }
+        int nThreads = run.threads();
         BlockSpec block = UserInputException.forFlag("--activation", () -> BlockSpec.defaults().activation(activation));
         block = block.target(UserInputException.forFlag("--target", () -> Target.parse(target)));
         BlockSpec withDegree = block;
@@ -211,8 +203,7 @@ final class StudyLambdaCommand implements Callable<Integer> {
                 at.add(l);
             }
         }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        return new LambdaStudy.Settings(block, widths, lambdaMin, lambdaMax, points, tolerance, at, seed, nThreads);
+        return new LambdaStudy.Settings(block, widths, lambdaMin, lambdaMax, points, tolerance, at, run.seed, nThreads);
     }
 
     private static void print(PrintWriter o, List<LambdaStudy.Result> results) {
