@@ -276,15 +276,13 @@ public final class Daemon {
     }
 
     /**
-     * A new daemon on the same socket, with this JVM's options, class path, directory and environment (so the same
-     * launcher key), detached from this process; the launcher's "starting" marker keeps a client from starting a
-     * second one meanwhile. Best effort: without it the next call starts one as the launcher always does.
+     * A new daemon on the same socket (which {@link #stop} has removed), with this JVM's options, class path,
+     * directory and environment (so the same launcher key), detached from this process; the launcher's "starting"
+     * marker keeps a client from starting a second one meanwhile. Best effort: without it the next call starts one as the launcher always does.
      */
     private void startSuccessor() {
         try {
-            Files.deleteIfExists(socket);
-            Path starting = Path.of(socket + ".starting");
-            Files.write(starting, new byte[0]);
+            Files.write(Path.of(socket + ".starting"), new byte[0]);
             new ProcessBuilder(successorCommand(socket, idle))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
