@@ -102,6 +102,23 @@ public final class Symmetry implements Function<double[], List<double[]>> {
         return new Symmetry(n, perms, signs);
     }
 
+    /** The group the generators generate (every element listed: monodromy's orbits and invariant trace slice). */
+    public SignedPermutationGroup group() {
+        List<SignedPermutation> generators = new ArrayList<>();
+        for (int k = 0; k < perms.size(); k++) {
+            double[] s = new double[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = signs.get(k)[i];
+            }
+            generators.add(new SignedPermutation(perms.get(k).clone(), s));
+        }
+        try {
+            return SignedPermutationGroup.generatedBy(n, generators);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSystemException("--symmetry: " + e.getMessage());
+        }
+    }
+
     /** The images of the solution x (interleaved) under the generators. */
     @Override
     public List<double[]> apply(double[] x) {

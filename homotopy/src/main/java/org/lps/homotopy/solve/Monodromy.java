@@ -94,7 +94,7 @@ public final class Monodromy {
      */
     public static Solve solve(PolynomialSystem system, Symmetry symmetry, MonodromyOptions options) {
         Symmetry.Family f = symmetry.family(system);
-        return solve(f.family(), f.actual(), options.groupAction(symmetry));
+        return solve(f.family(), f.actual(), options.groupAction(symmetry.group()));
     }
 
     /**
@@ -176,6 +176,8 @@ public final class Monodromy {
         final List<double[]> orbits = new ArrayList<>();
         long tracked, failed;
         int loops, idle;
+        /** One point of each orbit of inert solutions ({@link #addInert}). */
+        final List<double[]> inertOrbits = new ArrayList<>();
         /** This run finds the trace test's extra witnesses (for progress reports). */
         boolean witnesses;
         /** The trace test of this run, whose own monodromy spends the same budget, or null. */
@@ -194,7 +196,13 @@ public final class Monodromy {
         }
 
         Run run() {
-            trace = options.verify() ? new TraceTest(family, base, options, pool) : null;
+            if (options.verify()) {
+                // the witnesses' seeds: a generic solution and one point of every inert orbit (each on a component
+                // of its own, which the witnesses' loops from the generic one never reach)
+                List<double[]> seeds = new ArrayList<>(List.of(known.get(0)));
+                seeds.addAll(inertOrbits);
+                trace = new TraceTest(family, base, seeds, options, pool);
+            }
             if (trace != null && trace.overBudget()) {
                 tracked += trace.pathsTracked();
                 return new Run(base.clone(), List.copyOf(known.points()), loops, tracked, failed, Stop.BUDGET,
@@ -292,7 +300,7 @@ public final class Monodromy {
             int before = orbits.size();
             addWithOrbit(x);
             if (orbits.size() > before) {
-                orbits.remove(before);
+                inertOrbits.add(orbits.remove(before));
             }
         }
 

@@ -2,7 +2,7 @@ package org.lps.homotopy.solve;
 
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import org.lps.homotopy.param.SignedPermutationGroup;
 import org.lps.homotopy.track.TrackerOptions;
 
 /**
@@ -12,9 +12,9 @@ import org.lps.homotopy.track.TrackerOptions;
  * @param threads              worker threads; the result does not depend on it
  * @param targetCount          stop as soon as this many solutions are known (0: no target)
  * @param loopsWithoutProgress stop after this many consecutive loops that found nothing new (a heuristic stop)
- * @param groupAction          the images of a solution under a symmetry group (every image is added with it), or
- *                             null; it need not return the solution itself, and images of images are taken until
- *                             the orbit closes
+ * @param groupAction          a symmetry group of every member of the family (every image of a solution is added
+ *                             with it, one point per orbit goes around the loops, and the trace test slices by an
+ *                             invariant), or null
  * @param verify               run the trace test on the solutions found (and stop early when it passes)
  * @param preset               tracker settings of the loop paths (the trace test's pencil and the final
  *                             parameter homotopy use the default preset)
@@ -24,7 +24,7 @@ import org.lps.homotopy.track.TrackerOptions;
  * @param progress             receives {@link Progress} after every batch of loop paths, or null
  */
 public record MonodromyOptions(long seed, int threads, long targetCount, int loopsWithoutProgress,
-                               Function<double[], List<double[]>> groupAction, boolean verify, TrackerOptions preset,
+                               SignedPermutationGroup groupAction, boolean verify, TrackerOptions preset,
                                double identicalTolerance, long pathBudget, Consumer<Progress> progress) {
 
     /**
@@ -92,7 +92,7 @@ public record MonodromyOptions(long seed, int threads, long targetCount, int loo
                 pathBudget, progress);
     }
 
-    public MonodromyOptions groupAction(Function<double[], List<double[]>> g) {
+    public MonodromyOptions groupAction(SignedPermutationGroup g) {
         return new MonodromyOptions(seed, threads, targetCount, loopsWithoutProgress, g, verify, preset,
                 identicalTolerance, pathBudget, progress);
     }

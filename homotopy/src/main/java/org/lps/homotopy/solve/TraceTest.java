@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
+import org.hipparchus.complex.Complex;
 import org.lps.homotopy.param.CompiledFamily;
 import org.lps.homotopy.param.ParameterHomotopy;
-import org.lps.homotopy.param.ParameterizedSystem;
+import org.lps.homotopy.param.SignedPermutation;
+import org.lps.homotopy.param.SignedPermutationGroup;
 import org.lps.homotopy.poly.Polynomial;
-import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.track.TrackerOptions;
 
 /**
@@ -16,19 +17,25 @@ import org.lps.homotopy.track.TrackerOptions;
  * HomotopyContinuation.jl's {@code verify_solution_completeness} uses for a square system F(x) = F(x; q) at a generic
  * parameter point: is a set of solutions all of them?
  *
- * <p>Move the constant terms along a random direction w: the solutions of F(x) + lambda w = 0 over the lambda-line form
- * a curve C in (x, lambda)-space, and the given solutions are its points on lambda = 0. Slice C by the pencil of
- * quadrics g(x, lambda) = (a . x - a0) lambda = -t (a, a0 random): at t = 0 the slice is the union of lambda = 0 (our
- * solutions W01) and the hyperplane a . x = a0 (the points W10 of C there, found once by monodromy in the family of
- * such slices). g is proper on C (at a point at infinity of C either lambda or a . x grows, and no solution escapes at
- * lambda = 0 because q is generic), so the sum of the points of C on g = -t, each tracked from t = 0, is a polynomial
- * in t whose degree is at most 1 (no coordinate grows faster than g): the trace is affine in t. For a proper subset
- * of C's points (C is irreducible when the monodromy group acts transitively, which the monodromy itself relies on),
- * the sum misses some points' nonlinear motion and is not affine.
+ * <p>Deform the system by one parameter lambda ({@link TraceSlice}): its solutions over the lambda-line form a curve C
+ * in (x, lambda)-space, and the given solutions are its points on lambda = 0. Slice C by the pencil
+ * g(x, lambda) = h(x) lambda = -t (h a random affine function, or a random invariant quadric when the family has a
+ * symmetry group): at t = 0 the slice is the union of lambda = 0 (our solutions W01) and h = 0 (the points W10 of C
+ * there, found once by monodromy in the family of such slices). g is proper on C (at a point at infinity of C either
+ * lambda or h grows, and no solution escapes at lambda = 0 because q is generic), so the sum of the points of C on
+ * g = -t, each tracked from t = 0, is a polynomial in t whose degree is at most 1 (no coordinate grows faster than g):
+ * the trace is affine in t. For a proper subset of C's points (C is irreducible when the monodromy group acts
+ * transitively, which the monodromy itself relies on), the sum misses some points' nonlinear motion and is not affine.
  *
  * <p>Test: track all points to two random complex t1, t2; with T(t) the sum, the residual is
  * |(T(t1) - T(0)) / t1 - (T(t2) - T(0)) / t2| (max norm) over the sum of the points' norms, and the set passes below
  * {@link #TOLERANCE}. W10 and its traces are computed once; each {@link #check} tracks only the given solutions.
+ *
+ * <p>With a group ({@link MonodromyOptions#groupAction}) and a family affine in its parameters, C and the slice are
+ * carried to themselves by the group: W10 is found one point per orbit, and each orbit is tracked along the pencil
+ * through one point, its sum being the sum of that point's images (the path of g x is g times the path of x). The
+ * work is divided by the orbit size, and the sums of the invariants of degree 2 are tested beside the coordinates'
+ * (which the sign changes average to zero on most coordinates).
  */
 public final class TraceTest {
 
@@ -55,58 +62,39 @@ public final class TraceTest {
     private final int n;
     private final ExecutorService pool;
     private final MonodromyOptions options;
-    private final double[] w, a;
-    private final double a0Re, a0Im;
+    private final TraceSlice slice;
     private final double[][] t;
     private final List<List<ParameterHomotopy>> pencils = new ArrayList<>();
     /** The monodromy that finds W10, resumed when a check fails (W10 may be what is incomplete). */
     private final Monodromy.Loops witnesses;
     private List<double[]> w10;
-    /** Sums over W10 at t = 0, t1, t2 (n + 1 coordinates each), and the sum of their norms; null if a path failed. */
-    private double[][] w10Sums;
-    private double w10Norm;
+    /** Sums over W10 of the tested functions at t = 0, t1, t2, and their scale; null if a path failed. */
+    private Sums w10Sums;
     private long tracked;
 
-    TraceTest(CompiledFamily family, double[] base, MonodromyOptions options, ExecutorService pool) {
+    /**
+     * @param seeds solutions at the base point, one on each component the caller knows of (the invariant slice's
+     *              witnesses start from them: {@link TraceSlice#invariant})
+     */
+    TraceTest(CompiledFamily family, double[] base, List<double[]> seeds, MonodromyOptions options,
+              ExecutorService pool) {
         this.pool = pool;
         this.options = options;
-        PolynomialSystem f = family.family().at(base);
-        this.n = f.variableCount();
+        this.n = family.family().variableCount();
         SplittableRandom r = new SplittableRandom(options.seed() ^ 0x7F4A7C159E3779B9L);
-        double[] xs = ParameterSolver.randomParameters(n, r);
-        double[] lambda = ParameterSolver.randomParameters(1, r);
-        this.a = ParameterSolver.randomParameters(n, r);
-        // the start pair of the slice family: w = -F(x*) / lambda*, a0 = a . x*
-        double[] fx = ParameterizedSystem.of(f, List.of()).evaluate(xs, new double[0]);
-        this.w = new double[2 * n];
-        double lr = lambda[0], li = lambda[1], ld = lr * lr + li * li;
-        for (int i = 0; i < n; i++) {
-            double fr = -fx[2 * i], fi = -fx[2 * i + 1];
-            w[2 * i] = (fr * lr + fi * li) / ld;
-            w[2 * i + 1] = (fi * lr - fr * li) / ld;
-        }
-        double sr = 0, si = 0;
-        for (int k = 0; k < n; k++) {
-            sr += a[2 * k] * xs[2 * k] - a[2 * k + 1] * xs[2 * k + 1];
-            si += a[2 * k] * xs[2 * k + 1] + a[2 * k + 1] * xs[2 * k];
-        }
-        this.a0Re = sr;
-        this.a0Im = si;
+        SignedPermutationGroup group = options.groupAction();
+        TraceSlice invariant = TraceSlice.invariantApplies(family.family(), group)
+                ? TraceSlice.invariant(family.family(), base, group, seeds,
+                        SolveOptions.defaults().seed(options.seed()).threads(1), r)
+                : null;
+        this.slice = invariant != null ? invariant : TraceSlice.linear(family.family().at(base), r);
         this.t = new double[][] {ParameterSolver.randomParameters(1, r), ParameterSolver.randomParameters(1, r)};
 
-        // W10 by monodromy over the slice family's parameters (w, a, a0), from the start pair
-        ParameterizedSystem slices = sliceFamily(f);
-        double[] sliceBase = new double[2 * (2 * n + 1)];
-        System.arraycopy(w, 0, sliceBase, 0, 2 * n);
-        System.arraycopy(a, 0, sliceBase, 2 * n, 2 * n);
-        sliceBase[4 * n] = a0Re;
-        sliceBase[4 * n + 1] = a0Im;
-        double[] start = new double[2 * (n + 1)];
-        System.arraycopy(xs, 0, start, 0, 2 * n);
-        start[2 * n] = lr;
-        start[2 * n + 1] = li;
-        MonodromyOptions inner = options.plain(options.seed() + 1);
-        this.witnesses = new Monodromy.Loops(new CompiledFamily(slices), sliceBase, inner, pool, List.of(start));
+        // W10 by monodromy over the slice family's parameters, from the start pair, one point per orbit
+        MonodromyOptions inner = options.plain(options.seed() + 1)
+                .groupAction(slice.group().order() > 1 ? slice.group() : null);
+        this.witnesses = new Monodromy.Loops(new CompiledFamily(slice.slices()), slice.sliceBase(), inner, pool,
+                slice.starts());
         witnesses.witnesses = true;
         this.w10 = List.copyOf(witnesses.known.points());
         if (witnesses.advance(WITNESS_IDLE_LOOPS, null) == Monodromy.Stop.BUDGET) {
@@ -114,29 +102,29 @@ public final class TraceTest {
         }
         this.w10 = List.copyOf(witnesses.known.points());
 
-        CompiledFamily pencil = new CompiledFamily(pencilFamily(f));
+        CompiledFamily pencil = new CompiledFamily(slice.pencil());
         for (double[] tk : t) {
             pencils.add(List.of(new ParameterHomotopy(pencil, new double[2], tk, ParameterHomotopy.Path.STRAIGHT, r)));
         }
         this.w10Sums = sums(w10);
-        this.w10Norm = normSum(w10);
     }
 
     /**
      * The trace test of {@code solutions} of the family at the generic point {@code base}: computes the extra
      * witnesses (a monodromy of their own) and tracks everything along the pencil, on {@code options.threads()}
-     * workers.
+     * workers. With a group action in the options, {@code solutions} must be closed under it.
      */
-    public static Result verify(ParameterizedSystem family, double[] base, List<double[]> solutions,
-                                MonodromyOptions options) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                options.threads(), r -> {
-                    Thread th = new Thread(r, "lps-trace-test");
-                    th.setDaemon(true);
-                    return th;
-                });
+    public static Result verify(org.lps.homotopy.param.ParameterizedSystem family, double[] base,
+                                List<double[]> solutions, MonodromyOptions options) {
+        ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread th = new Thread(r, "lps-trace-test");
+            th.setDaemon(true);
+            return th;
+        });
         try {
-            return new TraceTest(new CompiledFamily(family), base, options, pool).check(solutions);
+            List<double[]> seeds = options.groupAction() == null ? solutions
+                    : Orbits.representatives(solutions, options.groupAction(), options.identicalTolerance());
+            return new TraceTest(new CompiledFamily(family), base, seeds, options, pool).check(solutions);
         } finally {
             pool.shutdownNow();
         }
@@ -147,9 +135,14 @@ public final class TraceTest {
         return witnesses.overBudget();
     }
 
-    /** The number of W10 points (the extra witnesses on the hyperplane a . x = a0). */
+    /** The number of W10 points (the extra witnesses on the slice h = 0), every image counted. */
     public int extraWitnesses() {
         return w10.size();
+    }
+
+    /** Whether the slice is the group-invariant quadric (the witnesses and the pencil tracked by orbits). */
+    public boolean equivariant() {
+        return slice.group().order() > 1;
     }
 
     long pathsTracked() {
@@ -169,7 +162,6 @@ public final class TraceTest {
         if (witnesses.known.size() > w10.size()) {
             w10 = List.copyOf(witnesses.known.points());
             w10Sums = sums(w10);
-            w10Norm = normSum(w10);
             r = checkOnce(solutions);
         }
         return r;
@@ -182,102 +174,94 @@ public final class TraceTest {
             System.arraycopy(x, 0, y, 0, 2 * n);
             lifted.add(y);
         }
-        double[][] s = sums(lifted);
+        Sums s = sums(lifted);
         if (s == null || w10Sums == null) {
             return new Result(false, Double.NaN);
         }
-        double scale = Math.max(1, w10Norm + normSum(lifted));
         double residual = 0;
-        for (int k = 0; k < 2 * (n + 1); k += 2) {
+        for (int f = 0; f < s.at[0].length / 2; f++) {
+            int k = 2 * f;
             double[] d = new double[4];
             for (int j = 0; j < 2; j++) {
-                double dr = s[j + 1][k] + w10Sums[j + 1][k] - s[0][k] - w10Sums[0][k];
-                double di = s[j + 1][k + 1] + w10Sums[j + 1][k + 1] - s[0][k + 1] - w10Sums[0][k + 1];
+                double dr = s.at[j + 1][k] + w10Sums.at[j + 1][k] - s.at[0][k] - w10Sums.at[0][k];
+                double di = s.at[j + 1][k + 1] + w10Sums.at[j + 1][k + 1] - s.at[0][k + 1] - w10Sums.at[0][k + 1];
                 double tr = t[j][0], ti = t[j][1], td = tr * tr + ti * ti;
                 d[2 * j] = (dr * tr + di * ti) / td;
                 d[2 * j + 1] = (di * tr - dr * ti) / td;
             }
-            residual = Math.max(residual, Math.hypot(d[0] - d[2], d[1] - d[3]));
+            // linear functions against the sum of the points' norms, the invariants of degree 2 against the sum of
+            // their squares
+            boolean quadratic = f > n && slice.functions().get(f - n - 1).degree() > 1;
+            double scale = Math.max(1, quadratic ? s.scale[1] + w10Sums.scale[1] : s.scale[0] + w10Sums.scale[0]);
+            residual = Math.max(residual, Math.hypot(d[0] - d[2], d[1] - d[3]) / scale);
         }
-        residual /= scale;
         return new Result(residual < TOLERANCE, residual);
     }
 
-    /** Sums of the points at t = 0 and tracked to t1 and t2; null if a path failed. */
-    private double[][] sums(List<double[]> points) {
-        double[][] out = new double[3][2 * (n + 1)];
-        for (double[] p : points) {
-            add(out[0], p);
+    /**
+     * The sums over {@code points} of the tested functions (the n + 1 coordinates of (x, lambda), then the slice's
+     * invariants) at t = 0, t1, t2, one point per orbit tracked; scale: the sums of |p| and |p|^2 (max norm).
+     */
+    private record Sums(double[][] at, double[] scale) {
+    }
+
+    /** Sums at t = 0 and tracked to t1 and t2; null if a path failed. */
+    private Sums sums(List<double[]> points) {
+        SignedPermutationGroup group = slice.group();
+        List<Orbits.Orbit> orbits = Orbits.of(points, group, 1e-8);
+        List<double[]> reps = new ArrayList<>(orbits.size());
+        for (Orbits.Orbit o : orbits) {
+            reps.add(o.representative());
+        }
+        int width = 2 * (n + 1 + slice.functions().size());
+        double[][] out = new double[3][width];
+        double[] scale = new double[2];
+        for (Orbits.Orbit o : orbits) {
+            add(out[0], o, o.representative());
+            double norm = Refiner.maxAbs(o.representative());
+            scale[0] += o.size() * norm;
+            scale[1] += o.size() * norm * norm;
         }
         for (int j = 0; j < 2; j++) {
-            double[][] ends = Monodromy.trackAll(pool, options.threads(), pencils.get(j), points,
-                    TrackerOptions.DEFAULT);
-            tracked += points.size();
-            for (double[] e : ends) {
-                if (e == null) {
+            double[][] ends = Monodromy.trackAll(pool, options.threads(), pencils.get(j), reps, TrackerOptions.DEFAULT);
+            tracked += reps.size();
+            for (int i = 0; i < ends.length; i++) {
+                if (ends[i] == null) {
                     return null;
                 }
-                add(out[j + 1], e);
+                add(out[j + 1], orbits.get(i), ends[i]);
             }
         }
-        return out;
+        return new Sums(out, scale);
     }
 
-    private static void add(double[] sum, double[] p) {
-        for (int k = 0; k < sum.length; k++) {
-            sum[k] += p[k];
+    /**
+     * Adds the tested functions summed over the orbit of {@code o} at the point p on its path: the path of g x is
+     * g times the path of x, so the orbit's points there are the images of p, each |G| / |orbit| times among the g.
+     */
+    private void add(double[] sum, Orbits.Orbit o, double[] p) {
+        SignedPermutationGroup group = slice.group();
+        double weight = (double) o.size() / group.order();
+        for (SignedPermutation g : group.elements()) {
+            for (int i = 0; i <= n; i++) {
+                double s = g.sign()[i];
+                int from = g.index()[i];
+                sum[2 * i] += weight * s * p[2 * from];
+                sum[2 * i + 1] += weight * s * p[2 * from + 1];
+            }
         }
-    }
-
-    private static double normSum(List<double[]> points) {
-        double s = 0;
-        for (double[] p : points) {
-            s += Refiner.maxAbs(p);
+        List<Polynomial> functions = slice.functions();
+        if (functions.isEmpty()) {
+            return;
         }
-        return s;
-    }
-
-    /** [F(x) + lambda w; a . x - a0] in (x, lambda), parameters (w, a, a0). */
-    private ParameterizedSystem sliceFamily(PolynomialSystem f) {
-        int lam = n, wk = n + 1, ak = 2 * n + 1, a0 = 3 * n + 1;
-        List<Polynomial> eqs = new ArrayList<>();
+        Complex[] x = new Complex[n];
         for (int i = 0; i < n; i++) {
-            eqs.add(f.equation(i).add(Polynomial.variable(lam).multiply(Polynomial.variable(wk + i))));
+            x[i] = new Complex(p[2 * i], p[2 * i + 1]);
         }
-        Polynomial last = Polynomial.variable(a0).negate();
-        for (int k = 0; k < n; k++) {
-            last = last.add(Polynomial.variable(ak + k).multiply(Polynomial.variable(k)));
+        for (int f = 0; f < functions.size(); f++) {
+            Complex v = functions.get(f).evaluate(x);                   // invariant: the same at every image
+            sum[2 * (n + 1 + f)] += o.size() * v.getReal();
+            sum[2 * (n + 1 + f) + 1] += o.size() * v.getImaginary();
         }
-        eqs.add(last);
-        List<String> names = new ArrayList<>(f.variables());
-        names.add("$lambda");
-        List<String> params = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            params.add("$w" + i);
-        }
-        for (int k = 0; k < n; k++) {
-            params.add("$a" + k);
-        }
-        params.add("$b");
-        names.addAll(params);
-        return ParameterizedSystem.of(new PolynomialSystem(names, eqs), params);
-    }
-
-    /** [F(x) + lambda w; (a . x - a0) lambda + t] in (x, lambda), parameter t. */
-    private ParameterizedSystem pencilFamily(PolynomialSystem f) {
-        int lam = n, tv = n + 1;
-        List<Polynomial> eqs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            eqs.add(f.equation(i).add(Polynomial.variable(lam).multiply(Polynomial.constant(w[2 * i], w[2 * i + 1]))));
-        }
-        Polynomial slice = Polynomial.constant(-a0Re, -a0Im);
-        for (int k = 0; k < n; k++) {
-            slice = slice.add(Polynomial.variable(k).multiply(Polynomial.constant(a[2 * k], a[2 * k + 1])));
-        }
-        eqs.add(slice.multiply(Polynomial.variable(lam)).add(Polynomial.variable(tv)));
-        List<String> names = new ArrayList<>(f.variables());
-        names.add("$lambda");
-        names.add("$t");
-        return ParameterizedSystem.of(new PolynomialSystem(names, eqs), List.of("$t"));
     }
 }

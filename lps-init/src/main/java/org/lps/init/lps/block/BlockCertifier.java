@@ -8,6 +8,7 @@ import org.lps.homotopy.certify.Certifier;
 import org.lps.homotopy.certify.IntervalSystem;
 import org.lps.homotopy.certify.PositiveDefinite;
 import org.lps.homotopy.eval.BoxEvaluator;
+import org.lps.homotopy.param.SignedPermutation;
 import org.lps.homotopy.solve.SolveResult;
 
 /**
@@ -75,7 +76,7 @@ public final class BlockCertifier {
         for (int i = 0; i < m; i++) {
             parent[i] = i;
         }
-        List<BlockSymmetry.SignedPermutation> group = symmetry.elements();
+        List<SignedPermutation> group = symmetry.elements();
         for (int a = 0; a < m; a++) {
             for (int b = a + 1; b < m; b++) {
                 if (related(boxes.get(a), boxes.get(b), group)) {
@@ -93,14 +94,14 @@ public final class BlockCertifier {
         return count;
     }
 
-    private static boolean related(double[] a, double[] b, List<BlockSymmetry.SignedPermutation> group) {
+    private static boolean related(double[] a, double[] b, List<SignedPermutation> group) {
         int n = a.length / 2;
         double scale = 1;
         for (double v : a) {
             scale = Math.max(scale, Math.abs(v));
         }
         double tol = Orbits.SAME_POINT * scale;
-        for (BlockSymmetry.SignedPermutation g : group) {
+        for (SignedPermutation g : group) {
             boolean near = true;
             for (int i = 0; i < n && near; i++) {
                 int j = g.index()[i];

@@ -12,7 +12,10 @@ import org.hipparchus.linear.ArrayFieldVector;
 import org.hipparchus.linear.FieldDecompositionSolver;
 import org.hipparchus.linear.FieldLUDecomposition;
 import org.hipparchus.linear.FieldVector;
+import org.lps.homotopy.linalg.NullSpace;
+import org.lps.homotopy.linalg.NullSpace;
 import org.lps.homotopy.param.ParameterizedSystem;
+import org.lps.homotopy.param.SignedPermutationGroup;
 import org.lps.homotopy.poly.Polynomial;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.poly.SystemBuilder;
@@ -44,7 +47,7 @@ final class BlockFamily {
 
     static BlockFamily of(BlockProblem problem) {
         int n = problem.unknowns();
-        List<BlockSymmetry.SignedPermutation> group = problem.symmetry().elements();
+        SignedPermutationGroup group = problem.symmetry().group();
         List<Polynomial> gens = new ArrayList<>();
         gens.add(problem.lossPolynomial());
         // as few invariants as a start pair needs, those that keep J's own form first: the field sum_j b_j, the
@@ -84,7 +87,7 @@ final class BlockFamily {
             if (rank == n) {
                 break;
             }
-            Polynomial r = reynolds(c, group);
+            Polynomial r = group.reynolds(c);
             if (r.isZero() || invariants.containsKey(r.format(names))) {
                 continue;
             }
@@ -164,61 +167,9 @@ final class BlockFamily {
         return new double[][] {y0, nullVector(a, m, pc, random)};
     }
 
-    /**
-     * A random vector q with A q = 0 (A is m x P, P > m): A reduced to row echelon form with partial pivoting, the
-     * free columns' entries random, the pivots' solved for.
-     */
+    /** A random vector q with A q = 0 (A is m x P, P > m), interleaved ({@link NullSpace#randomVector}). */
     static double[] nullVector(Complex[][] a, int m, int pc, SplittableRandom random) {
-        Complex[][] r = new Complex[m][];
-        for (int i = 0; i < m; i++) {
-            r[i] = a[i].clone();
-        }
-        int[] pivotColumn = new int[m];
-        int row = 0;
-        boolean[] pivot = new boolean[pc];
-        double scale = 0;
-        for (Complex[] ri : r) {
-            for (Complex z : ri) {
-                scale = Math.max(scale, z.norm());
-            }
-        }
-        for (int col = 0; col < pc && row < m; col++) {
-            int best = row;
-            for (int i = row + 1; i < m; i++) {
-                if (r[i][col].norm() > r[best][col].norm()) {
-                    best = i;
-                }
-            }
-            if (r[best][col].norm() <= 1e-12 * scale) {
-                continue;
-            }
-            Complex[] t = r[row];
-            r[row] = r[best];
-            r[best] = t;
-            for (int i = 0; i < m; i++) {
-                if (i != row) {
-                    Complex f = r[i][col].divide(r[row][col]);
-                    for (int j = col; j < pc; j++) {
-                        r[i][j] = r[i][j].subtract(f.multiply(r[row][j]));
-                    }
-                }
-            }
-            pivot[col] = true;
-            pivotColumn[row++] = col;
-        }
-        Complex[] q = new Complex[pc];
-        for (int j = 0; j < pc; j++) {
-            q[j] = pivot[j] ? Complex.ZERO : new Complex(random.nextGaussian(), random.nextGaussian());
-        }
-        for (int i = 0; i < row; i++) {
-            Complex s = Complex.ZERO;
-            for (int j = 0; j < pc; j++) {
-                if (!pivot[j]) {
-                    s = s.add(r[i][j].multiply(q[j]));
-                }
-            }
-            q[pivotColumn[i]] = s.negate().divide(r[i][pivotColumn[i]]);
-        }
+        Complex[] q = NullSpace.randomVector(a, m, pc, random);
         double[] out = new double[2 * pc];
         for (int j = 0; j < pc; j++) {
             out[2 * j] = q[j].getReal();
@@ -305,30 +256,6 @@ final class BlockFamily {
             }
         }
         return Polynomial.sum(terms);
-    }
-
-    /** The average of p(g theta) over the group elements g. */
-    private static Polynomial reynolds(Polynomial p, List<BlockSymmetry.SignedPermutation> group) {
-        int n = group.get(0).index().length;
-        List<Polynomial> images = new ArrayList<>();
-        for (BlockSymmetry.SignedPermutation g : group) {
-            for (int t = 0; t < p.termCount(); t++) {
-                // (g x)^e = prod_i (s_i x_index(i))^e_i
-                int[] e = p.exponents(t, n);
-                int[] a = new int[n];
-                double sign = 1;
-                for (int i = 0; i < n; i++) {
-                    a[g.index()[i]] += e[i];
-                    if (g.sign()[i] < 0 && e[i] % 2 == 1) {
-                        sign = -sign;
-                    }
-                }
-                images.add(Polynomial.monomial(sign * p.re(t) / group.size(), sign * p.im(t) / group.size(), a));
-            }
-        }
-        Polynomial r = Polynomial.sum(images);
-        // rounding leaves 1e-17 residues where images cancel
-        return r.maxCoefficientModulus() < 1e-12 * Math.max(1, p.maxCoefficientModulus()) ? Polynomial.zero() : r;
     }
 
     private static Polynomial sumOver(int k, java.util.function.IntFunction<Polynomial> term) {

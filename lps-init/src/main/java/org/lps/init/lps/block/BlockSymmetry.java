@@ -2,6 +2,8 @@ package org.lps.init.lps.block;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lps.homotopy.param.SignedPermutation;
+import org.lps.homotopy.param.SignedPermutationGroup;
 
 /**
  * The symmetries of the block loss J that this toolkit identifies solutions under (docs/design.md, LPS step 4). They act on
@@ -93,16 +95,9 @@ public final class BlockSymmetry {
         return String.join("; ", parts) + ": " + order() + " elements";
     }
 
-    /** A group element as a signed permutation of theta's coordinates: (g theta)_i = sign[i] * theta[index[i]]. */
-    public record SignedPermutation(int[] index, double[] sign) {
-        /** g applied to theta. */
-        public double[] apply(double[] theta) {
-            double[] out = new double[theta.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = sign[i] * theta[index[i]];
-            }
-            return out;
-        }
+    /** The group, for monodromy's orbit loops and trace test. */
+    public SignedPermutationGroup group() {
+        return SignedPermutationGroup.of(3 * k + 1, elements());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lps.homotopy.param.SignedPermutation;
 
 /**
  * A linear subspace of theta-space fixed by a set of the block's symmetries ({@link BlockSymmetry}), and the lattice
@@ -30,7 +31,7 @@ record FixedSubspace(int[] free, int[] sign, int dimension) {
     }
 
     /** The subspace of theta fixed by g (theta_i = sign_i theta_index(i)) within this one. */
-    FixedSubspace fixedBy(BlockSymmetry.SignedPermutation g) {
+    FixedSubspace fixedBy(SignedPermutation g) {
         int n = free.length;
         // signed union-find on the free coordinates: parent and sign to parent; a class tied to its own negative is 0
         int m = dimension;
@@ -114,7 +115,7 @@ record FixedSubspace(int[] free, int[] sign, int dimension) {
     }
 
     /** The image g L of this subspace (the subspace fixed by the conjugate subgroup). */
-    FixedSubspace image(BlockSymmetry.SignedPermutation g) {
+    FixedSubspace image(SignedPermutation g) {
         // x in L => (g x)_i = s_i x_index(i); so (gx)_i = s_i sign[index i] y_free[index i]
         int n = free.length;
         int[] f = new int[n];
@@ -182,14 +183,14 @@ record FixedSubspace(int[] free, int[] sign, int dimension) {
      * gradient of an invariant function composed with the embedding E, and g E = E h with h a signed permutation, so
      * the restricted family is equivariant under h: its monodromy can track one point per orbit of these.
      */
-    List<BlockSymmetry.SignedPermutation> stabilizer(List<BlockSymmetry.SignedPermutation> group) {
-        Map<String, BlockSymmetry.SignedPermutation> out = new LinkedHashMap<>();
+    List<SignedPermutation> stabilizer(List<SignedPermutation> group) {
+        Map<String, SignedPermutation> out = new LinkedHashMap<>();
         double[] probe = new double[2 * dimension];
         for (int j = 0; j < dimension; j++) {
             probe[2 * j] = j + 1;                                       // distinct magnitudes identify h
         }
         double[] x = embed(probe);
-        for (BlockSymmetry.SignedPermutation g : group) {
+        for (SignedPermutation g : group) {
             double[] gx = new double[x.length];
             for (int i = 0; i < free.length; i++) {
                 gx[2 * i] = g.sign()[i] * x[2 * g.index()[i]];
@@ -213,7 +214,7 @@ record FixedSubspace(int[] free, int[] sign, int dimension) {
                 identity &= m == j && sg[j] > 0;
             }
             if (!identity) {
-                out.putIfAbsent(Arrays.toString(index) + Arrays.toString(sg), new BlockSymmetry.SignedPermutation(index, sg));
+                out.putIfAbsent(Arrays.toString(index) + Arrays.toString(sg), new SignedPermutation(index, sg));
             }
         }
         return new ArrayList<>(out.values());
@@ -224,7 +225,7 @@ record FixedSubspace(int[] free, int[] sign, int dimension) {
      * per orbit under the group (conjugate subgroups fix images of each other), the whole space first, then by
      * dimension descending.
      */
-    static List<FixedSubspace> strata(int n, List<BlockSymmetry.SignedPermutation> group) {
+    static List<FixedSubspace> strata(int n, List<SignedPermutation> group) {
         Map<String, FixedSubspace> all = new LinkedHashMap<>();
         FixedSubspace whole = whole(n);
         all.put(whole.key(), whole);
@@ -232,7 +233,7 @@ record FixedSubspace(int[] free, int[] sign, int dimension) {
         while (!frontier.isEmpty()) {
             List<FixedSubspace> next = new ArrayList<>();
             for (FixedSubspace l : frontier) {
-                for (BlockSymmetry.SignedPermutation g : group) {
+                for (SignedPermutation g : group) {
                     FixedSubspace m = l.fixedBy(g);
                     if (m.dimension < l.dimension && all.putIfAbsent(m.key(), m) == null) {
                         next.add(m);
@@ -244,7 +245,7 @@ record FixedSubspace(int[] free, int[] sign, int dimension) {
         Map<String, FixedSubspace> reps = new LinkedHashMap<>();
         for (FixedSubspace l : all.values()) {
             String canonical = null;
-            for (BlockSymmetry.SignedPermutation g : group) {
+            for (SignedPermutation g : group) {
                 String k = l.image(g).key();
                 if (canonical == null || k.compareTo(canonical) < 0) {
                     canonical = k;

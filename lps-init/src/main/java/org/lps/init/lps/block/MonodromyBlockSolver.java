@@ -3,18 +3,20 @@ package org.lps.init.lps.block;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.hipparchus.complex.Complex;
 import org.lps.homotopy.param.CompiledFamily;
 import org.lps.homotopy.param.ParameterizedSystem;
+import org.lps.homotopy.param.SignedPermutationGroup;
+import org.lps.homotopy.param.SignedPermutation;
 import org.lps.homotopy.solve.Monodromy;
 import org.lps.homotopy.solve.MonodromyOptions;
+import org.lps.homotopy.solve.Orbits;
 import org.lps.homotopy.solve.ParameterSolver;
 import org.lps.homotopy.solve.PathResult;
+import org.lps.homotopy.solve.Solution;
 import org.lps.homotopy.solve.SolutionSet;
 import org.lps.homotopy.solve.SolveOptions;
 import org.lps.homotopy.solve.SolveResult;
-import org.lps.homotopy.solve.Solution;
 import org.lps.homotopy.solve.TraceTest;
 
 /**
@@ -22,15 +24,19 @@ import org.lps.homotopy.solve.TraceTest;
  * of a linear-product start system (k = 2: 10761 paths for 273 finite solutions):
  * <ol>
  *   <li>a generic member q* of the family, fitted to a random point (the start pair);</li>
- *   <li>for the whole space and every fixed subspace of the group up to conjugacy ({@link FixedSubspace}): monodromy
- *       loops in the family restricted to the subspace from a start pair of its own, until a number of loops find
- *       nothing new (in the whole space, every image under the group is added with a solution), then a parameter
- *       homotopy of those solutions to q*. Solutions on a fixed subspace are a component of their own, which loops in
- *       the whole space never reach;</li>
- *   <li>the images of all of them under the group, and the trace test of that set at q* in the whole family
- *       (docs/solver.md): it passes only if the set is all solutions of the generic member;</li>
- *   <li>the parameter homotopy from q* to the block itself, classified like an ordinary solve, and the real critical
- *       points polished and classified as {@link BlockSolver} does.</li>
+ *   <li>every fixed subspace of the group up to conjugacy ({@link FixedSubspace}), smallest first, at q*: a start pair
+ *       of the family restricted to the subspace carried to q* by one path, then monodromy loops over one point per
+ *       orbit of the subspace's stabilizer, with the solutions of the smaller subspaces inside it as inert points
+ *       (a component of their own, which the loops never reach), until the trace test of the subspace's family passes
+ *       (or idle loops run out). Solutions on a fixed subspace form a component of their own, which loops in the
+ *       whole space never reach;</li>
+ *   <li>the whole space the same way, every fixed subspace's solutions (with their images) inert, until its trace
+ *       test passes: it passes only if the set is every solution of the generic member. The trace tests slice by an
+ *       invariant of the group ({@link org.lps.homotopy.solve.TraceTest}), so their witnesses come in orbits too;</li>
+ *   <li>if the whole space's test fails, another round (at most {@link #ROUNDS}) of loops in every subspace whose test
+ *       failed and in the whole space, from what they have;</li>
+ *   <li>the parameter homotopy from q* to the block itself, one path per orbit, classified like an ordinary solve, and
+ *       the real critical points polished and classified as {@link BlockSolver} does.</li>
  * </ol>
  */
 final class MonodromyBlockSolver {
@@ -39,8 +45,9 @@ final class MonodromyBlockSolver {
     static final int IDLE_LOOPS = 4;
 
     /**
-     * Rounds of loops: when the trace test of the generic member's solutions fails, every subspace and the whole space
-     * get new loops (new random triangles, as many idle ones again) from what they have, and the test is run again.
+     * Rounds of loops: when the trace test of the generic member's solutions fails, every subspace whose own test
+     * failed and the whole space get new loops (new random triangles, as many idle ones again) from what they have,
+     * and the tests are run again.
      */
     static final int ROUNDS = 3;
 
@@ -63,27 +70,27 @@ final class MonodromyBlockSolver {
     private MonodromyBlockSolver() {
     }
 
-    /** One fixed subspace's monodromy: its family, start pair, solutions at its own base and at the common one. */
+    /** One fixed subspace's monodromy: its family, start pair, the group acting on it and its solutions at q*. */
     private static final class Stratum {
         final int index;
         final FixedSubspace space;
         final ParameterizedSystem family;
         final CompiledFamily compiled;
-        final double[][] pair;
-        /** The group elements that keep the subspace, acting on its coordinates: its loops' orbits. */
-        final List<BlockSymmetry.SignedPermutation> stabilizer;
+        /** The group elements that keep the subspace, acting on its coordinates; null if only the identity does. */
+        final SignedPermutationGroup stabilizer;
+        /** Its solutions at q* that lie in no smaller fixed subspace (every image under the stabilizer). */
         List<double[]> own = List.of();
-        final SolutionSet atBase;
+        TraceTest.Result trace;
 
-        Stratum(int index, FixedSubspace space, BlockFamily blocks, List<BlockSymmetry.SignedPermutation> group,
-                SplittableRandom random) {
+        Stratum(int index, FixedSubspace space, BlockFamily blocks, SignedPermutationGroup group) {
             this.index = index;
             this.space = space;
-            this.stabilizer = space.stabilizer(group);
+            List<SignedPermutation> h = new ArrayList<>();
+            h.add(SignedPermutation.identity(space.dimension()));
+            h.addAll(space.stabilizer(group.elements()));
+            this.stabilizer = h.size() > 1 ? SignedPermutationGroup.of(space.dimension(), h) : null;
             this.family = blocks.on(space);
             this.compiled = new CompiledFamily(family);
-            this.pair = BlockFamily.startPair(family, random);
-            this.atBase = new SolutionSet(space.dimension(), 1e-6);
         }
     }
 
@@ -95,8 +102,8 @@ final class MonodromyBlockSolver {
         long t0 = System.nanoTime();
         int n = problem.unknowns();
         BlockFamily family = BlockFamily.of(problem);
-        List<BlockSymmetry.SignedPermutation> group = problem.symmetry().elements();
-        List<FixedSubspace> spaces = FixedSubspace.strata(n, group);
+        SignedPermutationGroup group = problem.symmetry().group();
+        List<FixedSubspace> spaces = FixedSubspace.strata(n, group.elements());
         SplittableRandom random = new SplittableRandom(seed);
         FixedSubspace whole = spaces.get(0);
         ParameterizedSystem wholeFamily = family.on(whole);
@@ -105,73 +112,76 @@ final class MonodromyBlockSolver {
         double[] base = start[1];
         SolveOptions solveOptions = SolveOptions.defaults().seed(seed).threads(threads);
         MonodromyOptions loopOptions = MonodromyOptions.defaults().seed(seed).threads(threads)
-                .loopsWithoutProgress(IDLE_LOOPS);
+                .loopsWithoutProgress(IDLE_LOOPS).verify(true);
         List<Stratum> strata = new ArrayList<>();
         for (int s = spaces.size() - 1; s >= 1; s--) {
-            strata.add(new Stratum(s, spaces.get(s), family, group, random));
+            strata.add(new Stratum(s, spaces.get(s), family, group));
         }
         Budget budget = new Budget(pathBudget, listener, t0, spaces.size());
 
+        // Every subspace is solved at the common generic member q* (the whole space's start pair): from a start pair
+        // of its own carried there, by loops over its stabilizer's orbits, with the solutions of the smaller
+        // subspaces inside it as inert points (a component of their own), until the trace test of the subspace's
+        // family passes. Smallest first, so that each one's inert points are complete.
         int loops = 0;
         long tracked = 0;
         List<double[]> generic = List.of(start[0]);
-        List<double[]> fixedPoints = List.of();
         TraceTest.Result trace = null;
         List<double[]> all = List.of();
         for (int round = 0; round < ROUNDS; round++) {
-            // the fixed subspaces first (smallest first): their solutions are a component of their own, known to the
-            // whole space's loops as inert points (never tracked there), and counted by its trace test
             SolutionSet fixed = new SolutionSet(n, loopOptions.identicalTolerance());
             for (Stratum st : strata) {
                 budget.stage(strata.indexOf(st), st.space.dimension(), round);
                 if (st.space.dimension() == 0) {
-                    double[] f = wholeFamily.evaluate(new double[2 * n], base);
-                    if (maxAbs(f) < 1e-12) {
-                        st.atBase.add(new double[0]);
+                    if (maxAbs(wholeFamily.evaluate(new double[2 * n], base)) < 1e-12) {
+                        fixed.add(new double[2 * n]);
                     }
-                } else {
-                    Monodromy.Run run = Monodromy.run(st.compiled, st.pair[1],
-                            st.own.isEmpty() ? List.of(st.pair[0]) : st.own,
-                            budget.options(loopOptions.seed(seed + 31L * (st.index + 1) + 7919L * round)
-                                    .groupAction(st.stabilizer.isEmpty() ? null : action(st.stabilizer))));
-                    loops += run.loops();
-                    budget.spent(run);
-                    List<double[]> fresh = new ArrayList<>(
-                            run.solutions().subList(st.own.size(), run.solutions().size()));
-                    st.own = run.solutions();
-                    if (!fresh.isEmpty()) {
-                        // one path per orbit of the stabilizer: the images come back with the whole group below
-                        List<double[]> paths = st.stabilizer.isEmpty() ? fresh
-                                : representatives(fresh, st.stabilizer, loopOptions.identicalTolerance());
-                        try (ParameterSolver ps = new ParameterSolver(st.family, st.compiled, solveOptions)) {
-                            SolveResult r = ps.track(st.pair[1], paths, base);
-                            tracked += r.paths();
-                            for (Solution x : r.nonsingularSolutions()) {
-                                st.atBase.add(interleave(x.coordinates()));
+                    continue;
+                }
+                if (st.trace == null || !st.trace.passed()) {
+                    List<double[]> inert = inside(st.space, fixed.points());
+                    List<double[]> starts = st.own;
+                    if (starts.isEmpty()) {
+                        Carried c = carriedStart(st, base, solveOptions, random);
+                        tracked += c.paths;
+                        starts = c.points;
+                    }
+                    if (!starts.isEmpty()) {
+                        Monodromy.Run run = Monodromy.run(st.compiled, base, starts, inert,
+                                budget.options(loopOptions.seed(seed + 31L * (st.index + 1) + 7919L * round)
+                                        .groupAction(st.stabilizer)));
+                        loops += run.loops();
+                        budget.spent(run);
+                        st.trace = run.traceTest();
+                        SolutionSet inertSet = new SolutionSet(st.space.dimension(), loopOptions.identicalTolerance());
+                        inert.forEach(inertSet::add);
+                        List<double[]> own = new ArrayList<>();
+                        for (double[] y : run.solutions()) {
+                            if (inertSet.indexOf(y) < 0) {
+                                own.add(y);
                             }
                         }
+                        st.own = own;
                     }
                 }
-                for (double[] y : st.atBase.points()) {
+                for (double[] y : st.own) {
                     double[] x = st.space.embed(y);
-                    for (BlockSymmetry.SignedPermutation g : group) {
-                        fixed.add(apply(g, x));
-                    }
+                    fixed.add(x);
+                    group.apply(x).forEach(fixed::add);
                 }
             }
-            fixedPoints = List.copyOf(fixed.points());
+            List<double[]> fixedPoints = List.copyOf(fixed.points());
             budget.stage(strata.size(), n, round);
             Monodromy.Run run = Monodromy.run(wholeCompiled, base, generic, fixedPoints,
-                    budget.options(loopOptions.seed(seed + 7919L * round).groupAction(action(group)).verify(true)));
+                    budget.options(loopOptions.seed(seed + 7919L * round).groupAction(group)));
             loops += run.loops();
             budget.spent(run);
             trace = run.traceTest();
             all = run.solutions();
             // the generic component's solutions, the starting points of another round's loops
-            SolutionSet fixedSet = fixed;
             generic = new ArrayList<>();
             for (double[] x : all) {
-                if (fixedSet.indexOf(x) < 0) {
+                if (fixed.indexOf(x) < 0) {
                     generic.add(x);
                 }
             }
@@ -181,13 +191,54 @@ final class MonodromyBlockSolver {
         }
         tracked += budget.loopPaths;
         // the homotopy to the block is equivariant (the path of g x is g times the path of x): one path per orbit
-        List<double[]> reps = representatives(all, group, loopOptions.identicalTolerance());
+        List<double[]> reps = Orbits.representatives(all, group, loopOptions.identicalTolerance());
         budget.finalPaths(reps.size(), all.size());
         ToBlock end = toBlock(wholeFamily, base, family.actual(), reps, group, solveOptions, seed);
         tracked += end.tracked;
         return new Result(end.solutions, all.size(), end.failed, end.atInfinity, end.singular,
                 new Stats(spaces.size(), loops, budget.loopPaths, tracked, all.size(), trace, end.conjugates));
     }
+
+    /** A start point of a subspace's family at q*, and the paths it took. */
+    private record Carried(List<double[]> points, long paths) {
+    }
+
+    /**
+     * A random start pair of the subspace's family carried to q* by a parameter homotopy (one path; a new pair if it
+     * fails, at most three): the subspace's loops run at q*, where the smaller subspaces' solutions already are.
+     */
+    private static Carried carriedStart(Stratum st, double[] base, SolveOptions solveOptions, SplittableRandom random) {
+        long paths = 0;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            double[][] pair = BlockFamily.startPair(st.family, random);
+            try (ParameterSolver ps = new ParameterSolver(st.family, st.compiled, solveOptions.threads(1))) {
+                SolveResult r = ps.track(pair[1], List.of(pair[0]), base);
+                paths += r.paths();
+                for (Solution x : r.nonsingularSolutions()) {
+                    return new Carried(List.of(interleave(x.coordinates())), paths);
+                }
+            }
+        }
+        return new Carried(List.of(), paths);
+    }
+
+    /** The points of {@code points} (theta, interleaved) that lie in the subspace, in its coordinates. */
+    private static List<double[]> inside(FixedSubspace space, List<double[]> points) {
+        List<double[]> out = new ArrayList<>();
+        for (double[] x : points) {
+            double[] y = space.project(x);
+            double[] back = space.embed(y);
+            double d = 0;
+            for (int i = 0; i < x.length; i++) {
+                d = Math.max(d, Math.abs(back[i] - x[i]));
+            }
+            if (d <= 1e-8 * Math.max(1, maxAbs(x))) {
+                out.add(y);
+            }
+        }
+        return out;
+    }
+
     /** The final homotopy's outcome: the block's solutions (every image) and the path counts per solution. */
     private record ToBlock(List<BlockSolver.Endpoint> solutions, long failed, long atInfinity, long singular,
                            long tracked, int conjugates) {
@@ -199,7 +250,7 @@ final class MonodromyBlockSolver {
      * images.
      */
     private static ToBlock toBlock(ParameterizedSystem wholeFamily, double[] base, double[] actual, List<double[]> reps,
-                                   List<BlockSymmetry.SignedPermutation> group, SolveOptions solveOptions, long seed) {
+                                   SignedPermutationGroup group, SolveOptions solveOptions, long seed) {
         int n = wholeFamily.variableCount();
         SolutionSet finite = new SolutionSet(n, 1e-8);
         List<BlockSolver.Endpoint> solutions = new ArrayList<>();
@@ -218,11 +269,11 @@ final class MonodromyBlockSolver {
                     double[] from = pending.get((int) pr.index());
                     switch (pr.status()) {
                         case FAILED -> again.add(from);
-                        case AT_INFINITY, POSITIVE_DIMENSIONAL -> atInfinity += orbitSize(from, group);
+                        case AT_INFINITY, POSITIVE_DIMENSIONAL -> atInfinity += Orbits.size(from, group, 1e-8);
                         default -> {
                             Solution x = r.solutions().get(pr.solution());
-                            for (BlockSymmetry.SignedPermutation g : group) {
-                                double[] y = apply(g, x.interleaved());
+                            for (SignedPermutation g : group.elements()) {
+                                double[] y = g.applyInterleaved(x.interleaved());
                                 if (finite.add(y)) {
                                     solutions.add(new BlockSolver.Endpoint(y, x.isReal(), x.isSingular()));
                                     singular += x.isSingular() ? 1 : 0;
@@ -235,7 +286,7 @@ final class MonodromyBlockSolver {
             }
         }
         for (double[] x : pending) {
-            failed += orbitSize(x, group);
+            failed += Orbits.size(x, group, 1e-8);
         }
         // the block's coefficients are real, so the complex conjugate of a solution is one: close the set under it.
         // Which generic solution's path reaches which block solution depends on gamma, and a path to a regular
@@ -331,52 +382,6 @@ final class MonodromyBlockSolver {
         double seconds() {
             return (System.nanoTime() - t0) * 1e-9;
         }
-    }
-
-    /** One point per group orbit of {@code points}, in order. */
-    private static List<double[]> representatives(List<double[]> points, List<BlockSymmetry.SignedPermutation> group,
-                                                  double tolerance) {
-        SolutionSet covered = new SolutionSet(points.get(0).length / 2, tolerance);
-        List<double[]> reps = new ArrayList<>();
-        for (double[] x : points) {
-            if (covered.indexOf(x) >= 0) {
-                continue;
-            }
-            reps.add(x);
-            covered.add(x);
-            for (BlockSymmetry.SignedPermutation g : group) {
-                covered.add(apply(g, x));
-            }
-        }
-        return reps;
-    }
-
-    private static int orbitSize(double[] x, List<BlockSymmetry.SignedPermutation> group) {
-        SolutionSet orbit = new SolutionSet(x.length / 2, 1e-8);
-        for (BlockSymmetry.SignedPermutation g : group) {
-            orbit.add(apply(g, x));
-        }
-        return orbit.size();
-    }
-
-    /** The group acting on complex interleaved points (identity left out). */
-    private static Function<double[], List<double[]>> action(List<BlockSymmetry.SignedPermutation> group) {
-        return x -> {
-            List<double[]> out = new ArrayList<>(group.size());
-            for (BlockSymmetry.SignedPermutation g : group) {
-                out.add(apply(g, x));
-            }
-            return out;
-        };
-    }
-
-    private static double[] apply(BlockSymmetry.SignedPermutation g, double[] x) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length / 2; i++) {
-            y[2 * i] = g.sign()[i] * x[2 * g.index()[i]];
-            y[2 * i + 1] = g.sign()[i] * x[2 * g.index()[i] + 1];
-        }
-        return y;
     }
 
     private static double[] interleave(Complex[] z) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lps.homotopy.param.SignedPermutation;
 
 /** The block solve's counts, certified: finite, real and minima up to symmetry, as theorems. */
 class BlockCertifierTest {
@@ -53,11 +54,11 @@ class BlockCertifierTest {
     void theGroupElementsAreSymmetriesOfJAndAllDistinct() {
         for (BlockSpec spec : List.of(BlockSpec.defaults().width(3), BlockSpec.defaults().activation("tanh").degree(3).width(2))) {
             BlockProblem p = BlockProblem.of(spec);
-            List<BlockSymmetry.SignedPermutation> g = p.symmetry().elements();
+            List<SignedPermutation> g = p.symmetry().elements();
             assertEquals(p.symmetry().order(), g.size());
             double[] x = BlockProblemTest.random(new java.util.SplittableRandom(3), p.unknowns(), 1);
             Set<List<Double>> images = new HashSet<>();
-            for (BlockSymmetry.SignedPermutation e : g) {
+            for (SignedPermutation e : g) {
                 double[] y = e.apply(x);
                 assertEquals(p.loss(x), p.loss(y), 1e-12 * Math.abs(p.loss(x)));
                 assertEquals(0, p.symmetry().distance(x, y), 1e-15);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lps.homotopy.param.SignedPermutation;
 
 /**
  * The fixed subspaces of the ReLU block's group (k! neuron permutations and the flip (w, b, v, c) -> (-w, b, -v, -c)):
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class FixedSubspaceTest {
 
-    private static List<BlockSymmetry.SignedPermutation> group(int k) {
+    private static List<SignedPermutation> group(int k) {
         BlockSpec spec = BlockSpec.defaults().activation("relu").degree(2).width(k).lambda(0.1);
         return BlockProblem.of(spec).symmetry().elements();
     }
@@ -26,7 +27,7 @@ class FixedSubspaceTest {
     void pointsOfAFixedSubspaceAreFixed(int k) {
         int n = 3 * k + 1;
         SplittableRandom r = new SplittableRandom(k);
-        for (BlockSymmetry.SignedPermutation g : group(k)) {
+        for (SignedPermutation g : group(k)) {
             FixedSubspace l = FixedSubspace.whole(n).fixedBy(g);
             double[] y = new double[2 * l.dimension()];
             for (int i = 0; i < y.length; i++) {
@@ -67,7 +68,7 @@ class FixedSubspaceTest {
         double w = 0.8035, b = 0.3923, v = 0.8035;
         double[] theta = {w, b, v, -w, b, -v, 0};
         boolean found = false;
-        for (BlockSymmetry.SignedPermutation g : group(k)) {
+        for (SignedPermutation g : group(k)) {
             double[] gx = g.apply(theta);
             if (!java.util.Arrays.equals(g.index(), new int[] {0, 1, 2, 3, 4, 5, 6})
                     && same(gx, theta)) {
@@ -85,10 +86,10 @@ class FixedSubspaceTest {
     @ParameterizedTest
     @CsvSource({"2", "3"})
     void theStabilizerActsOnTheSubspace(int k) {
-        List<BlockSymmetry.SignedPermutation> g = group(k);
+        List<SignedPermutation> g = group(k);
         SplittableRandom r = new SplittableRandom(7 + k);
         for (FixedSubspace l : FixedSubspace.strata(3 * k + 1, g)) {
-            List<BlockSymmetry.SignedPermutation> h = l.stabilizer(g);
+            List<SignedPermutation> h = l.stabilizer(g);
             if (l.dimension() == 3 * k + 1) {
                 assertEquals(g.size() - 1, h.size());
             }
@@ -97,7 +98,7 @@ class FixedSubspaceTest {
                 y[i] = r.nextGaussian();
             }
             double[] x = l.embed(y);
-            for (BlockSymmetry.SignedPermutation e : h) {
+            for (SignedPermutation e : h) {
                 double[] hy = new double[y.length];
                 for (int j = 0; j < l.dimension(); j++) {
                     hy[2 * j] = e.sign()[j] * y[2 * e.index()[j]];
@@ -105,7 +106,7 @@ class FixedSubspaceTest {
                 }
                 double[] ehy = l.embed(hy);
                 boolean isImage = false;
-                for (BlockSymmetry.SignedPermutation a : g) {
+                for (SignedPermutation a : g) {
                     double[] ax = new double[x.length];
                     for (int i = 0; i < 3 * k + 1; i++) {
                         ax[2 * i] = a.sign()[i] * x[2 * a.index()[i]];
