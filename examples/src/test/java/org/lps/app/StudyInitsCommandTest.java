@@ -41,8 +41,9 @@ class StudyInitsCommandTest {
 
     @Test
     void wideBlocksNeedAPathBudget() {
-        InitCommandTest.assertBad("--methods lps:k=3: the block system (k = 3, d = 2) has 1129797 homotopy paths, over"
-                + " --path-budget 100000", "study", "inits", "--methods", "he,lps:k=3", "--data", "embedded");
+        InitCommandTest.assertBad("--methods lps:k=3:solver=homotopy: the block system (k = 3, d = 2) has 1129797 homotopy"
+                + " paths, over --path-budget 100000", "study", "inits", "--methods", "he,lps:k=3:solver=homotopy", "--data",
+                "embedded");
         InitCommandTest.assertBad("--path-budget must be at least 1, got 0", "study", "inits", "--methods", "he",
                 "--path-budget", "0");
         InitCommandTest.assertBad("--methods 'lps:k=9'", "study", "inits", "--methods", "lps:k=9");

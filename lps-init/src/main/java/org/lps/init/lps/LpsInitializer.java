@@ -76,7 +76,7 @@ public final class LpsInitializer implements Initializer {
 
     @Override
     public String syntax() {
-        return "lps[:design][:lambda=L][:k=K][:d=D][:gain=G|balanced][:lastgain=G][:out=S][:target=identity|activation][:best|sampled|grouped][:solver=homotopy|monodromy]";
+        return "lps[:design][:lambda=L][:k=K][:d=D][:gain=G|balanced][:lastgain=G][:out=S][:target=identity|activation][:best|sampled|grouped][:solver=homotopy|monodromy[:budget=N]]";
     }
 
     /**
@@ -88,6 +88,7 @@ public final class LpsInitializer implements Initializer {
         // lps:design starts from docs/design.md's definition as written, wherever it stands; the other parameters apply on top
         LpsSettings s = spec.parameters().contains("design") ? LpsSettings.design().threads(settings.threads()) : settings;
         boolean degreeSet = false;
+        boolean budgetSet = false;
         for (String p : spec.parameters()) {
             int eq = p.indexOf('=');
             String key = eq < 0 ? p : p.substring(0, eq);
@@ -113,6 +114,9 @@ public final class LpsInitializer implements Initializer {
                     s = s.width(Integer.parseInt(value));
                 } else if (key.equals("solver")) {
                     s = s.solver(BlockSolver.Method.parse(value));
+                } else if (key.equals("budget")) {
+                    s = s.loopBudget(loopBudget(value));
+                    budgetSet = true;
                 } else if (key.equals("d")) {
                     s = s.degree(Integer.parseInt(value));
                     degreeSet = true;
@@ -126,6 +130,12 @@ public final class LpsInitializer implements Initializer {
                         + " (the syntax is " + syntax() + ")", e);
             }
         }
+        if (budgetSet && s.solver() != BlockSolver.Method.MONODROMY) {
+            // the homotopy's work is its path count, known before it runs (lps init --path-budget)
+            throw new IllegalArgumentException("'" + spec.method() + "': budget= is the loop-path budget of"
+                    + " solver=monodromy, and this block is solved by the homotopy (k = " + s.width()
+                    + "); add solver=monodromy");
+        }
         if (spec.degree().isPresent()) {
             if (degreeSet) {
                 throw new IllegalArgumentException("--degree " + spec.degree().getAsInt() + " and '" + spec.method()
@@ -138,6 +148,20 @@ public final class LpsInitializer implements Initializer {
             }
         }
         return s == settings ? this : new LpsInitializer(s);
+    }
+
+    /** {@code budget=N}: a whole number of loop paths, at least 1 (0 would mean none in the Java API: not offered). */
+    private static long loopBudget(String value) {
+        long n;
+        try {
+            n = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the loop-path budget must be a whole number of paths, at least 1");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("the loop-path budget must be at least 1, got " + n);
+        }
+        return n;
     }
 
     @Override
@@ -172,7 +196,7 @@ public final class LpsInitializer implements Initializer {
                 BlockSpec spec = settings.block(ActivationBridge.toPolyapprox(act));
                 boolean cached = BlockCache.contains(spec, settings.solverSeed(), settings.solver());
                 BlockSolution s = BlockCache.solve(spec, settings.solverSeed(), settings.threads(), settings.solver(),
-                        settings.store(), settings.progress(), settings.listener());
+                        settings.store(), settings.progress(), settings.listener(), settings.loopBudget());
                 blocks.put(act.name(), s);
                 blockReports.add(describe(s, cached || BlockCache.fromStore(spec, settings.solverSeed(), settings.solver())));
             }

@@ -136,9 +136,16 @@ public final class BlockSolver {
                              long genericSolutions, boolean tracePassed, double traceResidual, int conjugates) {
     }
 
+    /**
+     * Monodromy's default budget of loop paths (one orbit representative around one triangle, and the trace test's
+     * witnesses around theirs): {@code lps:...:solver=monodromy:budget=N} and {@code lps study counts --loop-budget N}
+     * change it.
+     */
+    public static final long DEFAULT_LOOP_BUDGET = MonodromyBlockSolver.DEFAULT_PATH_BUDGET;
+
     /** The block's critical points by monodromy ({@link MonodromyBlockSolver}); the same classification as {@link #solve}. */
     public static Monodromic solveMonodromy(BlockProblem problem, long seed, int threads, Listener listener) {
-        return solveMonodromy(problem, seed, threads, listener, MonodromyBlockSolver.DEFAULT_PATH_BUDGET);
+        return solveMonodromy(problem, seed, threads, listener, DEFAULT_LOOP_BUDGET);
     }
 
     /**

@@ -317,8 +317,8 @@ final class MonodromyBlockSolver {
                 throw new BudgetExceededException(String.format(java.util.Locale.ROOT,
                         "the block solve by monodromy passed its budget of %d loop paths (%d solutions known in"
                                 + " subspace %d of %d, %.0f s) and stopped: solve a smaller block (lower k), or with"
-                                + " solver=homotopy where its path count allows (k <= 2), or from Java with a larger"
-                                + " pathBudget (BlockSolver.solveMonodromy)",
+                                + " solver=homotopy where its path count allows (k <= 2), or with a larger budget:"
+                                + " lps:...:solver=monodromy:budget=N, lps study counts --loop-budget N",
                         limit, run.solutions().size(), stage + 1, strata, seconds()));
             }
         }
