@@ -144,7 +144,8 @@ final class MonodromyBlockSolver {
                         List<double[]> paths = st.stabilizer.isEmpty() ? fresh
                                 : representatives(fresh, st.stabilizer, loopOptions.identicalTolerance());
                         try (ParameterSolver ps = new ParameterSolver(st.family, st.compiled, solveOptions)) {
-                            SolveResult r = ps.track(st.pair[1], paths, base);
+                            SolveResult r = ps.track(st.pair[1], paths, base, TrackingProgress.toGeneric(listener,
+                                    strata.indexOf(st), spaces.size(), st.space.dimension(), round, budget.loopPaths, t0));
                             tracked += r.paths();
                             for (Solution x : r.nonsingularSolutions()) {
                                 st.atBase.add(interleave(x.coordinates()));
@@ -183,7 +184,8 @@ final class MonodromyBlockSolver {
         // the homotopy to the block is equivariant (the path of g x is g times the path of x): one path per orbit
         List<double[]> reps = representatives(all, group, loopOptions.identicalTolerance());
         budget.finalPaths(reps.size(), all.size());
-        ToBlock end = toBlock(wholeFamily, base, family.actual(), reps, group, solveOptions, seed);
+        ToBlock end = toBlock(wholeFamily, base, family.actual(), reps, group, solveOptions, seed,
+                attempt -> TrackingProgress.toBlock(listener, spaces.size(), budget.loopPaths, attempt, t0));
         tracked += end.tracked;
         return new Result(end.solutions, all.size(), end.failed, end.atInfinity, end.singular,
                 new Stats(spaces.size(), loops, budget.loopPaths, tracked, all.size(), trace, end.conjugates));
@@ -199,7 +201,8 @@ final class MonodromyBlockSolver {
      * images.
      */
     private static ToBlock toBlock(ParameterizedSystem wholeFamily, double[] base, double[] actual, List<double[]> reps,
-                                   List<BlockSymmetry.SignedPermutation> group, SolveOptions solveOptions, long seed) {
+                                   List<BlockSymmetry.SignedPermutation> group, SolveOptions solveOptions, long seed,
+                                   java.util.function.IntFunction<SolveOptions.Progress> progress) {
         int n = wholeFamily.variableCount();
         SolutionSet finite = new SolutionSet(n, 1e-8);
         List<BlockSolver.Endpoint> solutions = new ArrayList<>();
@@ -211,7 +214,7 @@ final class MonodromyBlockSolver {
         List<double[]> pending = reps;
         for (int attempt = 0; attempt < 3 && !pending.isEmpty(); attempt++) {
             try (ParameterSolver ps = new ParameterSolver(wholeFamily, solveOptions.seed(seed + 1000L * attempt))) {
-                SolveResult r = ps.track(base, pending, actual);
+                SolveResult r = ps.track(base, pending, actual, progress.apply(attempt));
                 tracked += r.paths();
                 List<double[]> again = new ArrayList<>();
                 for (PathResult pr : r.pathResults()) {
