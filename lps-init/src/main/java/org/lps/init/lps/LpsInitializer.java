@@ -187,8 +187,32 @@ public final class LpsInitializer implements Initializer {
                 ? String.format(java.util.Locale.ROOT, "fixed: %s, last hidden layer %s", settings.gain(), settings.gain() * settings.lastGain())
                 : notBalanced == null ? "balanced: equal Gauss-Newton norms on " + CurvatureBalance.PROBE + " probe inputs"
                 : "unit: " + notBalanced + ", not positively homogeneous, so gains would change the function";
-        Map<String, BlockSolution> blocks = new LinkedHashMap<>();
         List<LpsReport.Block> blockReports = new ArrayList<>();
+        Map<String, BlockSolution> blocks = solveBlocks(model, blockReports);
+        InputStatistics inputs = inputsFor(model);
+        List<LayerPrediction> layers = Lift.apply(model, seed, settings, inputs, blocks, Lift.fixedGains(model, settings));
+        if (settings.gainMode() == LpsSettings.GainMode.BALANCED && notBalanced == null) {
+            double[] gains = CurvatureBalance.gains(model, CurvatureBalance.probe(model, inputs), CurvatureBalance.PROBE);
+            layers = Lift.rescale(model, layers, gains);
+        }
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        report = report(blocks, blockReports, inputs, layers, seconds, gainNote);
+    }
+
+    /**
+     * The block of every activation that follows a hidden layer of {@code model} (by activation name), solved now or
+     * taken from the caches ({@link BlockCache}, the settings' store): what {@link #initialize} lifts. A caller that
+     * must know before a long run that the blocks can be solved (lps study inits, before any training) calls it first;
+     * a block that cannot be solved throws here (a {@link org.lps.init.lps.block.BudgetExceededException} when
+     * monodromy spends its budget).
+     */
+    public Map<String, BlockSolution> solveBlocks(Model model) {
+        return solveBlocks(model, new ArrayList<>());
+    }
+
+    /** As above, adding each block's report (cached or not) to {@code reports}. */
+    private Map<String, BlockSolution> solveBlocks(Model model, List<LpsReport.Block> reports) {
+        Map<String, BlockSolution> blocks = new LinkedHashMap<>();
         List<ParameterizedLayer> params = model.parameterizedLayers();
         for (int i = 0; i < params.size() - 1; i++) {
             Activation act = model.activationAfter(params.get(i));
@@ -198,17 +222,10 @@ public final class LpsInitializer implements Initializer {
                 BlockSolution s = BlockCache.solve(spec, settings.solverSeed(), settings.threads(), settings.solver(),
                         settings.store(), settings.progress(), settings.listener(), settings.loopBudget());
                 blocks.put(act.name(), s);
-                blockReports.add(describe(s, cached || BlockCache.fromStore(spec, settings.solverSeed(), settings.solver())));
+                reports.add(describe(s, cached || BlockCache.fromStore(spec, settings.solverSeed(), settings.solver())));
             }
         }
-        InputStatistics inputs = inputsFor(model);
-        List<LayerPrediction> layers = Lift.apply(model, seed, settings, inputs, blocks, Lift.fixedGains(model, settings));
-        if (settings.gainMode() == LpsSettings.GainMode.BALANCED && notBalanced == null) {
-            double[] gains = CurvatureBalance.gains(model, CurvatureBalance.probe(model, inputs), CurvatureBalance.PROBE);
-            layers = Lift.rescale(model, layers, gains);
-        }
-        double seconds = (System.nanoTime() - t0) * 1e-9;
-        report = report(blocks, blockReports, inputs, layers, seconds, gainNote);
+        return blocks;
     }
 
     /** The report of the last {@link #initialize} call. */
