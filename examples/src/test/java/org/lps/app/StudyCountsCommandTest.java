@@ -47,6 +47,14 @@ class StudyCountsCommandTest {
         assertEquals(105, k1.get("linearProductBound").asInt());
         assertEquals(2, k1.get("randomMinima").asInt());
         assertEquals(0.3621, k1.get("bestLoss").asDouble(), 1e-4);
+        for (JsonNode row : rows) {
+            JsonNode losses = row.get("randomLosses");
+            assertEquals(row.get("randomMinima").asInt(), losses.size());
+            assertEquals(row.get("bestLoss").asDouble(), losses.get(0).asDouble(), 0.0);
+            for (int i = 1; i < losses.size(); i++) {
+                assertTrue(losses.get(i).asDouble() > losses.get(i - 1).asDouble(), losses.toString());
+            }
+        }
         assertEquals(5859375, k3.get("totalDegree").asLong());
         assertEquals(1129797, k3.get("linearProductBound").asLong());
         assertTrue(k3.get("randomMinima").asInt() >= 1);

@@ -58,13 +58,31 @@ public final class BlockCounts {
      *                         {@code paths} counts every path it tracked: loops, trace test and final homotopy) or
      *                         none (the local searches alone)
      * @param traceTest        monodromy's trace test: "passed" or "failed", with its residual
+     * @param randomLosses     J of each distinct minimum the local searches found, ascending (null: none ran)
      */
     public record Row(int k, int d, int unknowns, BigInteger totalDegree, BigInteger mhomBezout,
                       BigInteger linearProductBound, BigInteger mixedVolume, Long paths, Long failed, Long finite,
                       Long real, Integer minima, Integer saddles, Double bestLoss, Double seconds, Integer randomStarts,
                       Integer randomMinima, Integer missedByHomotopy, Double randomSeconds, String reason,
                       Integer certifiedFinite, Integer certifiedReal, Integer certifiedMinima, Double certifySeconds,
-                      String solver, String traceTest) {
+                      String solver, String traceTest, List<Double> randomLosses) {
+
+        /** A row without the local searches' J values. */
+        public Row(int k, int d, int unknowns, BigInteger totalDegree, BigInteger mhomBezout,
+                   BigInteger linearProductBound, BigInteger mixedVolume, Long paths, Long failed, Long finite,
+                   Long real, Integer minima, Integer saddles, Double bestLoss, Double seconds, Integer randomStarts,
+                   Integer randomMinima, Integer missedByHomotopy, Double randomSeconds, String reason,
+                   Integer certifiedFinite, Integer certifiedReal, Integer certifiedMinima, Double certifySeconds,
+                   String solver, String traceTest) {
+            this(k, d, unknowns, totalDegree, mhomBezout, linearProductBound, mixedVolume, paths, failed, finite, real,
+                    minima, saddles, bestLoss, seconds, randomStarts, randomMinima, missedByHomotopy, randomSeconds,
+                    reason, certifiedFinite, certifiedReal, certifiedMinima, certifySeconds, solver, traceTest, null);
+        }
+    }
+
+    /** J of each distinct minimum the local searches found, ascending. */
+    private static List<Double> losses(LocalSearch.Result r) {
+        return r == null ? null : r.minima().stream().map(CriticalPoint::loss).toList();
     }
 
     /** How each (k, d) is solved: by {@link BlockSolver.Method}, or not at all (the bounds and the local searches). */
@@ -223,8 +241,9 @@ public final class BlockCounts {
         Integer randomMinima = null;
         Integer missed = null;
         Double randomSeconds = null;
+        LocalSearch.Result r = null;
         if (starts > 0) {
-            LocalSearch.Result r = LocalSearch.run(problem, starts, seed, threads);
+            r = LocalSearch.run(problem, starts, seed, threads);
             randomMinima = r.minima().size();
             int m = 0;
             for (CriticalPoint c : r.minima()) {
@@ -240,7 +259,8 @@ public final class BlockCounts {
                 s.minima().size(), s.saddles(), best, s.seconds(), starts > 0 ? starts : null, randomMinima, missed,
                 randomSeconds, s.failed() > 0 ? s.failed() + " paths failed" : null,
                 cert == null ? null : cert.certifiedFinite(), cert == null ? null : cert.certifiedReal(),
-                cert == null ? null : cert.certifiedMinima(), cert == null ? null : cert.seconds(), solve.label(), trace);
+                cert == null ? null : cert.certifiedMinima(), cert == null ? null : cert.seconds(), solve.label(), trace,
+                losses(r));
     }
 
     /** A row without a solve: the bounds, the reason, and the local searches' minima when they ran. */
@@ -249,7 +269,8 @@ public final class BlockCounts {
         return new Row(k, d, n, td, mhom, lpb, mv, null, null, null, null, null, null,
                 local == null || local.minima().isEmpty() ? null : local.minima().get(0).loss(), null,
                 local == null ? null : local.starts(), local == null ? null : local.minima().size(), null,
-                local == null ? null : local.seconds(), reason, null, null, null, null, solve.label(), null);
+                local == null ? null : local.seconds(), reason, null, null, null, null, solve.label(), null,
+                losses(local));
     }
 
     /** Writes BASE.json ({@code results} and the settings), BASE.csv and BASE.png. */
