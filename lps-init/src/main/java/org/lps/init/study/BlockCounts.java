@@ -169,9 +169,10 @@ public final class BlockCounts {
         List<Row> rows = new ArrayList<>();
         for (int k : ks) {
             for (int d : ds) {
+                Bounds b = Bounds.of(k, d, seed, threads);                  // the same for every solver
                 for (Solve m : solvers) {
-                    Row r = one(activation, k, d, lambda, budget, loopBudget, starts, seed, threads, certify, m, paths,
-                            stages);
+                    Row r = one(activation, k, d, b, lambda, budget, loopBudget, starts, seed, threads, certify, m,
+                            paths, stages);
                     rows.add(r);
                     if (progress != null) {
                         progress.accept(r);
@@ -182,32 +183,49 @@ public final class BlockCounts {
         return rows;
     }
 
-    static Row one(String activation, int k, int d, double lambda, long budget, long loopBudget, int starts, long seed,
-                   int threads, boolean certify, Solve solve, SolveOptions.Progress paths,
+    /**
+     * The root counts of the generic block system of (k, d) (not of an activation's block): total degree, the
+     * m-homogeneous Bezout number of the design's grouping, the linear-product bound, and the mixed volume (null over
+     * {@link #MIXED_VOLUME_WORK}).
+     */
+    private record Bounds(int n, BigInteger td, BigInteger mhom, BigInteger lpb, BigInteger mv) {
+
+        static Bounds of(int k, int d, long seed, int threads) {
+            PolynomialSystem generic = LpsBlockSystem.generic(k, d, seed);
+            int n = generic.variableCount();
+            BigInteger td = BigInteger.ONE;
+            for (int deg : generic.degrees()) {
+                td = td.multiply(BigInteger.valueOf(deg));
+            }
+            int[][] groups = new int[k + 1][];
+            int[] v = new int[k + 1];
+            for (int j = 0; j < k; j++) {
+                groups[j] = new int[] {LpsBlockSystem.w(j), LpsBlockSystem.b(j)};
+                v[j] = LpsBlockSystem.v(j);
+            }
+            v[k] = LpsBlockSystem.c(k);
+            groups[k] = v;
+            BigInteger mhom = MultiHomogeneous.bezout(generic, Partition.of(n, groups));
+            BigInteger lpb = LinearProductBound.count(LpsBlockSystem.designStructure(k, d));
+            BigInteger mv;
+            try {
+                mv = MixedVolume.of(generic, seed, threads, MIXED_VOLUME_WORK).mixedVolume();
+            } catch (WorkLimitExceededException e) {
+                mv = null;
+            }
+            return new Bounds(n, td, mhom, lpb, mv);
+        }
+    }
+
+    static Row one(String activation, int k, int d, Bounds bounds, double lambda, long budget, long loopBudget,
+                   int starts, long seed, int threads, boolean certify, Solve solve, SolveOptions.Progress paths,
                    BlockSolver.Listener stages) {
         boolean monodromy = solve == Solve.MONODROMY;
-        PolynomialSystem generic = LpsBlockSystem.generic(k, d, seed);
-        int n = generic.variableCount();
-        BigInteger td = BigInteger.ONE;
-        for (int deg : generic.degrees()) {
-            td = td.multiply(BigInteger.valueOf(deg));
-        }
-        int[][] groups = new int[k + 1][];
-        int[] v = new int[k + 1];
-        for (int j = 0; j < k; j++) {
-            groups[j] = new int[] {LpsBlockSystem.w(j), LpsBlockSystem.b(j)};
-            v[j] = LpsBlockSystem.v(j);
-        }
-        v[k] = LpsBlockSystem.c(k);
-        groups[k] = v;
-        BigInteger mhom = MultiHomogeneous.bezout(generic, Partition.of(n, groups));
-        BigInteger lpb = LinearProductBound.count(LpsBlockSystem.designStructure(k, d));
-        BigInteger mv;
-        try {
-            mv = MixedVolume.of(generic, seed, threads, MIXED_VOLUME_WORK).mixedVolume();
-        } catch (WorkLimitExceededException e) {
-            mv = null;
-        }
+        int n = bounds.n();
+        BigInteger td = bounds.td();
+        BigInteger mhom = bounds.mhom();
+        BigInteger lpb = bounds.lpb();
+        BigInteger mv = bounds.mv();
         if (solve == Solve.HOMOTOPY && lpb.compareTo(BigInteger.valueOf(budget)) > 0) {
             return unsolved(k, d, n, td, mhom, lpb, mv, null,
                     String.format(Locale.ROOT, "%s paths over the path budget %d", lpb, budget), solve);

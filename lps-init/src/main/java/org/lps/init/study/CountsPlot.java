@@ -62,16 +62,25 @@ final class CountsPlot {
                 .xAxisTitle("k, d").yAxisTitle("log10 count").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        // with several solvers a (k, d) has a row each: the category names the solver, so no two are the same
-        boolean solvers = rows.stream().map(BlockCounts.Row::solver).distinct().count() > 1;
+        // one category per (k, d): its bounds, and the finite solutions of its first solved row (several solvers give
+        // a (k, d) a row each, with the same bounds)
+        Map<String, BlockCounts.Row> cells = new LinkedHashMap<>();
+        for (BlockCounts.Row r : rows) {
+            String key = "k=" + r.k() + ", d=" + r.d();
+            BlockCounts.Row seen = cells.get(key);
+            if (seen == null || seen.finite() == null && r.finite() != null) {
+                cells.put(key, r);
+            }
+        }
         List<String> x = new ArrayList<>();
         List<Double> td = new ArrayList<>();
         List<Double> mh = new ArrayList<>();
         List<Double> lp = new ArrayList<>();
         List<Double> mv = new ArrayList<>();
         List<Double> fin = new ArrayList<>();
-        for (BlockCounts.Row r : rows) {
-            x.add("k=" + r.k() + ", d=" + r.d() + (solvers ? " " + r.solver() : ""));
+        for (Map.Entry<String, BlockCounts.Row> e : cells.entrySet()) {
+            BlockCounts.Row r = e.getValue();
+            x.add(e.getKey());
             td.add(log10(r.totalDegree()));
             mh.add(log10(r.mhomBezout()));
             lp.add(log10(r.linearProductBound()));
@@ -120,11 +129,12 @@ final class CountsPlot {
                 }
             }
             String dl = ", d=" + d;
+            // the local searches first, so that where they agree with a solve its minima are drawn over them
+            series(c, "minima by local search (lower bound)" + dl, searched, r -> r.randomMinima().doubleValue(), LOCAL,
+                    marker, true);
             series(c, "finite" + dl, solved, r -> r.finite().doubleValue(), FINITE, marker, false);
             series(c, "real" + dl, solved, r -> r.real().doubleValue(), REAL, marker, false);
             series(c, "minima" + dl, solved, r -> r.minima().doubleValue(), MINIMA, marker, false);
-            series(c, "minima by local search (lower bound)" + dl, searched, r -> r.randomMinima().doubleValue(), LOCAL,
-                    marker, true);
         }
         // a log axis labels only its decades: from 1 to the decade above the largest count, so there are at least two
         double top = c.getSeriesMap().values().stream().flatMapToDouble(x -> java.util.Arrays.stream(x.getYData()))

@@ -72,6 +72,16 @@ class CountsPlotTest {
         assertArrayEquals(new double[] {25, 273}, y(c, "finite, d=2"));
     }
 
+    /** The bounds panel: one category per (k, d) whatever the number of solvers, with the solved row's finite count. */
+    @Test
+    void boundsOncePerKAndDegree() {
+        List<BlockCounts.Row> rows = List.of(searched(1, 2, 2), solved(1, 2, 25, 7, 2, 2), searched(3, 2, 2));
+        org.knowm.xchart.CategoryChart b = CountsPlot.bounds(rows);
+        org.knowm.xchart.CategorySeries fin = b.getSeriesMap().get("finite solutions (0 = not solved)");
+        assertEquals(List.of("k=1, d=2", "k=3, d=2"), List.copyOf(fin.getXData()));
+        assertEquals(List.of(Math.log10(25), 0.0), List.copyOf(fin.getYData()));
+    }
+
     @Test
     void noPanelAgainstKForOneKOrNothingToDraw() {
         assertEquals(1, CountsPlot.charts(List.of(solved(2, 2, 273, 29, 3, 3), solved(2, 3, 273, 29, 3, 3))).size());
