@@ -330,11 +330,6 @@ public final class LpsSettings {
         return solver != null ? solver : defaultSolver(width);
     }
 
-    /** Was the solver set ({@link #solver(BlockSolver.Method)}) rather than chosen by the width? */
-    public boolean solverSet() {
-        return solver != null;
-    }
-
     /**
      * The homotopy up to k = 2 (every path of the linear-product start system, 10761 at k = 2, d = 2: faster than
      * monodromy there, as measured in docs/lps.md), monodromy from k = 3 on, where the homotopy's paths jump to
