@@ -81,7 +81,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--path-budget", paramLabel = "N", defaultValue = "" + DEFAULT_PATH_BUDGET,
             description = "lps only: refuse a block system with more homotopy paths than N (k = 2, d = 2 has 10761;"
-                    + " k = 3, d = 2 has 1129797, hours on two cores); default: ${DEFAULT-VALUE}")
+                    + " k = 3, d = 2 has 1129797, hours on two cores: lps:k=3 is solved by monodromy, whose budget is"
+                    + " lps:...:budget=N); default: ${DEFAULT-VALUE}")
     long pathBudget;
 
     /** Ten times the default block's paths: minutes, not hours. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
                         + "bound, mixed volume when its cell search stays within a work limit) are those of the generic system of (k, d). "
                         + "Systems within --path-budget are solved for the activation's block: paths, failed, finite, real, minima up to "
                         + "symmetry, time, and --starts random-start local searches whose minima must all be among the homotopy's.",
+                "--solver none: the bounds and the local searches alone (their minima are a lower bound, not a solve).",
                 "Writes BASE.json, BASE.csv and BASE.png; progress on stderr."})
 final class StudyCountsCommand implements Callable<Integer> {
 
@@ -45,7 +46,13 @@ final class StudyCountsCommand implements Callable<Integer> {
             description = "Solve only systems with at most N paths; default: ${DEFAULT-VALUE}")
     long budget;
 
-    @Option(names = "--starts", defaultValue = "1000", description = "Random-start local searches per solved system (0: none); default: ${DEFAULT-VALUE}")
+    @Option(names = "--loop-budget", paramLabel = "N", defaultValue = "" + BlockSolver.DEFAULT_LOOP_BUDGET,
+            description = "monodromy: stop a solve after N loop paths (its row then says so and the study goes on);"
+                    + " default: ${DEFAULT-VALUE}")
+    long loopBudget;
+
+    @Option(names = "--starts", defaultValue = "1000", description = "Random-start local searches per solved system,"
+            + " or per system with --solver none (0: none); default: ${DEFAULT-VALUE}")
     int starts;
 
     @CommandLine.Mixin
@@ -57,7 +64,8 @@ final class StudyCountsCommand implements Callable<Integer> {
 
     @Option(names = "--solver", defaultValue = "homotopy", split = ",",
             description = "homotopy (every path of the linear-product start system, within --path-budget), monodromy (the"
-                    + " block's symmetric family, any k), or both, in the same run: homotopy,monodromy; default: ${DEFAULT-VALUE}")
+                    + " block's symmetric family, any k, within --loop-budget), none (no solve: the bounds and --starts local"
+                    + " searches), or several, in the same run: homotopy,monodromy; default: ${DEFAULT-VALUE}")
     List<String> solvers;
 
     @Option(names = "--certify", description = "Also prove each solved system's counts (Krawczyk interval test per solution,"
@@ -86,14 +94,20 @@ final class StudyCountsCommand implements Callable<Integer> {
         if (budget < 0) {
             throw new UserInputException("--path-budget must be at least 0, got " + budget);
         }
+        if (loopBudget < 1) {
+            throw new UserInputException("--loop-budget must be at least 1 loop path, got " + loopBudget);
+        }
         if (starts < 0) {
             throw new UserInputException("--starts must be at least 0, got " + starts);
         }
         int nThreads = run.threads();
         UserInputException.forFlag("--activation", () -> Activation.parse(activation));
-        List<BlockSolver.Method> methods = new java.util.ArrayList<>();
+        List<BlockCounts.Solve> methods = new java.util.ArrayList<>();
         for (String m : solvers) {
-            methods.add(UserInputException.forFlag("--solver", () -> BlockSolver.Method.parse(m.trim())));
+            methods.add(UserInputException.forFlag("--solver", () -> BlockCounts.Solve.parse(m.trim())));
+        }
+        if (methods.stream().distinct().count() < methods.size()) {
+            throw new UserInputException("--solver '" + String.join(",", solvers) + "': a solver is given twice");
         }
         if (out.isBlank()) {
             throw new UserInputException("--out: empty path");
@@ -121,8 +135,8 @@ final class StudyCountsCommand implements Callable<Integer> {
             err.println("counts: monodromy " + status.line());
             err.flush();
         };
-        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, starts, run.seed, nThreads, certify,
-                methods, paths, stages, r -> {
+        List<BlockCounts.Row> rows = BlockCounts.run(activation, k, d, lambda, budget, loopBudget, starts, run.seed,
+                nThreads, certify, methods, paths, stages, r -> {
             synchronized (bar) {
                 if (bar[0] != null) {
                     bar[0].close();
@@ -132,7 +146,8 @@ final class StudyCountsCommand implements Callable<Integer> {
             done[0]++;
             err.printf(Locale.ROOT, "counts [%d/%d] k %d d %d %s: linear product %s, %s, %.1f s%n", done[0],
                     cells * methods.size(), r.k(), r.d(), r.solver(),
-                    r.linearProductBound(), r.paths() == null ? r.reason()
+                    r.linearProductBound(), r.paths() == null ? r.reason() + (r.randomMinima() == null ? ""
+                            : "; " + r.randomMinima() + " minima from " + r.randomStarts() + " local searches")
                             : r.paths() + " paths, " + r.finite() + " finite, " + r.real() + " real, " + r.minima() + " minima"
                             + (r.certifiedFinite() == null ? "" : " (certified: " + r.certifiedFinite() + " finite, "
                             + r.certifiedReal() + " real, " + r.certifiedMinima() + " minima)"),
@@ -140,7 +155,7 @@ final class StudyCountsCommand implements Callable<Integer> {
             err.flush();
         });
         StudyOutput output = new StudyOutput(base);
-        BlockCounts.write(output, rows, activation, lambda, budget, starts, run.seed);
+        BlockCounts.write(output, rows, activation, lambda, budget, loopBudget, starts, run.seed);
         if (run.json) {
             o.println(Files.readString(output.json()));
         } else {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.lps.homotopy.solve.SolveOptions;
 import org.lps.init.Initializers;
 import org.lps.init.lps.LpsInitializer;
 import org.lps.nets.init.WeightInit;
@@ -69,9 +70,13 @@ final class StudyInitsCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--path-budget", paramLabel = "N", defaultValue = "" + InitCommand.DEFAULT_PATH_BUDGET,
-            description = "lps methods only: refuse a block system with more homotopy paths than N (lps:k=3 at d = 2 has"
-                    + " 1129797); default: ${DEFAULT-VALUE}")
+            description = "lps methods only: refuse a block system with more homotopy paths than N (lps:k=3:solver=homotopy"
+                    + " at d = 2 has 1129797; lps:k=3 is solved by monodromy); default: ${DEFAULT-VALUE}")
     long pathBudget;
+
+    @Option(names = "--no-cache", description = "lps methods only: solve each block even if it is in the block cache"
+            + " ($XDG_CACHE_HOME/lps/blocks or ~/.cache/lps/blocks), and do not write it there")
+    boolean noCache;
 
     @Override
     public Integer call() throws Exception {
@@ -117,8 +122,11 @@ final class StudyInitsCommand implements Callable<Integer> {
                         + " but the " + data + " images are " + split.train().shape());
             }
         }
+        java.util.function.Function<String, org.lps.nets.init.WeightInit> schemes =
+                m -> withBlockCacheAndProgress(Initializers.parse(m), err);
         long start = System.nanoTime();
-        List<InitsStudy.Run> runs = new InitsStudy(settings, m -> withBlockProgress(Initializers.parse(m), err)).run(split, new InitsStudy.Progress() {
+        solveBlocksFirst(schemes, methodList, taskList, settings.activation(), err);
+        List<InitsStudy.Run> runs = new InitsStudy(settings, schemes).run(split, new InitsStudy.Progress() {
             private String label = "";
 
             @Override
@@ -183,17 +191,38 @@ final class StudyInitsCommand implements Callable<Integer> {
     }
 
     /**
-     * An LPS method (lps:k=3, ...) solves its block once per run of the study, inside the first training run that uses
-     * it: the linear-product bound is its number of paths, checked before any training.
+     * Every LPS method's blocks (one per activation after a hidden layer of each task's network), before any training:
+     * a block that cannot be solved (monodromy over its loop-path budget) stops the study here, with its message,
+     * rather than after an hour of the other methods' training. Each block is solved once (or read from the block
+     * cache) and kept in memory for the training runs.
      */
+    private static void solveBlocksFirst(java.util.function.Function<String, WeightInit> schemes, List<String> methods,
+                                         List<InitsStudy.Task> tasks, org.lps.nets.layer.Activation activation,
+                                         PrintWriter err) {
+        for (String m : methods) {
+            if (!(schemes.apply(m) instanceof LpsInitializer lps)) {
+                continue;
+            }
+            for (InitsStudy.Task t : tasks) {
+                long t0 = System.nanoTime();
+                int blocks = lps.solveBlocks(Architecture.parse(t.arch(), activation)).size();
+                err.printf(Locale.ROOT, "inits: %s on %s: %d block%s ready (%s, %.1f s)%n", m, t.arch(), blocks,
+                        blocks == 1 ? "" : "s", lps.settings().solver().label(), (System.nanoTime() - t0) / 1e9);
+                err.flush();
+            }
+        }
+    }
 
-    /** The block solve of an LPS method shows a progress bar on stderr (it can take minutes before the first epoch). */
-    private static WeightInit withBlockProgress(org.lps.init.Initializer init, PrintWriter err) {
+    /**
+     * An LPS method reads and writes the user's block cache (unless --no-cache), and its block solve shows progress on
+     * stderr (it can take minutes before the first epoch): the homotopy's bar, monodromy's stage lines.
+     */
+    private WeightInit withBlockCacheAndProgress(org.lps.init.Initializer init, PrintWriter err) {
         if (!(init instanceof LpsInitializer lps)) {
             return init;
         }
         SolveCommand.ProgressBar[] bar = {null};
-        LpsInitializer withProgress = new LpsInitializer(lps.settings().progress((done, total) -> {
+        SolveOptions.Progress paths = (done, total) -> {
             synchronized (bar) {
                 if (bar[0] == null) {
                     bar[0] = new SolveCommand.ProgressBar(err);
@@ -203,7 +232,14 @@ final class StudyInitsCommand implements Callable<Integer> {
                     bar[0].close();
                 }
             }
-        }));
+        };
+        LpsInitializer withProgress = new LpsInitializer(lps.settings()
+                .store(noCache ? null : org.lps.init.lps.block.BlockStore.user())
+                .progress(paths)
+                .listener(status -> {
+                    err.println("inits: block by monodromy: " + status.line());
+                    err.flush();
+                }));
         return withProgress;
     }
 

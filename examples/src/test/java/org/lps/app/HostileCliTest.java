@@ -305,11 +305,15 @@ class HostileCliTest {
         }
     }
 
-    /** lps:k=3 solves 1129797 paths (hours): refused up front with the count and the flag that allows it. */
+    /**
+     * The homotopy at k = 3 solves 1129797 paths (hours): refused up front with the count and the flag that allows it
+     * (lps:k=3 alone goes to monodromy, LpsSettings.defaultSolver).
+     */
     @Test
     void lpsBlocksOverThePathBudgetAreRefusedUpFront() {
-        assertOneLine(Cli.run("init", "--arch", "mlp:4,3,2", "--method", "lps:k=3"), 2, "lps init",
-                "--method lps:k=3: the block system (k = 3, d = 2) has 1129797 homotopy paths, over --path-budget 100000");
+        assertOneLine(Cli.run("init", "--arch", "mlp:4,3,2", "--method", "lps:k=3:solver=homotopy"), 2, "lps init",
+                "--method lps:k=3:solver=homotopy: the block system (k = 3, d = 2) has 1129797 homotopy paths, over"
+                        + " --path-budget 100000");
         assertOneLine(Cli.run("init", "--arch", "mlp:4,3,2", "--method", "lps", "--path-budget", "10000"), 2, "lps init",
                 "has 10761 homotopy paths, over --path-budget 10000");
         assertOneLine(Cli.run("init", "--arch", "mlp:4,3,2", "--method", "he", "--path-budget", "0"), 2, "lps init",

@@ -1,12 +1,14 @@
 package org.lps.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,5 +96,37 @@ class LpsCommandsTest {
         assertTrue(Files.size(Path.of(base + ".png")) > 1000);
         assertEquals(3, Files.readAllLines(Path.of(base + ".csv")).size());
         assertTrue(r.err().contains("counts [2/2]"), r.err());
+    }
+
+    /**
+     * lps:k=3 is solved by monodromy; over its loop budget: the progress lines, then one line naming the budget and how
+     * to raise it, exit 1, no weights. (k = 3's smallest fixed subspaces spend 40 loop paths in well under a second.)
+     */
+    @Test
+    void aWideBlockOverItsLoopBudgetSaysSoAndHowToGoOn() {
+        Path out = dir.resolve("w.safetensors");
+        Cli.Run r = Cli.run("init", "--arch", "mlp:4,3,2", "--method", "lps:k=3:budget=40", "--no-cache", "--out",
+                out.toString());
+        assertEquals(1, r.exit(), r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.startsWith("lps init: the block solve by monodromy passed its budget of 40 loop paths"), last);
+        assertTrue(last.contains("or with a larger budget: lps:...:solver=monodromy:budget=N"), last);
+        assertTrue(lines.size() >= 2, r.err());
+        for (String l : lines.subList(0, lines.size() - 1)) {
+            assertTrue(l.startsWith("lps: block by monodromy: fixed subspace "), l);
+        }
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void badLoopBudgetsNameTheMethodFlag() {
+        InitCommandTest.assertBad("--method 'lps:k=3:budget=0': parameter 'budget=0': the loop-path budget must be at least"
+                + " 1, got 0", "init", "--arch", "mlp:4,3,2", "--method", "lps:k=3:budget=0");
+        InitCommandTest.assertBad("parameter 'budget=lots': the loop-path budget must be a whole number", "init", "--arch",
+                "mlp:4,3,2", "--method", "lps:k=3:solver=monodromy:budget=lots");
+        InitCommandTest.assertBad("--method 'lps:budget=100': budget= is the loop-path budget of solver=monodromy", "init",
+                "--arch", "mlp:4,3,2", "--method", "lps:budget=100");
     }
 }

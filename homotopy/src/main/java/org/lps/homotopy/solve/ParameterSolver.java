@@ -104,6 +104,16 @@ public final class ParameterSolver implements AutoCloseable {
      * {@link Solver}. The result is classified like an ordinary solve of the system at {@code to}.
      */
     public SolveResult track(double[] from, List<double[]> starts, double[] to) {
+        return track(from, starts, to, null);
+    }
+
+    /**
+     * {@link #track(double[], List, double[])} with {@code progress} (or null) told of every path as it ends, from the
+     * worker threads: (done, starts.size()) for the first pass, then the same for each path the retry ladder tracks
+     * again, counted from 1 in each of its rungs (as the workers report, slightly out of order). So every call is
+     * one path tracked: a listener that counts calls beyond {@code starts.size()} counts the re-tracked paths.
+     */
+    public SolveResult track(double[] from, List<double[]> starts, double[] to, SolveOptions.Progress progress) {
         long t0 = System.nanoTime();
         PolynomialSystem target = family.at(to);
         ParameterHomotopy h = new ParameterHomotopy(compiled, from, to, ParameterHomotopy.Path.GAMMA,
@@ -113,8 +123,8 @@ public final class ParameterSolver implements AutoCloseable {
         Endpoint[] ends = new Endpoint[starts.size()];
         Supplier<PathRunner> runners = () -> new PathRunner(h, fromSolutions(h, starts), original, absolute,
                 options.endgame(), options.endpoint());
-        pool.track(runners, ends, PathPool.all(ends.length), options.preset(), null);
-        int retracked = RetryLadder.PARAMETER.climb(pool, runners, ends, options.classification(), null);
+        pool.track(runners, ends, PathPool.all(ends.length), options.preset(), progress);
+        int retracked = RetryLadder.PARAMETER.climb(pool, runners, ends, options.classification(), progress);
         Classification c = Classification.of(target, ends, options.classification());
         double seconds = (System.nanoTime() - t0) * 1e-9;
         return new SolveResult(family.variables(), c.solutions(), c.paths(), "parameter homotopy", ends.length,

@@ -57,6 +57,35 @@ class ParameterSolverTest {
         }
     }
 
+    /**
+     * Progress of a parameter homotopy: one call per path tracked (the first pass's and the retry ladder's), each out of
+     * the number of start solutions, the first pass counting up to all of them; and the result is the one without it.
+     */
+    @Test
+    void progressHearsOfEveryPathAndChangesNothing() {
+        ParameterizedSystem f = ParameterizedSystem.coefficientFamily(StandardSystems.katsura(4));
+        try (ParameterSolver ps = new ParameterSolver(f, SolveOptions.defaults().seed(5).threads(2))) {
+            ParameterSolver.Generic g = ps.solveGeneric();
+            SplittableRandom random = new SplittableRandom(3);
+            for (int k = 0; k < 3; k++) {
+                double[] p = ParameterSolver.randomParameters(f.parameterCount(), random);
+                java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+                java.util.concurrent.atomic.AtomicLong maxDone = new java.util.concurrent.atomic.AtomicLong();
+                java.util.Set<Long> totals = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                SolveResult heard = ps.track(g.parameters(), g.solutions(), p, (done, total) -> {
+                    calls.incrementAndGet();
+                    maxDone.accumulateAndGet(done, Math::max);
+                    totals.add(total);
+                });
+                SolveResult quiet = ps.track(g.parameters(), g.solutions(), p);
+                assertEquals(g.solutions().size() + heard.retracked(), calls.get());
+                assertEquals(g.solutions().size(), maxDone.get());
+                assertEquals(java.util.Set.of((long) g.solutions().size()), totals);
+                assertSameSolutions(quiet.solutions(), heard.solutions());
+            }
+        }
+    }
+
     static void assertSameSolutions(List<Solution> a, List<Solution> b) {
         assertEquals(a.size(), b.size());
         for (Solution s : a) {

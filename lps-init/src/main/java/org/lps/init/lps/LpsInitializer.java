@@ -76,7 +76,7 @@ public final class LpsInitializer implements Initializer {
 
     @Override
     public String syntax() {
-        return "lps[:design][:lambda=L][:k=K][:d=D][:gain=G|balanced][:lastgain=G][:out=S][:target=identity|activation][:best|sampled|grouped][:solver=homotopy|monodromy]";
+        return "lps[:design][:lambda=L][:k=K][:d=D][:gain=G|balanced][:lastgain=G][:out=S][:target=identity|activation][:best|sampled|grouped][:solver=homotopy|monodromy[:budget=N]]";
     }
 
     /**
@@ -88,6 +88,7 @@ public final class LpsInitializer implements Initializer {
         // lps:design starts from docs/design.md's definition as written, wherever it stands; the other parameters apply on top
         LpsSettings s = spec.parameters().contains("design") ? LpsSettings.design().threads(settings.threads()) : settings;
         boolean degreeSet = false;
+        boolean budgetSet = false;
         for (String p : spec.parameters()) {
             int eq = p.indexOf('=');
             String key = eq < 0 ? p : p.substring(0, eq);
@@ -113,6 +114,9 @@ public final class LpsInitializer implements Initializer {
                     s = s.width(Integer.parseInt(value));
                 } else if (key.equals("solver")) {
                     s = s.solver(BlockSolver.Method.parse(value));
+                } else if (key.equals("budget")) {
+                    s = s.loopBudget(loopBudget(value));
+                    budgetSet = true;
                 } else if (key.equals("d")) {
                     s = s.degree(Integer.parseInt(value));
                     degreeSet = true;
@@ -126,6 +130,12 @@ public final class LpsInitializer implements Initializer {
                         + " (the syntax is " + syntax() + ")", e);
             }
         }
+        if (budgetSet && s.solver() != BlockSolver.Method.MONODROMY) {
+            // the homotopy's work is its path count, known before it runs (lps init --path-budget)
+            throw new IllegalArgumentException("'" + spec.method() + "': budget= is the loop-path budget of"
+                    + " solver=monodromy, and this block is solved by the homotopy (k = " + s.width()
+                    + "); add solver=monodromy");
+        }
         if (spec.degree().isPresent()) {
             if (degreeSet) {
                 throw new IllegalArgumentException("--degree " + spec.degree().getAsInt() + " and '" + spec.method()
@@ -138,6 +148,20 @@ public final class LpsInitializer implements Initializer {
             }
         }
         return s == settings ? this : new LpsInitializer(s);
+    }
+
+    /** {@code budget=N}: a whole number of loop paths, at least 1 (0 would mean none in the Java API: not offered). */
+    private static long loopBudget(String value) {
+        long n;
+        try {
+            n = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the loop-path budget must be a whole number of paths, at least 1");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("the loop-path budget must be at least 1, got " + n);
+        }
+        return n;
     }
 
     @Override
@@ -163,20 +187,8 @@ public final class LpsInitializer implements Initializer {
                 ? String.format(java.util.Locale.ROOT, "fixed: %s, last hidden layer %s", settings.gain(), settings.gain() * settings.lastGain())
                 : notBalanced == null ? "balanced: equal Gauss-Newton norms on " + CurvatureBalance.PROBE + " probe inputs"
                 : "unit: " + notBalanced + ", not positively homogeneous, so gains would change the function";
-        Map<String, BlockSolution> blocks = new LinkedHashMap<>();
         List<LpsReport.Block> blockReports = new ArrayList<>();
-        List<ParameterizedLayer> params = model.parameterizedLayers();
-        for (int i = 0; i < params.size() - 1; i++) {
-            Activation act = model.activationAfter(params.get(i));
-            if (act != null && !blocks.containsKey(act.name())) {
-                BlockSpec spec = settings.block(ActivationBridge.toPolyapprox(act));
-                boolean cached = BlockCache.contains(spec, settings.solverSeed(), settings.solver());
-                BlockSolution s = BlockCache.solve(spec, settings.solverSeed(), settings.threads(), settings.solver(),
-                        settings.store(), settings.progress(), settings.listener());
-                blocks.put(act.name(), s);
-                blockReports.add(describe(s, cached || BlockCache.fromStore(spec, settings.solverSeed(), settings.solver())));
-            }
-        }
+        Map<String, BlockSolution> blocks = solveBlocks(model, blockReports);
         InputStatistics inputs = inputsFor(model);
         List<LayerPrediction> layers = Lift.apply(model, seed, settings, inputs, blocks, Lift.fixedGains(model, settings));
         if (settings.gainMode() == LpsSettings.GainMode.BALANCED && notBalanced == null) {
@@ -185,6 +197,35 @@ public final class LpsInitializer implements Initializer {
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
         report = report(blocks, blockReports, inputs, layers, seconds, gainNote);
+    }
+
+    /**
+     * The block of every activation that follows a hidden layer of {@code model} (by activation name), solved now or
+     * taken from the caches ({@link BlockCache}, the settings' store): what {@link #initialize} lifts. A caller that
+     * must know before a long run that the blocks can be solved (lps study inits, before any training) calls it first;
+     * a block that cannot be solved throws here (a {@link org.lps.init.lps.block.BudgetExceededException} when
+     * monodromy spends its budget).
+     */
+    public Map<String, BlockSolution> solveBlocks(Model model) {
+        return solveBlocks(model, new ArrayList<>());
+    }
+
+    /** As above, adding each block's report (cached or not) to {@code reports}. */
+    private Map<String, BlockSolution> solveBlocks(Model model, List<LpsReport.Block> reports) {
+        Map<String, BlockSolution> blocks = new LinkedHashMap<>();
+        List<ParameterizedLayer> params = model.parameterizedLayers();
+        for (int i = 0; i < params.size() - 1; i++) {
+            Activation act = model.activationAfter(params.get(i));
+            if (act != null && !blocks.containsKey(act.name())) {
+                BlockSpec spec = settings.block(ActivationBridge.toPolyapprox(act));
+                boolean cached = BlockCache.contains(spec, settings.solverSeed(), settings.solver());
+                BlockSolution s = BlockCache.solve(spec, settings.solverSeed(), settings.threads(), settings.solver(),
+                        settings.store(), settings.progress(), settings.listener(), settings.loopBudget());
+                blocks.put(act.name(), s);
+                reports.add(describe(s, cached || BlockCache.fromStore(spec, settings.solverSeed(), settings.solver())));
+            }
+        }
+        return blocks;
     }
 
     /** The report of the last {@link #initialize} call. */

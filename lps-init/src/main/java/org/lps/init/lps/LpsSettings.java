@@ -70,6 +70,7 @@ public final class LpsSettings {
     private int threads;
     private SolveOptions.Progress progress;
     private BlockSolver.Method solver;
+    private long loopBudget;
     private BlockStore store;
     private BlockSolver.Listener listener;
 
@@ -93,6 +94,7 @@ public final class LpsSettings {
         c.threads = threads;
         c.progress = progress;
         c.solver = solver;
+        c.loopBudget = loopBudget;
         c.store = store;
         c.listener = listener;
         return c;
@@ -122,6 +124,9 @@ public final class LpsSettings {
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (loopBudget < 1) {
+            throw new IllegalArgumentException("the monodromy budget must be at least 1 loop path, got " + loopBudget);
         }
         block(org.lps.polyapprox.activation.Activation.relu());   // validates degree, width, lambda
         return this;
@@ -161,6 +166,7 @@ public final class LpsSettings {
         s.prototypes = Prototypes.BEST;
         s.solverSeed = SolveOptions.DEFAULT_SEED;
         s.threads = Runtime.getRuntime().availableProcessors();
+        s.loopBudget = BlockSolver.DEFAULT_LOOP_BUDGET;
         return s.validated();
     }
 
@@ -314,16 +320,36 @@ public final class LpsSettings {
     }
 
     /**
-     * How the block is solved: {@code solver=homotopy|monodromy}; by default the homotopy (every path of the
-     * linear-product start system, 10761 at k = 2; faster than monodromy at k <= 2 as measured, and monodromy has
-     * not finished k = 3 yet, docs/lps.md).
+     * How the block is solved: {@code solver=homotopy|monodromy}. Unless set, by {@link #defaultSolver} of the width.
      */
     public LpsSettings solver(BlockSolver.Method m) {
         return with(c -> c.solver = m);
     }
 
     public BlockSolver.Method solver() {
-        return solver != null ? solver : BlockSolver.Method.HOMOTOPY;
+        return solver != null ? solver : defaultSolver(width);
+    }
+
+    /**
+     * The homotopy up to k = 2 (every path of the linear-product start system, 10761 at k = 2, d = 2: faster than
+     * monodromy there, as measured in docs/lps.md), monodromy from k = 3 on, where the homotopy's paths jump to
+     * 1129797 (d = 2) and beyond.
+     */
+    public static BlockSolver.Method defaultSolver(int width) {
+        return width <= 2 ? BlockSolver.Method.HOMOTOPY : BlockSolver.Method.MONODROMY;
+    }
+
+    /**
+     * Monodromy's budget of loop paths ({@code budget=N}; default {@link BlockSolver#DEFAULT_LOOP_BUDGET}): a solve that
+     * spends it stops with a {@link org.lps.init.lps.block.BudgetExceededException}. Not part of the block's identity
+     * (a solve that completes gives the same answer under any budget, and one that does not is never cached).
+     */
+    public LpsSettings loopBudget(long paths) {
+        return with(c -> c.loopBudget = paths);
+    }
+
+    public long loopBudget() {
+        return loopBudget;
     }
 
     /** Where solved blocks are kept between runs ({@link BlockStore}), or null for none (the default). */

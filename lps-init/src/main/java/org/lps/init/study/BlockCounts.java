@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.polyhedral.cells.MixedVolume;
 import org.lps.homotopy.polyhedral.cells.WorkLimitExceededException;
@@ -23,6 +20,7 @@ import org.lps.init.lps.block.BlockProblem;
 import org.lps.init.lps.block.BlockSolution;
 import org.lps.init.lps.block.BlockSolver;
 import org.lps.init.lps.block.BlockSpec;
+import org.lps.init.lps.block.BudgetExceededException;
 import org.lps.init.lps.block.CriticalPoint;
 import org.lps.init.lps.block.LocalSearch;
 import org.lps.init.lps.block.LpsBlockSystem;
@@ -49,22 +47,83 @@ public final class BlockCounts {
      *                         and V = {v_1..v_k, c}
      * @param real             real finite critical points (solutions, not orbits)
      * @param minima           local minima up to neuron permutation and sign symmetry
+     * @param bestLoss         the smallest J among the minima: the solve's, or without a solve the local searches'
      * @param randomMinima     distinct minima found by the random-start local searches
      * @param missedByHomotopy of those, minima not among the homotopy's (0 when the homotopy found them all)
      * @param certifiedFinite  with certification: distinct finite solutions proved ({@link BlockCertifier})
      * @param certifiedReal    of those, proved real
      * @param certifiedMinima  minima up to symmetry proved strict local minima, pairwise inequivalent
      * @param certifySeconds   wall time of the certification
-     * @param solver           homotopy (every path of the linear-product start system) or monodromy (then
-     *                         {@code paths} counts every path it tracked: loops, trace test and final homotopy)
+     * @param solver           homotopy (every path of the linear-product start system), monodromy (then
+     *                         {@code paths} counts every path it tracked: loops, trace test and final homotopy) or
+     *                         none (the local searches alone)
      * @param traceTest        monodromy's trace test: "passed" or "failed", with its residual
+     * @param randomLosses     J of each distinct minimum the local searches found, ascending (null: none ran)
      */
     public record Row(int k, int d, int unknowns, BigInteger totalDegree, BigInteger mhomBezout,
                       BigInteger linearProductBound, BigInteger mixedVolume, Long paths, Long failed, Long finite,
                       Long real, Integer minima, Integer saddles, Double bestLoss, Double seconds, Integer randomStarts,
                       Integer randomMinima, Integer missedByHomotopy, Double randomSeconds, String reason,
                       Integer certifiedFinite, Integer certifiedReal, Integer certifiedMinima, Double certifySeconds,
-                      String solver, String traceTest) {
+                      String solver, String traceTest, List<Double> randomLosses) {
+
+        /** A row without the local searches' J values. */
+        public Row(int k, int d, int unknowns, BigInteger totalDegree, BigInteger mhomBezout,
+                   BigInteger linearProductBound, BigInteger mixedVolume, Long paths, Long failed, Long finite,
+                   Long real, Integer minima, Integer saddles, Double bestLoss, Double seconds, Integer randomStarts,
+                   Integer randomMinima, Integer missedByHomotopy, Double randomSeconds, String reason,
+                   Integer certifiedFinite, Integer certifiedReal, Integer certifiedMinima, Double certifySeconds,
+                   String solver, String traceTest) {
+            this(k, d, unknowns, totalDegree, mhomBezout, linearProductBound, mixedVolume, paths, failed, finite, real,
+                    minima, saddles, bestLoss, seconds, randomStarts, randomMinima, missedByHomotopy, randomSeconds,
+                    reason, certifiedFinite, certifiedReal, certifiedMinima, certifySeconds, solver, traceTest, null);
+        }
+    }
+
+    /** J of each distinct minimum the local searches found, ascending. */
+    private static List<Double> losses(LocalSearch.Result r) {
+        return r == null ? null : r.minima().stream().map(CriticalPoint::loss).toList();
+    }
+
+    /** How each (k, d) is solved: by {@link BlockSolver.Method}, or not at all (the bounds and the local searches). */
+    public enum Solve {
+        HOMOTOPY(BlockSolver.Method.HOMOTOPY),
+        MONODROMY(BlockSolver.Method.MONODROMY),
+        /**
+         * No solve: the bounds, and the random-start local searches alone, whose distinct minima are a lower bound on
+         * the block's (a local method finds only the minima whose basins its starts hit).
+         */
+        NONE(null);
+
+        private final BlockSolver.Method method;
+
+        Solve(BlockSolver.Method method) {
+            this.method = method;
+        }
+
+        /** The solver, or null for none. */
+        public BlockSolver.Method method() {
+            return method;
+        }
+
+        public String label() {
+            return method == null ? "none" : method.label();
+        }
+
+        public static Solve of(BlockSolver.Method m) {
+            return m == BlockSolver.Method.HOMOTOPY ? HOMOTOPY : MONODROMY;
+        }
+
+        /** By label; an IllegalArgumentException naming the choices otherwise. */
+        public static Solve parse(String s) {
+            for (Solve v : values()) {
+                if (v.label().equals(s)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("solver must be homotopy, monodromy or none (the local searches alone),"
+                    + " got '" + s + "'");
+        }
     }
 
     private BlockCounts() {
@@ -96,11 +155,24 @@ public final class BlockCounts {
     public static List<Row> run(String activation, int[] ks, int[] ds, double lambda, long budget, int starts,
                                 long seed, int threads, boolean certify, List<BlockSolver.Method> solvers,
                                 SolveOptions.Progress paths, BlockSolver.Listener stages, Consumer<Row> progress) {
+        return run(activation, ks, ds, lambda, budget, BlockSolver.DEFAULT_LOOP_BUDGET, starts, seed, threads, certify,
+                solvers.stream().map(Solve::of).toList(), paths, stages, progress);
+    }
+
+    /**
+     * As above, with monodromy's budget of loop paths ({@code loopBudget}; a solve that spends it gives a row with
+     * the reason, and the study goes on) and {@link Solve#NONE} among the solvers (the local searches alone).
+     */
+    public static List<Row> run(String activation, int[] ks, int[] ds, double lambda, long budget, long loopBudget,
+                                int starts, long seed, int threads, boolean certify, List<Solve> solvers,
+                                SolveOptions.Progress paths, BlockSolver.Listener stages, Consumer<Row> progress) {
         List<Row> rows = new ArrayList<>();
         for (int k : ks) {
             for (int d : ds) {
-                for (BlockSolver.Method m : solvers) {
-                    Row r = one(activation, k, d, lambda, budget, starts, seed, threads, certify, m, paths, stages);
+                Bounds b = Bounds.of(k, d, seed, threads);                  // the same for every solver
+                for (Solve m : solvers) {
+                    Row r = one(activation, k, d, b, lambda, budget, loopBudget, starts, seed, threads, certify, m,
+                            paths, stages);
                     rows.add(r);
                     if (progress != null) {
                         progress.accept(r);
@@ -111,44 +183,69 @@ public final class BlockCounts {
         return rows;
     }
 
-    static Row one(String activation, int k, int d, double lambda, long budget, int starts, long seed, int threads,
-                   boolean certify, BlockSolver.Method method, SolveOptions.Progress paths,
+    /**
+     * The root counts of the generic block system of (k, d) (not of an activation's block): total degree, the
+     * m-homogeneous Bezout number of the design's grouping, the linear-product bound, and the mixed volume (null over
+     * {@link #MIXED_VOLUME_WORK}).
+     */
+    private record Bounds(int n, BigInteger td, BigInteger mhom, BigInteger lpb, BigInteger mv) {
+
+        static Bounds of(int k, int d, long seed, int threads) {
+            PolynomialSystem generic = LpsBlockSystem.generic(k, d, seed);
+            int n = generic.variableCount();
+            BigInteger td = BigInteger.ONE;
+            for (int deg : generic.degrees()) {
+                td = td.multiply(BigInteger.valueOf(deg));
+            }
+            int[][] groups = new int[k + 1][];
+            int[] v = new int[k + 1];
+            for (int j = 0; j < k; j++) {
+                groups[j] = new int[] {LpsBlockSystem.w(j), LpsBlockSystem.b(j)};
+                v[j] = LpsBlockSystem.v(j);
+            }
+            v[k] = LpsBlockSystem.c(k);
+            groups[k] = v;
+            BigInteger mhom = MultiHomogeneous.bezout(generic, Partition.of(n, groups));
+            BigInteger lpb = LinearProductBound.count(LpsBlockSystem.designStructure(k, d));
+            BigInteger mv;
+            try {
+                mv = MixedVolume.of(generic, seed, threads, MIXED_VOLUME_WORK).mixedVolume();
+            } catch (WorkLimitExceededException e) {
+                mv = null;
+            }
+            return new Bounds(n, td, mhom, lpb, mv);
+        }
+    }
+
+    static Row one(String activation, int k, int d, Bounds bounds, double lambda, long budget, long loopBudget,
+                   int starts, long seed, int threads, boolean certify, Solve solve, SolveOptions.Progress paths,
                    BlockSolver.Listener stages) {
-        boolean monodromy = method == BlockSolver.Method.MONODROMY;
-        PolynomialSystem generic = LpsBlockSystem.generic(k, d, seed);
-        int n = generic.variableCount();
-        BigInteger td = BigInteger.ONE;
-        for (int deg : generic.degrees()) {
-            td = td.multiply(BigInteger.valueOf(deg));
-        }
-        int[][] groups = new int[k + 1][];
-        int[] v = new int[k + 1];
-        for (int j = 0; j < k; j++) {
-            groups[j] = new int[] {LpsBlockSystem.w(j), LpsBlockSystem.b(j)};
-            v[j] = LpsBlockSystem.v(j);
-        }
-        v[k] = LpsBlockSystem.c(k);
-        groups[k] = v;
-        BigInteger mhom = MultiHomogeneous.bezout(generic, Partition.of(n, groups));
-        BigInteger lpb = LinearProductBound.count(LpsBlockSystem.designStructure(k, d));
-        BigInteger mv;
-        try {
-            mv = MixedVolume.of(generic, seed, threads, MIXED_VOLUME_WORK).mixedVolume();
-        } catch (WorkLimitExceededException e) {
-            mv = null;
-        }
-        if (!monodromy && lpb.compareTo(BigInteger.valueOf(budget)) > 0) {
-            return new Row(k, d, n, td, mhom, lpb, mv, null, null, null, null, null, null, null, null, null, null, null,
-                    null, String.format(Locale.ROOT, "%s paths over the path budget %d", lpb, budget), null, null, null,
-                    null, method.label(), null);
+        boolean monodromy = solve == Solve.MONODROMY;
+        int n = bounds.n();
+        BigInteger td = bounds.td();
+        BigInteger mhom = bounds.mhom();
+        BigInteger lpb = bounds.lpb();
+        BigInteger mv = bounds.mv();
+        if (solve == Solve.HOMOTOPY && lpb.compareTo(BigInteger.valueOf(budget)) > 0) {
+            return unsolved(k, d, n, td, mhom, lpb, mv, null,
+                    String.format(Locale.ROOT, "%s paths over the path budget %d", lpb, budget), solve);
         }
         BlockSpec spec = BlockSpec.defaults().activation(activation).degree(d).width(k).lambda(lambda);
         BlockProblem problem = BlockProblem.of(spec);
+        if (solve == Solve.NONE) {
+            return unsolved(k, d, n, td, mhom, lpb, mv, starts > 0 ? LocalSearch.run(problem, starts, seed, threads)
+                    : null, "not solved: local searches only (their minima are a lower bound)", solve);
+        }
         BlockSolver.Certified solved;
         String trace = null;
         long tracked;
         if (monodromy) {
-            BlockSolver.Monodromic m = BlockSolver.solveMonodromy(problem, seed, threads, stages);
+            BlockSolver.Monodromic m;
+            try {
+                m = BlockSolver.solveMonodromy(problem, seed, threads, stages, loopBudget);
+            } catch (BudgetExceededException e) {
+                return unsolved(k, d, n, td, mhom, lpb, mv, null, e.getMessage(), solve);
+            }
             solved = new BlockSolver.Certified(m.solution(), null);
             trace = String.format(Locale.ROOT, "%s %.1e", m.tracePassed() ? "passed" : "failed", m.traceResidual());
             tracked = m.pathsTracked();
@@ -162,8 +259,9 @@ public final class BlockCounts {
         Integer randomMinima = null;
         Integer missed = null;
         Double randomSeconds = null;
+        LocalSearch.Result r = null;
         if (starts > 0) {
-            LocalSearch.Result r = LocalSearch.run(problem, starts, seed, threads);
+            r = LocalSearch.run(problem, starts, seed, threads);
             randomMinima = r.minima().size();
             int m = 0;
             for (CriticalPoint c : r.minima()) {
@@ -179,18 +277,36 @@ public final class BlockCounts {
                 s.minima().size(), s.saddles(), best, s.seconds(), starts > 0 ? starts : null, randomMinima, missed,
                 randomSeconds, s.failed() > 0 ? s.failed() + " paths failed" : null,
                 cert == null ? null : cert.certifiedFinite(), cert == null ? null : cert.certifiedReal(),
-                cert == null ? null : cert.certifiedMinima(), cert == null ? null : cert.seconds(), method.label(), trace);
+                cert == null ? null : cert.certifiedMinima(), cert == null ? null : cert.seconds(), solve.label(), trace,
+                losses(r));
+    }
+
+    /** A row without a solve: the bounds, the reason, and the local searches' minima when they ran. */
+    private static Row unsolved(int k, int d, int n, BigInteger td, BigInteger mhom, BigInteger lpb, BigInteger mv,
+                                LocalSearch.Result local, String reason, Solve solve) {
+        return new Row(k, d, n, td, mhom, lpb, mv, null, null, null, null, null, null,
+                local == null || local.minima().isEmpty() ? null : local.minima().get(0).loss(), null,
+                local == null ? null : local.starts(), local == null ? null : local.minima().size(), null,
+                local == null ? null : local.seconds(), reason, null, null, null, null, solve.label(), null,
+                losses(local));
     }
 
     /** Writes BASE.json ({@code results} and the settings), BASE.csv and BASE.png. */
     public static void write(StudyOutput out, List<Row> rows, String activation, double lambda, long budget, int starts,
                              long seed) {
+        write(out, rows, activation, lambda, budget, BlockSolver.DEFAULT_LOOP_BUDGET, starts, seed);
+    }
+
+    /** As above, with monodromy's loop-path budget among the settings. */
+    public static void write(StudyOutput out, List<Row> rows, String activation, double lambda, long budget,
+                             long loopBudget, int starts, long seed) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("study", "counts");
         json.put("system", "grad J = 0 of the LPS block (docs/design.md, LPS step 3); bounds of the generic system of (k, d)");
         json.put("activation", activation);
         json.put("lambda", lambda);
         json.put("pathBudget", budget);
+        json.put("loopBudget", loopBudget);
         json.put("randomStarts", starts);
         json.put("seed", seed);
         json.put("results", rows);
@@ -207,39 +323,6 @@ public final class BlockCounts {
                 "paths", "failed", "finite", "real", "minima", "saddles", "bestLoss", "seconds", "randomStarts",
                 "randomMinima", "missedByHomotopy", "reason", "certifiedFinite", "certifiedReal", "certifiedMinima",
                 "certifySeconds", "solver", "traceTest"), csv);
-        out.writePng(chart(rows));
-    }
-
-    private static double positive(BigInteger x) {
-        return x == null ? 0.0 : Math.log10(Math.max(1.0, x.doubleValue()));
-    }
-
-    /** log10 of the bounds and of the finite solutions per (k, d) (0 for 0, 1 or not computed). */
-    static CategoryChart chart(List<Row> rows) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(520)
-                .title("LPS block systems: root counts and finite solutions")
-                .xAxisTitle("k, d").yAxisTitle("log10 count").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        List<String> x = new ArrayList<>();
-        List<Double> td = new ArrayList<>();
-        List<Double> mh = new ArrayList<>();
-        List<Double> lp = new ArrayList<>();
-        List<Double> mv = new ArrayList<>();
-        List<Double> fin = new ArrayList<>();
-        for (Row r : rows) {
-            x.add("k=" + r.k() + ", d=" + r.d());
-            td.add(positive(r.totalDegree()));
-            mh.add(positive(r.mhomBezout()));
-            lp.add(positive(r.linearProductBound()));
-            mv.add(positive(r.mixedVolume()));
-            fin.add(r.finite() == null ? 0.0 : Math.log10(Math.max(1.0, r.finite())));
-        }
-        chart.addSeries("total degree", x, td);
-        chart.addSeries("m-hom Bezout", x, mh);
-        chart.addSeries("linear product", x, lp);
-        chart.addSeries("mixed volume (0 = over work limit)", x, mv);
-        chart.addSeries("finite solutions (0 = not solved)", x, fin);
-        return chart;
+        out.writePng(CountsPlot.charts(rows));
     }
 }

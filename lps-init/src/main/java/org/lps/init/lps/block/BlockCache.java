@@ -31,14 +31,24 @@ public final class BlockCache {
         return solve(spec, seed, threads, BlockSolver.Method.HOMOTOPY, null, progress, null);
     }
 
-    /**
-     * The solution of {@code spec} by {@code method}: remembered in this JVM, else read from {@code store} (null: no
-     * disk cache), else solved now (with {@code progress} for the homotopy, {@code listener} for monodromy) and
-     * written to the store.
-     */
+    /** As below, monodromy with its default loop-path budget ({@link BlockSolver#DEFAULT_LOOP_BUDGET}). */
     public static BlockSolution solve(BlockSpec spec, long seed, int threads, BlockSolver.Method method,
                                       BlockStore store, SolveOptions.Progress progress,
                                       BlockSolver.Listener listener) {
+        return solve(spec, seed, threads, method, store, progress, listener, BlockSolver.DEFAULT_LOOP_BUDGET);
+    }
+
+    /**
+     * The solution of {@code spec} by {@code method}: remembered in this JVM, else read from {@code store} (null: no
+     * disk cache), else solved now (with {@code progress} for the homotopy, {@code listener} for monodromy) and
+     * written to the store. {@code loopBudget} is monodromy's ({@link BlockSolver#solveMonodromy(BlockProblem, long,
+     * int, BlockSolver.Listener, long)}); it is not part of the key: a solve that completes gives the same solution
+     * under any budget, and one that spends it throws {@link BudgetExceededException} and is neither remembered nor
+     * stored (a caller waiting on the same key at that moment gets the same exception).
+     */
+    public static BlockSolution solve(BlockSpec spec, long seed, int threads, BlockSolver.Method method,
+                                      BlockStore store, SolveOptions.Progress progress,
+                                      BlockSolver.Listener listener, long loopBudget) {
         Key key = new Key(Objects.requireNonNull(spec), seed, method);
         FutureTask<BlockSolution> task = new FutureTask<>(() -> {
             if (store != null) {
@@ -50,7 +60,8 @@ public final class BlockCache {
             }
             BlockSolution s;
             if (method == BlockSolver.Method.MONODROMY) {
-                BlockSolver.Monodromic m = BlockSolver.solveMonodromy(BlockProblem.of(spec), seed, threads, listener);
+                BlockSolver.Monodromic m = BlockSolver.solveMonodromy(BlockProblem.of(spec), seed, threads, listener,
+                        loopBudget);
                 if (!m.tracePassed()) {
                     // an incomplete set of critical points could miss the best minimum: never lift from it
                     throw new IllegalStateException("the block " + spec + " solved by monodromy failed the trace test"

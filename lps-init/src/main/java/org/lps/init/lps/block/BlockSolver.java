@@ -99,15 +99,35 @@ public final class BlockSolver {
      * @param seconds     since the solve started
      * @param witnesses   the counts are the trace test's extra witnesses (its own monodromy before the whole space's
      *                    loops), not solutions
+     * @param homotopy    a parameter homotopy under way (a subspace's solutions carried to the common generic member,
+     *                    or the final homotopy to the block), or null: the loops' counts
      */
     public record Status(int stage, int strata, int dimension, int round, int loops, long paths, int solutions,
-                         int orbits, int idleLoops, int idleLimit, int finalPaths, double seconds, boolean witnesses) {
+                         int orbits, int idleLoops, int idleLimit, int finalPaths, double seconds, boolean witnesses,
+                         Tracking homotopy) {
+
+        /** A report of the loops (no homotopy under way). */
+        public Status(int stage, int strata, int dimension, int round, int loops, long paths, int solutions,
+                      int orbits, int idleLoops, int idleLimit, int finalPaths, double seconds, boolean witnesses) {
+            this(stage, strata, dimension, round, loops, paths, solutions, orbits, idleLoops, idleLimit, finalPaths,
+                    seconds, witnesses, null);
+        }
 
         /**
          * One line for a person: the stage, the counts, and an estimate of the time to the stage's end if no new
-         * solution turns up (the idle loops left, each tracking every orbit, at the rate so far).
+         * solution turns up (the idle loops left, each tracking every orbit, at the rate so far); in a homotopy, its
+         * paths done and the time left at its rate so far.
          */
         public String line() {
+            if (homotopy != null) {
+                return stage >= strata
+                        ? String.format(Locale.ROOT, "homotopy to the block%s: %s, %.0f s", homotopy.attempt() == 0 ? ""
+                                : ", failed paths again with another gamma (" + (homotopy.attempt() + 1) + " of 3)",
+                                homotopy.counts(), seconds)
+                        : String.format(Locale.ROOT, "fixed subspace %d of %d (dimension %d)%s, homotopy to the common"
+                                        + " generic member: %s, %.0f s", stage + 1, strata, dimension,
+                                round > 0 ? ", round " + (round + 1) : "", homotopy.counts(), seconds);
+            }
             if (stage >= strata) {
                 return String.format(Locale.ROOT, "%d generic solutions; tracking %d paths (one per orbit) to the"
                         + " block, %.0f s", solutions, finalPaths, seconds);
@@ -128,6 +148,31 @@ public final class BlockSolver {
     }
 
     /**
+     * A parameter homotopy of a monodromy solve under way (one path per orbit).
+     *
+     * @param paths     its paths
+     * @param done      of them, tracked by the first pass
+     * @param retracked paths tracked again by the retry ladder (conservative steps) so far, after the first pass
+     * @param attempt   0, or the final homotopy's retry of its failed paths with another gamma (1 or 2)
+     * @param seconds   since this homotopy started
+     */
+    public record Tracking(long paths, long done, long retracked, int attempt, double seconds) {
+
+        /** Seconds to the first pass's end at its rate so far; NaN before its first path and after its last. */
+        public double secondsLeft() {
+            return done <= 0 || done >= paths ? Double.NaN : seconds * (paths - done) / done;
+        }
+
+        /** "57 of 109 paths, about 40 s more", or with the retries: "109 of 109 paths, 3 tracked again". */
+        String counts() {
+            String left = Double.isNaN(secondsLeft()) ? ""
+                    : String.format(Locale.ROOT, ", about %.0f s more", secondsLeft());
+            return String.format(Locale.ROOT, "%d of %d paths%s%s", done, paths, left,
+                    retracked > 0 ? ", " + retracked + " tracked again with smaller steps" : "");
+        }
+    }
+
+    /**
      * A monodromy solve's solution and what it did: fixed subspaces solved, loops, paths tracked in loops and in all,
      * solutions of the generic member, the trace test of those, and the block solutions added as complex conjugates of
      * found ones (the block is real; see MonodromyBlockSolver).
@@ -136,9 +181,16 @@ public final class BlockSolver {
                              long genericSolutions, boolean tracePassed, double traceResidual, int conjugates) {
     }
 
+    /**
+     * Monodromy's default budget of loop paths (one orbit representative around one triangle, and the trace test's
+     * witnesses around theirs): {@code lps:...:solver=monodromy:budget=N} and {@code lps study counts --loop-budget N}
+     * change it.
+     */
+    public static final long DEFAULT_LOOP_BUDGET = MonodromyBlockSolver.DEFAULT_PATH_BUDGET;
+
     /** The block's critical points by monodromy ({@link MonodromyBlockSolver}); the same classification as {@link #solve}. */
     public static Monodromic solveMonodromy(BlockProblem problem, long seed, int threads, Listener listener) {
-        return solveMonodromy(problem, seed, threads, listener, MonodromyBlockSolver.DEFAULT_PATH_BUDGET);
+        return solveMonodromy(problem, seed, threads, listener, DEFAULT_LOOP_BUDGET);
     }
 
     /**

@@ -193,7 +193,8 @@ final class MonodromyBlockSolver {
         // the homotopy to the block is equivariant (the path of g x is g times the path of x): one path per orbit
         List<double[]> reps = Orbits.representatives(all, group, loopOptions.identicalTolerance());
         budget.finalPaths(reps.size(), all.size());
-        ToBlock end = toBlock(wholeFamily, base, family.actual(), reps, group, solveOptions, seed);
+        ToBlock end = toBlock(wholeFamily, base, family.actual(), reps, group, solveOptions, seed,
+                attempt -> TrackingProgress.toBlock(listener, spaces.size(), budget.loopPaths, attempt, t0));
         tracked += end.tracked;
         return new Result(end.solutions, all.size(), end.failed, end.atInfinity, end.singular,
                 new Stats(spaces.size(), loops, budget.loopPaths, tracked, all.size(), trace, end.conjugates));
@@ -250,7 +251,8 @@ final class MonodromyBlockSolver {
      * images.
      */
     private static ToBlock toBlock(ParameterizedSystem wholeFamily, double[] base, double[] actual, List<double[]> reps,
-                                   SignedPermutationGroup group, SolveOptions solveOptions, long seed) {
+                                   SignedPermutationGroup group, SolveOptions solveOptions, long seed,
+                                   java.util.function.IntFunction<SolveOptions.Progress> progress) {
         int n = wholeFamily.variableCount();
         SolutionSet finite = new SolutionSet(n, 1e-8);
         List<BlockSolver.Endpoint> solutions = new ArrayList<>();
@@ -262,7 +264,7 @@ final class MonodromyBlockSolver {
         List<double[]> pending = reps;
         for (int attempt = 0; attempt < 3 && !pending.isEmpty(); attempt++) {
             try (ParameterSolver ps = new ParameterSolver(wholeFamily, solveOptions.seed(seed + 1000L * attempt))) {
-                SolveResult r = ps.track(base, pending, actual);
+                SolveResult r = ps.track(base, pending, actual, progress.apply(attempt));
                 tracked += r.paths();
                 List<double[]> again = new ArrayList<>();
                 for (PathResult pr : r.pathResults()) {
@@ -368,8 +370,8 @@ final class MonodromyBlockSolver {
                 throw new BudgetExceededException(String.format(java.util.Locale.ROOT,
                         "the block solve by monodromy passed its budget of %d loop paths (%d solutions known in"
                                 + " subspace %d of %d, %.0f s) and stopped: solve a smaller block (lower k), or with"
-                                + " solver=homotopy where its path count allows (k <= 2), or from Java with a larger"
-                                + " pathBudget (BlockSolver.solveMonodromy)",
+                                + " solver=homotopy where its path count allows (k <= 2), or with a larger budget:"
+                                + " lps:...:solver=monodromy:budget=N, lps study counts --loop-budget N",
                         limit, run.solutions().size(), stage + 1, strata, seconds()));
             }
         }
