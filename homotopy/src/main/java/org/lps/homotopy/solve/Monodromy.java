@@ -176,6 +176,8 @@ public final class Monodromy {
         final List<double[]> orbits = new ArrayList<>();
         long tracked, failed;
         int loops, idle;
+        /** The residual of the last trace test that failed, NaN if none (for progress reports). */
+        double failedResidual = Double.NaN;
         /** One point of each orbit of inert solutions ({@link #addInert}). */
         final List<double[]> inertOrbits = new ArrayList<>();
         /** This run finds the trace test's extra witnesses (for progress reports). */
@@ -211,6 +213,7 @@ public final class Monodromy {
             TraceTest.Result[] last = new TraceTest.Result[1];
             Stop stop = advance(options.loopsWithoutProgress(), trace == null ? null : () -> {
                 last[0] = trace.check(known.points());
+                failedResidual = last[0].passed() ? Double.NaN : last[0].residual();
                 return last[0].passed();
             });
             if (trace != null && (last[0] == null || stop == Stop.TARGET_COUNT) && stop != Stop.BUDGET) {
@@ -290,7 +293,7 @@ public final class Monodromy {
                 from = to;
                 if (options.progress() != null) {
                     options.progress().accept(new MonodromyOptions.Progress(loops + 1, tracked, known.size(),
-                            orbits.size(), idle, witnesses));
+                            orbits.size(), idle, witnesses, failedResidual));
                 }
             }
         }

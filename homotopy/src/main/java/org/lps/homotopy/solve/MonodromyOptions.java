@@ -30,10 +30,12 @@ public record MonodromyOptions(long seed, int threads, long targetCount, int loo
     /**
      * Where a monodromy run is: loops started, loop paths tracked, solutions known (every image), orbits known (the
      * points tracked around each loop; equal to solutions without a group action), consecutive loops that found
-     * nothing new so far, and whether these are the trace test's extra witnesses (its own monodromy, on a curve
-     * slice; {@link TraceTest}) rather than the solutions.
+     * nothing new so far, whether these are the trace test's extra witnesses (its own monodromy, on a curve
+     * slice; {@link TraceTest}) rather than the solutions, and the residual of the last trace test that failed (NaN if
+     * none has run or it passed).
      */
-    public record Progress(int loops, long paths, int solutions, int orbits, int idleLoops, boolean witnesses) {
+    public record Progress(int loops, long paths, int solutions, int orbits, int idleLoops, boolean witnesses,
+                           double traceResidual) {
     }
 
     /**

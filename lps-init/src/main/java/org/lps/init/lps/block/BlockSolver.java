@@ -99,18 +99,19 @@ public final class BlockSolver {
      * @param seconds     since the solve started
      * @param witnesses   the counts are the trace test's extra witnesses (its own monodromy before the whole space's
      *                    loops), not solutions
+     * @param traceResidual the residual of the stage's last trace test that failed, NaN if none
      * @param homotopy    a parameter homotopy under way (a subspace's solutions carried to the common generic member,
      *                    or the final homotopy to the block), or null: the loops' counts
      */
     public record Status(int stage, int strata, int dimension, int round, int loops, long paths, int solutions,
                          int orbits, int idleLoops, int idleLimit, int finalPaths, double seconds, boolean witnesses,
-                         Tracking homotopy) {
+                         double traceResidual, Tracking homotopy) {
 
         /** A report of the loops (no homotopy under way). */
         public Status(int stage, int strata, int dimension, int round, int loops, long paths, int solutions,
                       int orbits, int idleLoops, int idleLimit, int finalPaths, double seconds, boolean witnesses) {
             this(stage, strata, dimension, round, loops, paths, solutions, orbits, idleLoops, idleLimit, finalPaths,
-                    seconds, witnesses, null);
+                    seconds, witnesses, Double.NaN, null);
         }
 
         /**
@@ -133,17 +134,19 @@ public final class BlockSolver {
                         + " block, %.0f s", solutions, finalPaths, seconds);
             }
             if (witnesses) {
-                return String.format(Locale.ROOT, "whole space %d of %d (dimension %d), trace test's extra witnesses,"
-                        + " loop %d: %d witnesses, %d loop paths, %d of 2 loops without a new one, %.0f s", stage + 1,
-                        strata, dimension, loops, solutions, paths, idleLoops, seconds);
+                return String.format(Locale.ROOT, "%s %d of %d (dimension %d), trace test's extra witnesses,"
+                        + " loop %d: %d witnesses, %d loop paths, %d of 2 loops without a new one, %.0f s",
+                        stage == strata - 1 ? "whole space" : "fixed subspace", stage + 1, strata, dimension, loops,
+                        solutions, paths, idleLoops, seconds);
             }
             double rate = paths / Math.max(seconds, 1e-3);
             double left = Math.max(0, idleLimit - idleLoops) * (double) orbits / Math.max(rate, 1e-9);
             return String.format(Locale.ROOT, "%s %d of %d (dimension %d)%s, loop %d: %d solutions (%d orbits),"
-                            + " %d loop paths, %d of %d loops without a new one (about %.0f s more if none), %.0f s",
+                            + " %d loop paths, %d of %d loops without a new one (about %.0f s more if none)%s, %.0f s",
                     stage == strata - 1 ? "whole space" : "fixed subspace", stage + 1, strata, dimension,
                     round > 0 ? ", round " + (round + 1) : "", loops, solutions, orbits, paths, idleLoops, idleLimit,
-                    left, seconds);
+                    left, Double.isNaN(traceResidual) ? ""
+                            : String.format(Locale.ROOT, ", trace test failed at %.1e", traceResidual), seconds);
         }
     }
 

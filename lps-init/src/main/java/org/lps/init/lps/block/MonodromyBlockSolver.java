@@ -360,7 +360,7 @@ final class MonodromyBlockSolver {
                 lastReport = now;
                 listener.progress(new BlockSolver.Status(stage, strata, dimension, round, p.loops(),
                         spentBefore + p.paths(), p.solutions(), p.orbits(), p.idleLoops(), IDLE_LOOPS, 0, seconds(),
-                        p.witnesses()));
+                        p.witnesses(), p.traceResidual(), null));
             });
         }
 

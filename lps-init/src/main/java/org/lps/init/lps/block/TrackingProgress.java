@@ -68,7 +68,7 @@ final class TrackingProgress implements SolveOptions.Progress {
             long first = Math.min(c, total);
             BlockSolver.Tracking t = new BlockSolver.Tracking(total, first, c - first, attempt, (now - start) * 1e-9);
             listener.progress(new BlockSolver.Status(stage, strata, dimension, round, 0, loopPaths, 0, (int) total, 0,
-                    0, stage >= strata ? (int) total : 0, (now - solveStart) * 1e-9, false, t));
+                    0, stage >= strata ? (int) total : 0, (now - solveStart) * 1e-9, false, Double.NaN, t));
         }
     }
 }
