@@ -249,7 +249,8 @@ public final class Monodromy {
                     continue;
                 }
                 idle++;
-                if (complete != null && complete.getAsBoolean()) {
+                // the test costs about as much as a loop: after every second loop with nothing new
+                if (complete != null && (idle % 2 == 0 || idle >= idleLimit) && complete.getAsBoolean()) {
                     return Stop.TRACE_TEST;
                 }
                 if (idle >= idleLimit) {

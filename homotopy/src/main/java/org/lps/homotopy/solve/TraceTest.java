@@ -71,6 +71,8 @@ public final class TraceTest {
     /** Sums over W10 of the tested functions at t = 0, t1, t2, and their scale; null if a path failed. */
     private Sums w10Sums;
     private long tracked;
+    /** The number of solutions of the last check that failed, -1 before. */
+    private int lastFailedCount = -1;
 
     /**
      * @param seeds solutions at the base point, one on each component the caller knows of (the invariant slice's
@@ -149,13 +151,23 @@ public final class TraceTest {
         return tracked + witnesses.tracked;
     }
 
-    /** The trace test of the solutions {@code solutions} (affine, at the base point) together with W10. */
+    /**
+     * The trace test of the solutions {@code solutions} (affine, at the base point) together with W10. When it fails
+     * for the same number of solutions as the last failure, W10 gets more loops and the test is run again: nothing
+     * new was found among the solutions in between, so W10 may be what is incomplete. (Loops for W10 after every
+     * failure cost as much as the solutions' loops, and mostly find nothing.)
+     */
     public Result check(List<double[]> solutions) {
         if (overBudget()) {
             return new Result(false, Double.NaN);
         }
         Result r = checkOnce(solutions);
         if (r.passed()) {
+            return r;
+        }
+        boolean again = solutions.size() == lastFailedCount;
+        lastFailedCount = solutions.size();
+        if (!again) {
             return r;
         }
         witnesses.advance(WITNESS_IDLE_LOOPS, null);

@@ -172,8 +172,10 @@ final class MonodromyBlockSolver {
             }
             List<double[]> fixedPoints = List.copyOf(fixed.points());
             budget.stage(strata.size(), n, round);
+            // twice the subspaces' idle loops before another round: a round builds the trace test's witnesses anew
             Monodromy.Run run = Monodromy.run(wholeCompiled, base, generic, fixedPoints,
-                    budget.options(loopOptions.seed(seed + 7919L * round).groupAction(group)));
+                    budget.options(loopOptions.seed(seed + 7919L * round).groupAction(group)
+                            .loopsWithoutProgress(2 * IDLE_LOOPS)));
             loops += run.loops();
             budget.spent(run);
             trace = run.traceTest();
@@ -359,8 +361,8 @@ final class MonodromyBlockSolver {
                 }
                 lastReport = now;
                 listener.progress(new BlockSolver.Status(stage, strata, dimension, round, p.loops(),
-                        spentBefore + p.paths(), p.solutions(), p.orbits(), p.idleLoops(), IDLE_LOOPS, 0, seconds(),
-                        p.witnesses(), p.traceResidual(), null));
+                        spentBefore + p.paths(), p.solutions(), p.orbits(), p.idleLoops(), o.loopsWithoutProgress(), 0,
+                        seconds(), p.witnesses(), p.traceResidual(), null));
             });
         }
 
