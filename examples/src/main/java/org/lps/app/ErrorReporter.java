@@ -40,8 +40,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (isBadInput(t)) {
             line = message(t);
             exit = EXIT_BAD_INPUT;
-        } else if (t instanceof org.lps.init.lps.block.BudgetExceededException) {
-            line = t.getMessage();                                      // names the budget and what to do instead
+        } else if (t instanceof org.lps.init.lps.block.BudgetExceededException
+                || t instanceof org.lps.init.lps.block.IncompleteSolveException) {
+            line = t.getMessage();                                      // names the budget or test and what to do instead
             exit = EXIT_FAILURE;
         } else if (t instanceof OutputFileException) {
             line = t.getMessage();

@@ -64,7 +64,7 @@ public final class BlockCache {
                         loopBudget);
                 if (!m.tracePassed()) {
                     // an incomplete set of critical points could miss the best minimum: never lift from it
-                    throw new IllegalStateException("the block " + spec + " solved by monodromy failed the trace test"
+                    throw new IncompleteSolveException("the block " + spec + " solved by monodromy failed the trace test"
                             + " (residual " + m.traceResidual() + "): its critical points may be incomplete; use"
                             + " solver=homotopy or another solver seed");
                 }
