@@ -213,7 +213,9 @@ public final class Monodromy {
             TraceTest.Result[] last = new TraceTest.Result[1];
             Stop stop = advance(options.loopsWithoutProgress(), trace == null ? null : () -> {
                 last[0] = trace.check(known.points());
-                failedResidual = last[0].passed() ? Double.NaN : last[0].residual();
+                // infinite: a pencil path failed
+                failedResidual = last[0].passed() ? Double.NaN
+                        : Double.isNaN(last[0].residual()) ? Double.POSITIVE_INFINITY : last[0].residual();
                 return last[0].passed();
             });
             if (trace != null && (last[0] == null || stop == Stop.TARGET_COUNT) && stop != Stop.BUDGET) {

@@ -32,7 +32,7 @@ public record MonodromyOptions(long seed, int threads, long targetCount, int loo
      * points tracked around each loop; equal to solutions without a group action), consecutive loops that found
      * nothing new so far, whether these are the trace test's extra witnesses (its own monodromy, on a curve
      * slice; {@link TraceTest}) rather than the solutions, and the residual of the last trace test that failed (NaN if
-     * none has run or it passed).
+     * none has run or it passed, infinite if one of its paths failed).
      */
     public record Progress(int loops, long paths, int solutions, int orbits, int idleLoops, boolean witnesses,
                            double traceResidual) {

@@ -99,7 +99,8 @@ public final class BlockSolver {
      * @param seconds     since the solve started
      * @param witnesses   the counts are the trace test's extra witnesses (its own monodromy before the whole space's
      *                    loops), not solutions
-     * @param traceResidual the residual of the stage's last trace test that failed, NaN if none
+     * @param traceResidual the residual of the stage's last trace test that failed, NaN if none, infinite if a path
+     *                    of its pencil failed
      * @param homotopy    a parameter homotopy under way (a subspace's solutions carried to the common generic member,
      *                    or the final homotopy to the block), or null: the loops' counts
      */
@@ -146,6 +147,7 @@ public final class BlockSolver {
                     stage == strata - 1 ? "whole space" : "fixed subspace", stage + 1, strata, dimension,
                     round > 0 ? ", round " + (round + 1) : "", loops, solutions, orbits, paths, idleLoops, idleLimit,
                     left, Double.isNaN(traceResidual) ? ""
+                            : Double.isInfinite(traceResidual) ? ", trace test failed (a path of its pencil failed)"
                             : String.format(Locale.ROOT, ", trace test failed at %.1e", traceResidual), seconds);
         }
     }
