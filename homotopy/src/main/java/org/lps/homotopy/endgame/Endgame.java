@@ -165,6 +165,7 @@ public final class Endgame {
         // where s was last halved, and when: a path that takes crawlSteps steps for a factor 2 of s is crawling
         double sHalved = savedS;
         int stepsHalved = tracker.steps();
+        double vSincePeak = 0;
         while (true) {
             tracker.maxFraction(jump && sinceRejection >= 2 ? 1 : o.geometricFraction());
             Tracker.Step st = tracker.step();
@@ -173,6 +174,13 @@ public final class Endgame {
                         && lastError < o.valAccuracy())) {
                     // diverging clearly but too singular to go on (condition numbers of 1e30 and more are
                     // common past a positive-dimensional set at infinity): at infinity
+                    return atInfinity(saved, lastCondition, lastError);
+                }
+                if (divergingUnresolved(o, vSincePeak, homogenizingRatio(saved), lastCondition)) {
+                    // the tracker gave up on it where x_0 is no longer resolved: stalled, at whatever s (a chain
+                    // x_(k+1) ~ x_k x_1 of 8 unknowns: x_0 = 2e-17 and condition 2e44 at s = 0.02, where the Cauchy
+                    // loops then spent their 3000 steps in vain)
+                    stalled = true;
                     return atInfinity(saved, lastCondition, lastError);
                 }
                 // a path that fails this close to the end is often singular: let Cauchy try from the last good point
@@ -222,7 +230,10 @@ public final class Endgame {
                 sHalved = s;
                 stepsHalved = tracker.steps();
             }
-            if (shrinking && stalledDivergence(o, tracker.steps() - stepsHalved, v, x0rel, cond)) {
+            // a stall is judged by the mean valuation since x_0's peak, not by v: at the condition numbers of a stalled
+            // path v is noise (148, then -93, at condition 1e44 on a chain x_(k+1) ~ x_k x_1 of 9 unknowns)
+            vSincePeak = s < sPeak ? Math.log(x0rel / x0relPeak) / Math.log(s / sPeak) : 0;
+            if (stalledDivergence(o, tracker.steps() - stepsHalved, vSincePeak, x0rel, cond)) {
                 stalled = true;
                 return atInfinity(z, cond, err);
             }
@@ -428,7 +439,9 @@ public final class Endgame {
 
     /**
      * Whether a diverging path has stalled where double precision cannot follow it: {@code crawl} steps (at least
-     * {@code crawlSteps}) without halving s, its valuation v above {@code valAtInfinity}, and x_0 no longer resolved
+     * {@code crawlSteps}) without halving s (or a tracker that gave up on it), its valuation v (the endgame passes
+     * the mean since x_0's peak, log(x_0 / peak) / log(s / s_peak)) above {@code valAtInfinity}, and x_0 no longer
+     * resolved
      * at the point's condition number (|x_0| / |z| below 1000 x rounding x condition). Such a path is called at
      * infinity wherever it is, at any s: it would not get nearer to s = 0 within any budget, and the caller checks
      * the point (a regular zero within Newton's reach, the leading forms, a {@link Descent}) as for any early call.
@@ -442,7 +455,12 @@ public final class Endgame {
      * target's solutions at infinity ({@link #stalled()}) is what keeps those.
      */
     public static boolean stalledDivergence(EndgameOptions o, int crawl, double v, double x0rel, double cond) {
-        return crawl >= o.crawlSteps() && v > o.valAtInfinity() && unresolved(x0rel, cond);
+        return crawl >= o.crawlSteps() && divergingUnresolved(o, v, x0rel, cond);
+    }
+
+    /** v above {@code valAtInfinity} and x_0 no longer resolved at the condition number. */
+    static boolean divergingUnresolved(EndgameOptions o, double v, double x0rel, double cond) {
+        return v > o.valAtInfinity() && unresolved(x0rel, cond);
     }
 
     /** |x_0| / |z| below 1000 x rounding x condition: a finite endpoint there would be known to no digit. */

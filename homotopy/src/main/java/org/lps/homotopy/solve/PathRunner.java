@@ -270,7 +270,7 @@ public final class PathRunner {
             if (s <= 0.5 * sHalved) {
                 sHalved = s;
                 stepsHalved = tracker.steps();
-            } else if (tracker.steps() - stepsHalved >= endgameOptions.crawlSteps() && stalled(s)) {
+            } else if (stalled(s, tracker.steps() - stepsHalved)) {
                 stalledAt = s;
                 return false;
             }
@@ -278,15 +278,19 @@ public final class PathRunner {
     }
 
     /**
-     * Whether the tracker's point (at the real parameter s, before the endgame) is a diverging path stalled there
+     * Whether the tracker's point (at the real parameter s, before the endgame, {@code crawl} steps since s was last
+     * halved) is a diverging path stalled there
      * with a numerically singular Jacobian (condition number beyond 1 / rounding: Newton's corrections have no digit
      * left in its worst direction, and the tracker follows the path, if at all, by luck).
      */
-    private boolean stalled(double s) {
+    private boolean stalled(double s, int crawl) {
+        if (crawl < endgameOptions.crawlSteps()) {
+            return false;
+        }
         double[] p = tracker.z();
         int size = p.length / 2;
         double cond = tracker.condition();
-        return cond >= 1 / ROUNDING && Endgame.stalledDivergence(endgameOptions, endgameOptions.crawlSteps(),
+        return cond >= 1 / ROUNDING && Endgame.stalledDivergence(endgameOptions, crawl,
                 coordinates.valuation(p, tracker.tangent(), s, size), coordinates.homogenizingRatio(p, size), cond);
     }
 
