@@ -27,7 +27,9 @@ import org.lps.homotopy.track.Tracker;
  * Two looser calls end the work on a path that is clearly diverging (v positive with an error below v / 4,
  * x_0 shrinking, ill-conditioned) but whose valuation stays noisy because its condition number is astronomical:
  * after {@code crawlSteps} endgame steps or when the tracker fails on it, and at once when x_0 is below
- * {@code hugeRatio} of the largest coordinate.</li>
+ * {@code hugeRatio} of the largest coordinate. And at any s, a path that stalls: {@code crawlSteps} steps without
+ * halving s while diverging with x_0 below what its condition number resolves ({@link #stalledDivergence}), the
+ * fate of paths that end on a positive-dimensional set at infinity.</li>
  * <li><b>Singular endpoints.</b> When the condition number grows by {@code switchCondGrowth} (or the path
  * gets very near s = 0) while v says finite ({@code finiteLook}), the endpoint is singular and the tracker would
  * crawl and lose accuracy. The Cauchy endgame takes over: the path is continued around the circle |s| = R
@@ -93,6 +95,8 @@ public final class Endgame {
     private double cauchyS;
     // whether the path has looked clearly diverging (and not finite since), kept into the fallback too
     private boolean divergedClearly;
+    // whether the last run called the path at infinity because it stalled (stalledDivergence)
+    private boolean stalled;
     // mean |x_0| / |z| over the samples of the last loop, and for the best estimate's loop and the one before it
     private double loopX0, bestLoopX0, bestPrevLoopX0;
 
@@ -137,6 +141,7 @@ public final class Endgame {
         lastCondition = Double.NaN;
         radialFallback = false;
         divergedClearly = false;
+        stalled = false;
         s0 = tracker.sRe();
         cond0 = tracker.condition();
         minCond = cond0;
@@ -157,6 +162,10 @@ public final class Endgame {
         // jumps onto s = 0 are tried while the path looks regular; otherwise the approach is geometric
         boolean jump = cauchy;
         int sinceRejection = 2;
+        // where s was last halved, and when: a path that takes crawlSteps steps for a factor 2 of s is crawling
+        double sHalved = savedS;
+        int stepsHalved = tracker.steps();
+        double vSincePeak = 0;
         while (true) {
             tracker.maxFraction(jump && sinceRejection >= 2 ? 1 : o.geometricFraction());
             Tracker.Step st = tracker.step();
@@ -165,6 +174,13 @@ public final class Endgame {
                         && lastError < o.valAccuracy())) {
                     // diverging clearly but too singular to go on (condition numbers of 1e30 and more are
                     // common past a positive-dimensional set at infinity): at infinity
+                    return atInfinity(saved, lastCondition, lastError);
+                }
+                if (divergingUnresolved(o, vSincePeak, homogenizingRatio(saved), lastCondition)) {
+                    // the tracker gave up on it where x_0 is no longer resolved: stalled, at whatever s (a chain
+                    // x_(k+1) ~ x_k x_1 of 8 unknowns: x_0 = 2e-17 and condition 2e44 at s = 0.02, where the Cauchy
+                    // loops then spent their 3000 steps in vain)
+                    stalled = true;
                     return atInfinity(saved, lastCondition, lastError);
                 }
                 // a path that fails this close to the end is often singular: let Cauchy try from the last good point
@@ -210,6 +226,17 @@ public final class Endgame {
                     || cond >= o.suspectCond();
             boolean candidate = s <= o.maxInfinityS() && diverging && shrinking;
             boolean clearlyDiverging = candidate && illConditioned && err < o.crawlError() * v;
+            if (s <= 0.5 * sHalved) {
+                sHalved = s;
+                stepsHalved = tracker.steps();
+            }
+            // a stall is judged by the mean valuation since x_0's peak, not by v: at the condition numbers of a stalled
+            // path v is noise (148, then -93, at condition 1e44 on a chain x_(k+1) ~ x_k x_1 of 9 unknowns)
+            vSincePeak = s < sPeak ? Math.log(x0rel / x0relPeak) / Math.log(s / sPeak) : 0;
+            if (stalledDivergence(o, tracker.steps() - stepsHalved, vSincePeak, x0rel, cond)) {
+                stalled = true;
+                return atInfinity(z, cond, err);
+            }
             if (clearlyDiverging) {
                 divergedClearly = true;
             } else if (Math.abs(v) + err <= o.finiteLook()) {
@@ -407,7 +434,38 @@ public final class Endgame {
      * to no digit anyway.
      */
     static boolean unresolvedDivergence(EndgameOptions o, double x0rel, double x0relPeak, double cond) {
-        return x0rel <= o.unresolvedDrop() * x0relPeak && x0rel < 1e3 * ROUNDING * cond;
+        return x0rel <= o.unresolvedDrop() * x0relPeak && unresolved(x0rel, cond);
+    }
+
+    /**
+     * Whether a diverging path has stalled where double precision cannot follow it: {@code crawl} steps (at least
+     * {@code crawlSteps}) without halving s (or a tracker that gave up on it), its valuation v (the endgame passes
+     * the mean since x_0's peak, log(x_0 / peak) / log(s / s_peak)) above {@code valAtInfinity}, and x_0 no longer
+     * resolved
+     * at the point's condition number (|x_0| / |z| below 1000 x rounding x condition). Such a path is called at
+     * infinity wherever it is, at any s: it would not get nearer to s = 0 within any budget, and the caller checks
+     * the point (a regular zero within Newton's reach, the leading forms, a {@link Descent}) as for any early call.
+     * This is the common fate of paths that end on a positive-dimensional set at infinity, where the Jacobian's
+     * condition number grows like a high power of 1 / s (LPS k = 2, d = 2, parameter homotopy to the block: like
+     * x_0^-4 with x_0 ~ s^3, 1e12 at s = 0.1 and 1e19 at s = 0.03, with relative steps of 1e-4 of s there: 10000 and
+     * 50000 steps spent without leaving s > 0.01). The valuation's error estimate is not asked for: it needs two
+     * factor-4 stretches of s, which a stalled path never covers. What this cannot tell apart is a path that passes
+     * close to a point at infinity of the member at some s > 0 and comes back (the same homotopy has such paths at
+     * s = 0.29: x_0 = 1e-3, condition 5e14, crawling for 1500 steps); the caller's test that the point is near the
+     * target's solutions at infinity ({@link #stalled()}) is what keeps those.
+     */
+    public static boolean stalledDivergence(EndgameOptions o, int crawl, double v, double x0rel, double cond) {
+        return crawl >= o.crawlSteps() && divergingUnresolved(o, v, x0rel, cond);
+    }
+
+    /** v above {@code valAtInfinity} and x_0 no longer resolved at the condition number. */
+    static boolean divergingUnresolved(EndgameOptions o, double v, double x0rel, double cond) {
+        return v > o.valAtInfinity() && unresolved(x0rel, cond);
+    }
+
+    /** |x_0| / |z| below 1000 x rounding x condition: a finite endpoint there would be known to no digit. */
+    private static boolean unresolved(double x0rel, double cond) {
+        return x0rel < 1e3 * ROUNDING * cond;
     }
 
     private Outcome cauchy(double[] z, double s) {
@@ -593,6 +651,14 @@ public final class Endgame {
     /** The endpoint in projective coordinates on the patch (own array: copy it). */
     public double[] endpoint() {
         return endpoint;
+    }
+
+    /**
+     * Whether the last run's "at infinity" came from {@link #stalledDivergence}, possibly far from s = 0: the caller
+     * then asks the endpoint's direction to satisfy the target's leading forms as closely as its x_0 allows.
+     */
+    public boolean stalled() {
+        return stalled;
     }
 
     /** The winding number (1 unless the Cauchy endgame found more). */

@@ -49,7 +49,8 @@ package org.lps.homotopy.endgame;
  * @param crawlSteps           a path that has looked clearly diverging (ill-conditioned, v positive with an error
  *                             estimate below {@code crawlError} v) is called at infinity after this many endgame
  *                             steps, or when the tracker fails on it: otherwise it crawls at relative step sizes of
- *                             1e-3 where the condition number passes 1e25
+ *                             1e-3 where the condition number passes 1e25. Also the steps without halving s after
+ *                             which a diverging, unresolved path has stalled ({@link Endgame#stalledDivergence})
  * @param crawlError           see {@code crawlSteps}
  * @param jumpCondGrowth       the tracker tries to land on s = 0 in one step while v looks finite and the condition
  *                             number is within this factor of the boundary's

@@ -1,9 +1,14 @@
 package org.lps.homotopy.param;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.eval.Evaluator;
+import org.lps.homotopy.poly.Polynomial;
 import org.lps.homotopy.track.Coordinates;
 import org.lps.homotopy.track.PathHomotopy;
+import org.lps.homotopy.track.ProjectiveTarget;
 import org.lps.homotopy.track.ProjectivePatch;
 
 /**
@@ -24,7 +29,7 @@ import org.lps.homotopy.track.ProjectivePatch;
  * evaluated (with their Jacobian, for dc/ds) at p(s). Each equation is scaled by one constant (its largest
  * coefficient at the two ends) so that residuals are comparable. Immutable; one {@link #evaluation()} per thread.
  */
-public final class ParameterHomotopy implements PathHomotopy {
+public final class ParameterHomotopy implements PathHomotopy, ProjectiveTarget {
 
     /** How the parameters move from start to target. */
     public enum Path { STRAIGHT, GAMMA }
@@ -39,6 +44,9 @@ public final class ParameterHomotopy implements PathHomotopy {
     /** Affine families: coefficients at both ends, compiled order and scaled. */
     private final double[] c0, c1;
     private final double[] scale;
+    /** The target member homogenized to the family's degrees, scaled; built on first use ({@link #target()}). */
+    private CompiledSystem targetSystem;
+    private double[] targetNorms;
 
     public ParameterHomotopy(CompiledFamily family, double[] start, double[] target, Path path,
                              SplittableRandom random) {
@@ -80,8 +88,46 @@ public final class ParameterHomotopy implements PathHomotopy {
         return n + 1;
     }
 
+    @Override
     public int variableCount() {
         return n;
+    }
+
+    /**
+     * F(x, x_0; target), each equation homogenized to the family's degree and scaled as the homotopy scales it: at
+     * s = 0 a path is on its zeros, and a path at infinity on the zeros of F(x, 0), the target's forms of the family's
+     * degrees (where the target's own degree is lower, that equation's F(x, 0) vanishes and asks nothing).
+     */
+    @Override
+    public synchronized CompiledSystem target() {
+        if (targetSystem == null) {
+            ParameterizedSystem f = family.family();
+            double[] c = f.coefficients(target);
+            List<Polynomial> eqs = new ArrayList<>();
+            targetNorms = new double[n];
+            for (int i = 0; i < n; i++) {
+                int d = f.degree(i);
+                int[][] a = f.monomials(i);
+                List<Polynomial> terms = new ArrayList<>();
+                for (int t = 0; t < a.length; t++) {
+                    int k = f.termStart(i) + t;
+                    double re = scale[i] * c[2 * k], im = scale[i] * c[2 * k + 1];
+                    int[] e = java.util.Arrays.copyOf(a[t], n + 1);
+                    e[n] = d - java.util.Arrays.stream(a[t]).sum();
+                    terms.add(Polynomial.monomial(re, im, e));
+                    targetNorms[i] += Math.hypot(re, im);
+                }
+                eqs.add(Polynomial.sum(terms));
+            }
+            targetSystem = CompiledSystem.compile(eqs, n + 1);
+        }
+        return targetSystem;
+    }
+
+    @Override
+    public synchronized double[] coefficientNorms() {
+        target();
+        return targetNorms.clone();
     }
 
     public double[] startParameters() {

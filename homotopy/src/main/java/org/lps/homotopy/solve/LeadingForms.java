@@ -1,7 +1,7 @@
 package org.lps.homotopy.solve;
 
 import org.lps.homotopy.eval.Evaluator;
-import org.lps.homotopy.track.Homotopy;
+import org.lps.homotopy.track.ProjectiveTarget;
 
 /**
  * The test that an endpoint with x_0 = 0 (numerically) is a solution at infinity: its direction must be a
@@ -9,12 +9,13 @@ import org.lps.homotopy.track.Homotopy;
  * system whose leading forms have none (a monic univariate polynomial, x^2 + y^2 - 1 with x^2 - y^2 ...) has no
  * solution at infinity at all, and an endpoint claiming to be one is a path the tracker lost.
  *
- * <p>The homotopy's target F is homogenized to the start system's degrees, so its equations at (x, 0) are the
- * leading forms (or vanish identically where a start degree exceeds the equation's own degree: such an equation
- * then asks nothing of a point at infinity). With x scaled to |x|_inf = 1, the relative value
- * |F_i(x, 0)| / sum_t |c_t| is compared with what the endpoint's distance from x_0 = 0 allows: at a point of
- * the path H(z, s) = 0, F_i(x, 0) equals minus the terms carrying x_0 (each at most |c_t| |x_0| / |z|_inf
- * relative) plus the start system's share, s times its own size.
+ * <p>The homotopy's target F ({@link ProjectiveTarget}) is homogenized to the start system's degrees (a parameter
+ * homotopy's to the family's), so its equations at (x, 0) are the leading forms (or vanish identically where that
+ * degree exceeds the equation's own: such an equation then asks nothing of a point at infinity). With x scaled to
+ * |x|_inf = 1, the relative value |F_i(x, 0)| / sum_t |c_t| is compared with what the endpoint's distance from
+ * x_0 = 0 allows: at a point of the path H(z, s) = 0, F_i(x, 0) equals minus the terms carrying x_0 (each at most
+ * |c_t| |x_0| / |z|_inf relative) plus the start system's share, s times its own size (for a parameter homotopy, the
+ * change of the coefficients between the member at s and the target, of order s as well).
  *
  * <p>One per thread (it reuses its buffers).
  */
@@ -30,7 +31,7 @@ final class LeadingForms {
     private final double[] point, values;
     private final int n;
 
-    LeadingForms(Homotopy homotopy, EndpointOptions options) {
+    LeadingForms(ProjectiveTarget homotopy, EndpointOptions options) {
         this.slack = options.leadingFormsSlack();
         this.floor = options.leadingFormsFloor();
         this.target = homotopy.target().evaluator();
@@ -61,7 +62,9 @@ final class LeadingForms {
         target.values(point, values);
         double worst = 0;
         for (int i = 0; i < n; i++) {
-            worst = Math.max(worst, Math.hypot(values[2 * i], values[2 * i + 1]) / coefficientNorms[i]);
+            if (coefficientNorms[i] > 0) {   // (an equation that vanishes at the target asks nothing)
+                worst = Math.max(worst, Math.hypot(values[2 * i], values[2 * i + 1]) / coefficientNorms[i]);
+            }
         }
         return worst;
     }

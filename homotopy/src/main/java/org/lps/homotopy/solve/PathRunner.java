@@ -8,6 +8,7 @@ import org.lps.homotopy.eval.CompiledSystem;
 import org.lps.homotopy.track.Coordinates;
 import org.lps.homotopy.track.Homotopy;
 import org.lps.homotopy.track.PathHomotopy;
+import org.lps.homotopy.track.ProjectiveTarget;
 import org.lps.homotopy.track.Tracker;
 import org.lps.homotopy.track.TrackerOptions;
 
@@ -26,10 +27,11 @@ public final class PathRunner {
 
     private final Tracker tracker;
     private final EndpointOptions o;
+    private final EndgameOptions endgameOptions;
     private final Endgame endgame;
     private final Descent descent;
     private final Refiner refiner;
-    /** Null for homotopies other than start-to-target (parameter homotopies): no leading-forms check there. */
+    /** Null for homotopies that do not declare their target (toric ones): no leading-forms check there. */
     private final LeadingForms leadingForms;
     /** The largest degree of the homotopy's monomials, for {@link #drifted}; 0 (never drifts) where unknown. */
     private final int maxDegree;
@@ -40,6 +42,8 @@ public final class PathRunner {
     private final Coordinates coordinates;
     private final double[] z;
     private final int n;
+    /** Where {@link #trackToBoundary} found the path stalled (NaN if it did not). */
+    private double stalledAt;
 
     PathRunner(Homotopy homotopy, CompiledSystem original, CompiledSystem absolute, EndgameOptions endgame,
                EndpointOptions endpoint) {
@@ -55,11 +59,12 @@ public final class PathRunner {
                EndgameOptions endgame, EndpointOptions endpoint) {
         this.tracker = new Tracker(homotopy);
         this.o = endpoint;
+        this.endgameOptions = endgame;
         this.endgame = new Endgame(tracker, endgame);
         this.descent = new Descent(homotopy, endgame);
         this.boundary = endgame.boundary();
         this.refiner = new Refiner(original, absolute, endpoint);
-        this.leadingForms = homotopy instanceof Homotopy h ? new LeadingForms(h, endpoint) : null;
+        this.leadingForms = homotopy instanceof ProjectiveTarget t ? new LeadingForms(t, endpoint) : null;
         this.maxDegree = homotopy instanceof Homotopy h ? h.maxDegree() : 0;
         this.starts = starts;
         this.coordinates = homotopy.coordinates();
@@ -85,6 +90,12 @@ public final class PathRunner {
         }
         tracker.target(boundary, 0);
         if (!trackToBoundary()) {
+            if (!Double.isNaN(stalledAt)) {
+                return failed(index, options, String.format(java.util.Locale.ROOT,
+                        "tracker: stalled at s = %.2e before the endgame, diverging (|x0| / |z| = %.1e) with a"
+                        + " numerically singular Jacobian (condition %.1e)", stalledAt,
+                        coordinates.homogenizingRatio(tracker.z(), tracker.z().length / 2), tracker.condition()));
+            }
             return failed(index, options, "tracker: " + tracker.failure());
         }
         // the endgame works on the patch orthogonal to the path at the boundary, which the endpoint is close to
@@ -98,6 +109,16 @@ public final class PathRunner {
         double[] e = endgame.endpoint();
         if (!allFinite(e)) {
             return failed(index, options, "endgame: non-finite endpoint");
+        }
+        if (endgame.stalled() && leadingForms != null && !leadingForms.satisfiedAt(e, 0)) {
+            // called where it stalled, possibly far from s = 0: a point near the target's set at infinity satisfies
+            // the target's leading forms to the order of its x_0 (LPS block: 1e-9 .. 6e-5 at x_0 = 1e-4 .. 4e-3,
+            // s = 1e-3 .. 0.1), whatever s is; one that does not is near infinity for the member at s only (a path
+            // passing a pole of the homotopy), which may come back to a finite solution: re-tracked, else failed
+            return failed(index, options, String.format(java.util.Locale.ROOT,
+                    "endgame: stalled diverging at s = %.1e (|x0| / |z| = %.1e) but not near the target's solutions"
+                    + " at infinity: its leading forms are %.1e there, relative", Math.hypot(tracker.sRe(),
+                    tracker.sIm()), coordinates.homogenizingRatio(e, e.length / 2), leadingForms.residual(e)));
         }
         double accuracy = endgameAccuracy();
         // s where the endpoint was taken: the endgame's verdict "at infinity" can come before s = 0
@@ -220,8 +241,17 @@ public final class PathRunner {
      * homotopy's monomials z^a of degree d then stay within that factor of 1 (see {@link Tracker#unitPatch}).
      * At the usual degrees this never happens (|z| would have to pass 1e4 at degree 2); at degree 1000 it
      * happens whenever |z| leaves [0.98, 1.02].
+     *
+     * <p>A path that stalls diverging before the boundary with a numerically singular Jacobian ({@link #stalled})
+     * fails there (false, with {@link #stalledAt} set) instead of crawling to the step limit: the parameter homotopy
+     * to the LPS k = 2 block has such a path at s = 0.2 .. 0.27, v = 9 .. 12, which took 10000 and 50000 steps to
+     * fail without it. It is not called at infinity: paths of the same homotopy pass as close to infinity at s = 0.29
+     * (x_0 = 1e-3, condition 5e14, v up to 30) and come back to regular solutions.
      */
     private boolean trackToBoundary() {
+        double sHalved = tracker.sRe();
+        int stepsHalved = tracker.steps();
+        stalledAt = Double.NaN;
         while (true) {
             Tracker.Step st = tracker.step();
             if (st == Tracker.Step.FAILED) {
@@ -230,10 +260,38 @@ public final class PathRunner {
             if (st == Tracker.Step.ARRIVED) {
                 return true;
             }
-            if (st == Tracker.Step.ACCEPTED && drifted(tracker.z()) && !tracker.unitPatch()) {
+            if (st != Tracker.Step.ACCEPTED) {
+                continue;
+            }
+            if (drifted(tracker.z()) && !tracker.unitPatch()) {
+                return false;
+            }
+            double s = tracker.sRe();
+            if (s <= 0.5 * sHalved) {
+                sHalved = s;
+                stepsHalved = tracker.steps();
+            } else if (stalled(s, tracker.steps() - stepsHalved)) {
+                stalledAt = s;
                 return false;
             }
         }
+    }
+
+    /**
+     * Whether the tracker's point (at the real parameter s, before the endgame, {@code crawl} steps since s was last
+     * halved) is a diverging path stalled there
+     * with a numerically singular Jacobian (condition number beyond 1 / rounding: Newton's corrections have no digit
+     * left in its worst direction, and the tracker follows the path, if at all, by luck).
+     */
+    private boolean stalled(double s, int crawl) {
+        if (crawl < endgameOptions.crawlSteps()) {
+            return false;
+        }
+        double[] p = tracker.z();
+        int size = p.length / 2;
+        double cond = tracker.condition();
+        return cond >= 1 / ROUNDING && Endgame.stalledDivergence(endgameOptions, crawl,
+                coordinates.valuation(p, tracker.tangent(), s, size), coordinates.homogenizingRatio(p, size), cond);
     }
 
     /** Whether |z|^d is beyond {@link EndpointOptions#maxPowerDrift()} or below its inverse, d the homotopy's largest degree. */

@@ -25,7 +25,7 @@ import org.lps.homotopy.start.StartSystem;
  *
  * <p>Immutable and shared by all threads; each thread evaluates through its own {@link #workspace()}.
  */
-public final class Homotopy implements PathHomotopy {
+public final class Homotopy implements PathHomotopy, ProjectiveTarget {
 
     private final int n;
     private final CompiledSystem target;
@@ -138,11 +138,13 @@ public final class Homotopy implements PathHomotopy {
     }
 
     /** sum_t |c_t| of each equation of {@link #target()} (a copy). */
+    @Override
     public double[] coefficientNorms() {
         return coefficientNorms.clone();
     }
 
     /** n, the number of affine unknowns. */
+    @Override
     public int variableCount() {
         return n;
     }
@@ -163,6 +165,7 @@ public final class Homotopy implements PathHomotopy {
     }
 
     /** The homogenized, scaled target F (n equations in n + 1 variables). */
+    @Override
     public CompiledSystem target() {
         return target;
     }

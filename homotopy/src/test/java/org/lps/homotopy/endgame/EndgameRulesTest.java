@@ -44,4 +44,19 @@ class EndgameRulesTest {
         // a finite endpoint (x_0 about its peak) stays a failure however ill-conditioned
         assertFalse(Endgame.unresolvedDivergence(EndgameOptions.DEFAULT, 0.5, 0.9, 1e20));
     }
+
+    @Test
+    void aDivergingPathThatCrawlsWithX0UnresolvedHasStalled() {
+        EndgameOptions o = EndgameOptions.DEFAULT;
+        // LPS k = 2, d = 2, parameter homotopy to the block, seed 2, path 108: 300 steps from s = 0.1 to 0.072,
+        // x_0 / |z| 1.0e-3 (3.2e-3 at s = 0.1: mean valuation 3.5), condition 1.1e14
+        assertTrue(Endgame.stalledDivergence(o, 300, 3.5, 1.0e-3, 1.1e14));
+        // not yet crawling
+        assertFalse(Endgame.stalledDivergence(o, 299, 3.5, 1.0e-3, 1.1e14));
+        // x_0 resolved (condition 1e9: x_0 = 1e-3 known to 4 digits): it is followed on
+        assertFalse(Endgame.stalledDivergence(o, 300, 3.5, 1.0e-3, 1e9));
+        // x_0 not falling (a finite path crawling past a near collision)
+        assertFalse(Endgame.stalledDivergence(o, 1000, 0.01, 1.0e-3, 1e20));
+        assertFalse(Endgame.stalledDivergence(o, 1000, -2, 1.0e-3, 1e20));
+    }
 }
