@@ -22,7 +22,11 @@ import org.lps.homotopy.track.TrackerOptions;
 public final class PathRunner {
 
     /** Unit roundoff (with a margin): no computed point is more accurate than this times its condition number. */
-    static final double ROUNDING = 2.2e-16;
+    static final double ROUNDING = Singularity.ROUNDING;
+    /** Newton steps from a Cauchy centroid towards a member of a cluster of simple roots ({@link #nearClusterMember}). */
+    static final int CLUSTER_NEWTON_STEPS = 40;
+    /** A cluster member lies at least this many times the centroid's uncertainty away from it. */
+    static final double CLUSTER_SEPARATION = 1e3;
 
     private final Tracker tracker;
     private final EndpointOptions o;
@@ -104,7 +108,7 @@ public final class PathRunner {
         double sEnd = outcome == Endgame.Outcome.AT_INFINITY ? Math.hypot(tracker.sRe(), tracker.sIm()) : 0;
         double[] x = dehomogenize(e);
         int winding = endgame.windingNumber();
-        if (outcome == Endgame.Outcome.CAUCHY && winding > 1 && nearRegularZero(x)) {
+        if (outcome == Endgame.Outcome.CAUCHY && winding > 1 && (nearRegularZero(x) || nearClusterMember(x, accuracy))) {
             // a winding number c > 1 claims a root of multiplicity >= c; Newton converging to a regular zero from
             // the endpoint refutes it: the Cauchy loops enclosed a cluster of simple roots and returned their
             // centroid (three roots 1e-3 apart in a degree-9 polynomial; two solutions 2 apart at |x| = 3e5).
@@ -158,10 +162,12 @@ public final class PathRunner {
             // a regular endpoint (or a Cauchy one that turns out to be simple) polishes to full accuracy
             double[] y = x.clone();
             double rel = refiner.newton(y, 8);
-            if (rel <= Singularity.ACCURACY || outcome == Endgame.Outcome.REGULAR) {
+            boolean converged = !refiner.stalledLinearly()
+                    && (rel <= Singularity.ACCURACY || Singularity.converged(rel, refiner.condition(y)));
+            if (converged || outcome == Endgame.Outcome.REGULAR) {
                 x = y;
                 accuracy = Math.min(accuracy, rel);
-                refined = rel <= Singularity.ACCURACY;
+                refined = converged;
             }
         }
         if (!refined && unresolved(o, coordinates.homogenizingRatio(e, e.length / 2), accuracy)) {
@@ -180,7 +186,7 @@ public final class PathRunner {
         // the last word on a finite endpoint reported as nonsingular: it must solve the equations relative to the
         // size of their terms (singular ones passed the normwise test just above, the only one that can judge them)
         double condition = refiner.condition(x);
-        if (winding == 1 && condition < Singularity.CONDITION && accuracy > Singularity.ACCURACY) {
+        if (winding == 1 && condition < Singularity.CONDITION && !Singularity.converged(accuracy, condition)) {
             // nothing says singular (one path, a regular Jacobian) but Newton did not converge: the path stopped
             // short of its solution, e.g. between the members of a cluster of roots 1e-2 apart (a degree-9
             // polynomial, seed 5: "singular, multiplicity 1", residual 1.7e-5); re-tracked, else failed
@@ -281,8 +287,28 @@ public final class PathRunner {
 
     /** Whether Newton on the original system converges from x to a zero with a regular Jacobian. */
     private boolean nearRegularZero(double[] x) {
+        return refiner.convergesToRegularZero(x.clone(), 8);
+    }
+
+    /**
+     * Whether Newton from a Cauchy endpoint x (known to {@code accuracy}, relative) reaches a regular zero that lies
+     * well outside x's own uncertainty: then x is the centroid of a cluster of simple roots, not a multiple root.
+     * Ill-conditioned clusters need more Newton steps than {@link #nearRegularZero} allows before they converge
+     * (discret3s: pairs 0.07 |x| apart at |x| = 4e3 .. 6e3, condition 4e7, about 15 steps from the centroid). The
+     * guards keep genuine multiple roots: Newton from their centroid converges linearly (which
+     * {@link Refiner#convergesToRegularZero} refuses), and no further than the centroid's own error.
+     */
+    private boolean nearClusterMember(double[] x, double accuracy) {
         double[] y = x.clone();
-        return refiner.newton(y, 8) <= Singularity.ACCURACY && refiner.condition(y) < Singularity.CONDITION;
+        if (!refiner.convergesToRegularZero(y, CLUSTER_NEWTON_STEPS)) {
+            return false;
+        }
+        double moved = 0;
+        for (int k = 0; k < y.length; k += 2) {
+            moved = Math.max(moved, Math.hypot(y[k] - x[k], y[k + 1] - x[k + 1]));
+        }
+        double uncertainty = Math.max(accuracy, Singularity.ACCURACY) * Math.max(1, Refiner.maxAbs(x));
+        return moved > CLUSTER_SEPARATION * uncertainty;
     }
 
     private static boolean allFinite(double[] v) {
