@@ -16,13 +16,18 @@ import org.lps.homotopy.poly.Polynomial;
 final class Refiner {
 
     private final int n;
-    /** A Newton correction at least this fraction of the previous one is a linear step ({@link #stalledLinearly}). */
-    static final double LINEAR_RATIO = 0.2;
-    /** This many linear steps in a row at the end of {@link #newton} mean it converged linearly. */
+    /**
+     * A Newton correction between these fractions of the previous one is a linear step ({@link #stalledLinearly}):
+     * at a zero of multiplicity m the corrections fall by (m - 1) / m, 0.5 .. 0.9 for m = 2 .. 10.
+     */
+    static final double LINEAR_MIN = 0.4, LINEAR_MAX = 0.92;
+    /** Corrections up to this (relative) are in Newton's local regime; larger ones still search. */
+    static final double LOCAL = 1e-3;
+    /** This many linear steps in a row in the last {@link #newton} mean it converged linearly. */
     static final int LINEAR_RUN = 3;
 
     private final Evaluator eval;
-    /** Trailing linear steps of the last {@link #newton}. */
+    /** The longest run of linear steps of the last {@link #newton}. */
     private int linearSteps;
     private final Evaluator absEval;
     private final ComplexLU lu;
@@ -61,6 +66,7 @@ final class Refiner {
         double prev = Double.POSITIVE_INFINITY;
         double rel = Double.POSITIVE_INFINITY;
         linearSteps = 0;
+        int run = 0;
         for (int it = 0; it < maxIt; it++) {
             eval.valuesAndJacobian(x, f, jac);
             if (!lu.factor(jac)) {
@@ -75,12 +81,15 @@ final class Refiner {
                 x[k] -= dx[k];
             }
             rel = norm / Math.max(1, maxAbs(x));
-            // a correction at least LINEAR_RATIO of the one before continues a linear run (see stalledLinearly);
-            // below Singularity.ACCURACY the corrections are at the roundoff floor and say nothing either way
-            if (norm < LINEAR_RATIO * prev) {
-                linearSteps = 0;
+            // a correction between LINEAR_MIN and LINEAR_MAX of the one before, in the local regime (relative size
+            // between Singularity.ACCURACY and LOCAL), continues a linear run (see stalledLinearly); smaller
+            // corrections are at the roundoff floor and say nothing either way
+            double ratio = norm / prev;
+            if (rel > Singularity.ACCURACY && rel <= LOCAL && ratio >= LINEAR_MIN && ratio <= LINEAR_MAX) {
+                run++;
+                linearSteps = Math.max(linearSteps, run);
             } else if (rel > Singularity.ACCURACY) {
-                linearSteps++;
+                run = 0;
             }
             prev = norm;
             if (rel < 1e-15) {
@@ -91,8 +100,9 @@ final class Refiner {
     }
 
     /**
-     * Whether the last {@link #newton} ended in linear convergence: its last {@link #LINEAR_RUN} corrections above
-     * {@link Singularity#ACCURACY} each at least {@link #LINEAR_RATIO} of the one before, and none since fell by more. That is Newton approaching a multiple zero (corrections halve
+     * Whether the last {@link #newton} converged linearly: {@link #LINEAR_RUN} corrections in a row in the local regime
+     * (relative size between {@link Singularity#ACCURACY} and {@link #LOCAL}) each between {@link #LINEAR_MIN} and
+     * {@link #LINEAR_MAX} of the one before. That is Newton approaching a multiple zero (corrections halve
      * at a double one, fall by 2/3 at a triple one), never a simple zero, where they fall quadratically until the
      * roundoff floor stops the iteration. Near rose's double zeros (condition 1e20) Newton from 1e-3 away halves
      * its way to corrections of 2e-6 in 8 steps and of 4e-10 in 40, with condition numbers of 1e10 .. 7e11 at the
