@@ -126,6 +126,21 @@ public final class PathRunner {
             x = dehomogenize(e);
             winding = 1;
             accuracy = endgameAccuracy();   // infinite when the tracker stopped short of s = 0: Newton decides below
+        } else if (outcome == Endgame.Outcome.CAUCHY && winding > 1) {
+            // Newton from the centroid proves nothing either way (discret3s, seed 1: a pair 0.03 |x| apart at
+            // |x| = 1.2e4, where Newton stalls at 5e-2): the path, tracked on straight from where its loops began,
+            // may still land on a member of a cluster. Only a regular zero reached quadratically and well outside the
+            // centroid's uncertainty refutes the winding number; otherwise the Cauchy endpoint stands as it was.
+            double[] centroid = x;
+            e = e.clone();   // the straight track overwrites the endgame's endpoint
+            if (endgame.trackStraightFromCauchyStart()
+                    && farRegularZero(dehomogenize(endgame.endpoint()), centroid, accuracy, 8)) {
+                outcome = endgame.outcome();
+                e = endgame.endpoint();
+                x = dehomogenize(e);
+                winding = 1;
+                accuracy = endgameAccuracy();
+            }
         }
         // whether Newton from x reaches a regular zero (LargeSolutions): computed at most once per x, as every path
         // to infinity asks it
@@ -299,15 +314,24 @@ public final class PathRunner {
      * {@link Refiner#convergesToRegularZero} refuses), and no further than the centroid's own error.
      */
     private boolean nearClusterMember(double[] x, double accuracy) {
-        double[] y = x.clone();
-        if (!refiner.convergesToRegularZero(y, CLUSTER_NEWTON_STEPS)) {
+        return farRegularZero(x, x, accuracy, CLUSTER_NEWTON_STEPS);
+    }
+
+    /**
+     * Whether Newton from {@code from} converges ({@link Refiner#convergesToRegularZero}, at most {@code steps} steps)
+     * to a regular zero more than {@link #CLUSTER_SEPARATION} times the centroid's uncertainty from {@code centroid}
+     * (known to {@code accuracy}, relative).
+     */
+    private boolean farRegularZero(double[] from, double[] centroid, double accuracy, int steps) {
+        double[] y = from.clone();
+        if (!refiner.convergesToRegularZero(y, steps)) {
             return false;
         }
         double moved = 0;
         for (int k = 0; k < y.length; k += 2) {
-            moved = Math.max(moved, Math.hypot(y[k] - x[k], y[k + 1] - x[k + 1]));
+            moved = Math.max(moved, Math.hypot(y[k] - centroid[k], y[k + 1] - centroid[k + 1]));
         }
-        double uncertainty = Math.max(accuracy, Singularity.ACCURACY) * Math.max(1, Refiner.maxAbs(x));
+        double uncertainty = Math.max(accuracy, Singularity.ACCURACY) * Math.max(1, Refiner.maxAbs(centroid));
         return moved > CLUSTER_SEPARATION * uncertainty;
     }
 
