@@ -23,11 +23,17 @@ final class Refiner {
     static final double LINEAR_MIN = 0.4, LINEAR_MAX = 0.92;
     /** Corrections up to this (relative) are in Newton's local regime; larger ones still search. */
     static final double LOCAL = 1e-3;
+    /**
+     * Only a fast fall from a correction above this (relative) ends a linear run: below it, near a double zero, the
+     * halving corrections meet roundoff noise, whose random falls prove nothing (a double zero at |x| = 40 reached in
+     * 40 steps). Clusters narrower than this look like multiple zeros to Newton.
+     */
+    static final double SETTLED = 1e-6;
     /** This many linear steps in a row in the last {@link #newton} mean it converged linearly. */
     static final int LINEAR_RUN = 3;
 
     private final Evaluator eval;
-    /** The longest run of linear steps of the last {@link #newton}. */
+    /** The linear steps since the last superlinear one in the last {@link #newton}. */
     private int linearSteps;
     private final Evaluator absEval;
     private final ComplexLU lu;
@@ -66,7 +72,7 @@ final class Refiner {
         double prev = Double.POSITIVE_INFINITY;
         double rel = Double.POSITIVE_INFINITY;
         linearSteps = 0;
-        int run = 0;
+        double prevRel = Double.POSITIVE_INFINITY;
         for (int it = 0; it < maxIt; it++) {
             eval.valuesAndJacobian(x, f, jac);
             if (!lu.factor(jac)) {
@@ -82,15 +88,16 @@ final class Refiner {
             }
             rel = norm / Math.max(1, maxAbs(x));
             // a correction between LINEAR_MIN and LINEAR_MAX of the one before, in the local regime (relative size
-            // between Singularity.ACCURACY and LOCAL), continues a linear run (see stalledLinearly); smaller
-            // corrections are at the roundoff floor and say nothing either way
+            // between Singularity.ACCURACY and LOCAL), continues a linear run; a faster fall from above SETTLED ends
+            // it (a simple zero reached, maybe after a linear approach from outside a cluster: two zeros 7e-6 |x|
+            // apart at |x| = 3e5); the rest is roundoff noise and says nothing
             double ratio = norm / prev;
-            if (rel > Singularity.ACCURACY && rel <= LOCAL && ratio >= LINEAR_MIN && ratio <= LINEAR_MAX) {
-                run++;
-                linearSteps = Math.max(linearSteps, run);
-            } else if (rel > Singularity.ACCURACY) {
-                run = 0;
+            if (ratio < LINEAR_MIN && prevRel > SETTLED) {
+                linearSteps = 0;
+            } else if (rel > Singularity.ACCURACY && rel <= LOCAL && ratio >= LINEAR_MIN && ratio <= LINEAR_MAX) {
+                linearSteps++;
             }
+            prevRel = rel;
             prev = norm;
             if (rel < 1e-15) {
                 break;
@@ -100,9 +107,10 @@ final class Refiner {
     }
 
     /**
-     * Whether the last {@link #newton} converged linearly: {@link #LINEAR_RUN} corrections in a row in the local regime
-     * (relative size between {@link Singularity#ACCURACY} and {@link #LOCAL}) each between {@link #LINEAR_MIN} and
-     * {@link #LINEAR_MAX} of the one before. That is Newton approaching a multiple zero (corrections halve
+     * Whether the last {@link #newton} ended in linear convergence: at least {@link #LINEAR_RUN} corrections in the
+     * local regime (relative size between {@link Singularity#ACCURACY} and {@link #LOCAL}) each between
+     * {@link #LINEAR_MIN} and {@link #LINEAR_MAX} of the one before, and no faster fall since from above
+     * {@link #SETTLED}. That is Newton approaching a multiple zero (corrections halve
      * at a double one, fall by 2/3 at a triple one), never a simple zero, where they fall quadratically until the
      * roundoff floor stops the iteration. Near rose's double zeros (condition 1e20) Newton from 1e-3 away halves
      * its way to corrections of 2e-6 in 8 steps and of 4e-10 in 40, with condition numbers of 1e10 .. 7e11 at the
