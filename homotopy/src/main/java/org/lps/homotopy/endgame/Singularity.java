@@ -27,6 +27,12 @@ public final class Singularity {
      * (discret3s: regular zeros at |x| = 1e5 with k = 3e10, where Newton's last corrections stall at 1e-7 .. 1e-6).
      */
     public static final double ROUNDING = 2.2e-16;
+    /**
+     * The roundoff floor is granted up to this relative accuracy, no further: near a positive-dimensional component
+     * the condition number of a point that is no zero can be 1e11 .. 1e12 (cohn2: a "solution" with residual 0.67
+     * at condition 8e11 passed a floor of 2e-4). discret3s' large zeros stall at 1e-8 .. 8e-8.
+     */
+    public static final double MAX_FLOOR = 1e-6;
 
     private Singularity() {
     }
@@ -38,12 +44,13 @@ public final class Singularity {
 
     /**
      * Whether a point known to this relative accuracy (Newton's last correction) at this condition number is as good
-     * as double precision gets: at most {@link #ACCURACY}, or at most condition x {@link #ROUNDING}. The floor stays
+     * as double precision gets: at most {@link #ACCURACY}, or at most condition x {@link #ROUNDING} (but never beyond
+     * {@link #MAX_FLOOR}). The floor stays
      * below a multiple zero's reach: Newton near a double zero at distance d has corrections of about d and a
      * condition number of about 1 / d, so it passes only once d is below sqrt(ROUNDING), as {@link #ACCURACY} alone
      * already lets it.
      */
     public static boolean converged(double accuracy, double condition) {
-        return accuracy <= Math.max(ACCURACY, condition * ROUNDING);
+        return accuracy <= Math.max(ACCURACY, Math.min(condition * ROUNDING, MAX_FLOOR));
     }
 }
