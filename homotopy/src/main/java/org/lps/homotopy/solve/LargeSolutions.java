@@ -24,20 +24,20 @@ final class LargeSolutions {
 
     /**
      * The regular zero of the original system near the affine endpoint x, refined by Newton, or null if there is
-     * none: Newton must converge (relative correction at most {@link Singularity#ACCURACY}) within
-     * {@code maxMove} |x| of x ({@link EndpointOptions#largeMove()}) to a point whose scale-invariant condition number is below
-     * {@link Singularity#CONDITION}.
+     * none: Newton must converge ({@link Refiner#convergesToRegularZero}: quadratically, to
+     * a relative correction at most {@link Singularity#ACCURACY} or at the roundoff floor of the zero's condition number,
+     * which is below {@link Singularity#CONDITION}) within {@code maxMove} |x| of x ({@link EndpointOptions#largeMove()}).
      */
     static double[] regularZeroNear(Refiner refiner, double[] x, double maxMove) {
         double[] y = x.clone();
-        if (!(refiner.newton(y, 8) <= Singularity.ACCURACY)) {
+        if (!refiner.convergesToRegularZero(y, 8)) {
             return null;
         }
         double move = 0;
         for (int k = 0; k < x.length; k += 2) {
             move = Math.max(move, Math.hypot(y[k] - x[k], y[k + 1] - x[k + 1]));
         }
-        if (!(move <= maxMove * Refiner.maxAbs(x)) || !(refiner.condition(y) < Singularity.CONDITION)) {
+        if (!(move <= maxMove * Refiner.maxAbs(x))) {
             return null;
         }
         return y;

@@ -23,7 +23,11 @@ import org.lps.homotopy.track.TrackerOptions;
 public final class PathRunner {
 
     /** Unit roundoff (with a margin): no computed point is more accurate than this times its condition number. */
-    static final double ROUNDING = 2.2e-16;
+    static final double ROUNDING = Singularity.ROUNDING;
+    /** Newton steps from a Cauchy centroid towards a member of a cluster of simple roots ({@link #nearClusterMember}). */
+    static final int CLUSTER_NEWTON_STEPS = 40;
+    /** A cluster member lies at least this many times the centroid's uncertainty away from it. */
+    static final double CLUSTER_SEPARATION = 1e3;
 
     private final Tracker tracker;
     private final EndpointOptions o;
@@ -125,7 +129,7 @@ public final class PathRunner {
         double sEnd = outcome == Endgame.Outcome.AT_INFINITY ? Math.hypot(tracker.sRe(), tracker.sIm()) : 0;
         double[] x = dehomogenize(e);
         int winding = endgame.windingNumber();
-        if (outcome == Endgame.Outcome.CAUCHY && winding > 1 && nearRegularZero(x)) {
+        if (outcome == Endgame.Outcome.CAUCHY && winding > 1 && (nearRegularZero(x) || nearClusterMember(x, accuracy))) {
             // a winding number c > 1 claims a root of multiplicity >= c; Newton converging to a regular zero from
             // the endpoint refutes it: the Cauchy loops enclosed a cluster of simple roots and returned their
             // centroid (three roots 1e-3 apart in a degree-9 polynomial; two solutions 2 apart at |x| = 3e5).
@@ -143,6 +147,21 @@ public final class PathRunner {
             x = dehomogenize(e);
             winding = 1;
             accuracy = endgameAccuracy();   // infinite when the tracker stopped short of s = 0: Newton decides below
+        } else if (outcome == Endgame.Outcome.CAUCHY && winding > 1) {
+            // Newton from the centroid proves nothing either way (discret3s, seed 1: a pair 0.03 |x| apart at
+            // |x| = 1.2e4, where Newton stalls at 5e-2): the path, tracked on straight from where its loops began,
+            // may still land on a member of a cluster. Only a regular zero reached quadratically and well outside the
+            // centroid's uncertainty refutes the winding number; otherwise the Cauchy endpoint stands as it was.
+            double[] centroid = x;
+            e = e.clone();   // the straight track overwrites the endgame's endpoint
+            if (endgame.trackStraightFromCauchyStart()
+                    && farRegularZero(dehomogenize(endgame.endpoint()), centroid, accuracy, 8)) {
+                outcome = endgame.outcome();
+                e = endgame.endpoint();
+                x = dehomogenize(e);
+                winding = 1;
+                accuracy = endgameAccuracy();
+            }
         }
         // whether Newton from x reaches a regular zero (LargeSolutions): computed at most once per x, as every path
         // to infinity asks it
@@ -179,10 +198,12 @@ public final class PathRunner {
             // a regular endpoint (or a Cauchy one that turns out to be simple) polishes to full accuracy
             double[] y = x.clone();
             double rel = refiner.newton(y, 8);
-            if (rel <= Singularity.ACCURACY || outcome == Endgame.Outcome.REGULAR) {
+            boolean converged = !refiner.stalledLinearly()
+                    && (rel <= Singularity.ACCURACY || Singularity.converged(rel, refiner.condition(y)));
+            if (converged || outcome == Endgame.Outcome.REGULAR) {
                 x = y;
                 accuracy = Math.min(accuracy, rel);
-                refined = rel <= Singularity.ACCURACY;
+                refined = converged;
             }
         }
         if (!refined && unresolved(o, coordinates.homogenizingRatio(e, e.length / 2), accuracy)) {
@@ -201,7 +222,7 @@ public final class PathRunner {
         // the last word on a finite endpoint reported as nonsingular: it must solve the equations relative to the
         // size of their terms (singular ones passed the normwise test just above, the only one that can judge them)
         double condition = refiner.condition(x);
-        if (winding == 1 && condition < Singularity.CONDITION && accuracy > Singularity.ACCURACY) {
+        if (winding == 1 && condition < Singularity.CONDITION && !Singularity.converged(accuracy, condition)) {
             // nothing says singular (one path, a regular Jacobian) but Newton did not converge: the path stopped
             // short of its solution, e.g. between the members of a cluster of roots 1e-2 apart (a degree-9
             // polynomial, seed 5: "singular, multiplicity 1", residual 1.7e-5); re-tracked, else failed
@@ -339,8 +360,37 @@ public final class PathRunner {
 
     /** Whether Newton on the original system converges from x to a zero with a regular Jacobian. */
     private boolean nearRegularZero(double[] x) {
-        double[] y = x.clone();
-        return refiner.newton(y, 8) <= Singularity.ACCURACY && refiner.condition(y) < Singularity.CONDITION;
+        return refiner.convergesToRegularZero(x.clone(), 8);
+    }
+
+    /**
+     * Whether Newton from a Cauchy endpoint x (known to {@code accuracy}, relative) reaches a regular zero that lies
+     * well outside x's own uncertainty: then x is the centroid of a cluster of simple roots, not a multiple root.
+     * Ill-conditioned clusters need more Newton steps than {@link #nearRegularZero} allows before they converge
+     * (discret3s: pairs 0.07 |x| apart at |x| = 4e3 .. 6e3, condition 4e7, about 15 steps from the centroid). The
+     * guards keep genuine multiple roots: Newton from their centroid converges linearly (which
+     * {@link Refiner#convergesToRegularZero} refuses), and no further than the centroid's own error.
+     */
+    private boolean nearClusterMember(double[] x, double accuracy) {
+        return farRegularZero(x, x, accuracy, CLUSTER_NEWTON_STEPS);
+    }
+
+    /**
+     * Whether Newton from {@code from} converges ({@link Refiner#convergesToRegularZero}, at most {@code steps} steps)
+     * to a regular zero more than {@link #CLUSTER_SEPARATION} times the centroid's uncertainty from {@code centroid}
+     * (known to {@code accuracy}, relative).
+     */
+    private boolean farRegularZero(double[] from, double[] centroid, double accuracy, int steps) {
+        double[] y = from.clone();
+        if (!refiner.convergesToRegularZero(y, steps)) {
+            return false;
+        }
+        double moved = 0;
+        for (int k = 0; k < y.length; k += 2) {
+            moved = Math.max(moved, Math.hypot(y[k] - centroid[k], y[k + 1] - centroid[k + 1]));
+        }
+        double uncertainty = Math.max(accuracy, Singularity.ACCURACY) * Math.max(1, Refiner.maxAbs(centroid));
+        return moved > CLUSTER_SEPARATION * uncertainty;
     }
 
     private static boolean allFinite(double[] v) {
