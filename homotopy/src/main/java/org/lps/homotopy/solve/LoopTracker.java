@@ -36,6 +36,11 @@ final class LoopTracker {
 
     /** The affine solution at the last vertex reached from x (interleaved) at the first, or null if a path failed. */
     double[] track(double[] x, TrackerOptions options) {
+        return track(x, options, VERTEX_ACCURACY);
+    }
+
+    /** As above, a vertex refined to {@code accuracy} (relative Newton correction) being good enough. */
+    double[] track(double[] x, TrackerOptions options, double accuracy) {
         double[] y = x.clone();
         for (int k = 0; k < edges.length; k++) {
             Tracker t = trackers[k];
@@ -50,7 +55,7 @@ final class LoopTracker {
             }
             double rel = t.refine(1e-14, 4);
             double[] e = t.z();
-            if (!(rel <= VERTEX_ACCURACY) || PathRunner.homogenizingRatio(e) < MIN_HOMOGENIZING_RATIO) {
+            if (!(rel <= accuracy) || PathRunner.homogenizingRatio(e) < MIN_HOMOGENIZING_RATIO) {
                 return null;
             }
             ParameterHomotopy.dehomogenize(e, y);

@@ -335,12 +335,18 @@ public final class Monodromy {
     /** Carries every point of {@code batch} along {@code edges} over the pool; results in batch order, null if failed. */
     static double[][] trackAll(ExecutorService pool, int threads, List<ParameterHomotopy> edges, List<double[]> batch,
                                TrackerOptions preset) {
+        return trackAll(pool, threads, edges, batch, preset, LoopTracker.VERTEX_ACCURACY);
+    }
+
+    /** As above, a vertex refined to {@code accuracy} being good enough ({@link LoopTracker#track}). */
+    static double[][] trackAll(ExecutorService pool, int threads, List<ParameterHomotopy> edges, List<double[]> batch,
+                               TrackerOptions preset, double accuracy) {
         double[][] ends = new double[batch.size()][];
         AtomicInteger next = new AtomicInteger();
         Callable<Void> worker = () -> {
             LoopTracker loop = new LoopTracker(edges);
             for (int k = next.getAndIncrement(); k < ends.length; k = next.getAndIncrement()) {
-                ends[k] = loop.track(batch.get(k), preset);
+                ends[k] = loop.track(batch.get(k), preset, accuracy);
             }
             return null;
         };
