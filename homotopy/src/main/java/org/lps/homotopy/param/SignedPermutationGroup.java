@@ -142,7 +142,7 @@ public final class SignedPermutationGroup implements Function<double[], List<dou
         Map<Polynomial, Boolean> out = new LinkedHashMap<>();
         List<int[]> monomials = new ArrayList<>();
         for (int d = 1; d <= degree; d++) {
-            exponents(new int[n], 0, d, monomials);
+            monomials.addAll(Polynomial.exponentsOfDegree(n, d));
         }
         for (int[] e : monomials) {
             Polynomial r = reynolds(Polynomial.monomial(1, 0, e));
@@ -153,19 +153,5 @@ public final class SignedPermutationGroup implements Function<double[], List<dou
             }
         }
         return new ArrayList<>(out.keySet());
-    }
-
-    private static void exponents(int[] e, int i, int left, List<int[]> out) {
-        if (i == e.length - 1) {
-            e[i] = left;
-            out.add(e.clone());
-            e[i] = 0;
-            return;
-        }
-        for (int a = left; a >= 0; a--) {
-            e[i] = a;
-            exponents(e, i + 1, left - a, out);
-        }
-        e[i] = 0;
     }
 }

@@ -89,6 +89,27 @@ public final class Polynomial {
 
     // ---------------------------------------------------------------- inspection
 
+    /** The exponent vectors of every monomial of total degree {@code degree} in {@code n} variables. */
+    public static List<int[]> exponentsOfDegree(int n, int degree) {
+        List<int[]> out = new java.util.ArrayList<>();
+        fillExponents(new int[n], 0, degree, out);
+        return out;
+    }
+
+    private static void fillExponents(int[] e, int i, int left, List<int[]> out) {
+        if (i == e.length - 1) {
+            e[i] = left;
+            out.add(e.clone());
+            e[i] = 0;
+            return;
+        }
+        for (int a = left; a >= 0; a--) {
+            e[i] = a;
+            fillExponents(e, i + 1, left - a, out);
+        }
+        e[i] = 0;
+    }
+
     public int termCount() {
         return re.length;
     }

@@ -64,7 +64,7 @@ final class BlockFamily {
         List<Polynomial> beta = beta(k, problem.fit().coefficients());
         candidates.addAll(beta);
         for (int degree = 1; degree <= 4; degree++) {
-            for (int[] e : monomials(n, degree)) {
+            for (int[] e : Polynomial.exponentsOfDegree(n, degree)) {
                 if (oneNeuron(e)) {
                     candidates.add(Polynomial.monomial(1, 0, e));
                 }
@@ -315,23 +315,4 @@ final class BlockFamily {
     }
 
     /** Exponent vectors of the monomials of exactly this degree in n variables. */
-    private static List<int[]> monomials(int n, int degree) {
-        List<int[]> out = new ArrayList<>();
-        fill(new int[n], 0, degree, out);
-        return out;
-    }
-
-    private static void fill(int[] e, int i, int left, List<int[]> out) {
-        if (i == e.length - 1) {
-            e[i] = left;
-            out.add(e.clone());
-            e[i] = 0;
-            return;
-        }
-        for (int x = left; x >= 0; x--) {
-            e[i] = x;
-            fill(e, i + 1, left - x, out);
-        }
-        e[i] = 0;
-    }
 }
