@@ -1,6 +1,5 @@
 package org.lps.homotopy.solve;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -9,10 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.lps.homotopy.param.CompiledFamily;
 import org.lps.homotopy.param.ParameterHomotopy;
 import org.lps.homotopy.param.ParameterizedSystem;
+import org.lps.homotopy.param.SignedPermutationGroup;
 import org.lps.homotopy.param.Symmetry;
 import org.lps.homotopy.poly.PolynomialSystem;
 import org.lps.homotopy.track.TrackerOptions;
@@ -310,24 +309,18 @@ public final class Monodromy {
             }
         }
 
-        /** Adds x (a new orbit's representative) and, with a group action, its orbit (images of images until closed). */
+        /**
+         * Adds x (a new orbit's representative) and, with a group action, its orbit: the images under every element
+         * the group lists.
+         */
         void addWithOrbit(double[] x) {
             if (!known.add(x)) {
                 return;
             }
             orbits.add(x);
-            Function<double[], List<double[]>> g = options.groupAction();
-            if (g == null) {
-                return;
-            }
-            ArrayDeque<double[]> queue = new ArrayDeque<>();
-            queue.add(x);
-            while (!queue.isEmpty()) {
-                for (double[] y : g.apply(queue.poll())) {
-                    if (known.add(y.clone())) {
-                        queue.add(y);
-                    }
-                }
+            SignedPermutationGroup g = options.groupAction();
+            if (g != null) {
+                g.apply(x).forEach(known::add);
             }
         }
     }

@@ -119,13 +119,8 @@ record TraceSlice(ParameterizedSystem slices, double[] sliceBase, List<double[]>
             last = last.add(Polynomial.variable(ak + k).multiply(Polynomial.variable(k)));
         }
         eqs.add(last);
-        List<String> params = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            params.add("$w" + i);
-        }
-        for (int k = 0; k < n; k++) {
-            params.add("$a" + k);
-        }
+        List<String> params = new ArrayList<>(numbered("$w", n));
+        params.addAll(numbered("$a", n));
         params.add("$b");
         ParameterizedSystem slices = family(f.variables(), params, eqs);
 
@@ -203,13 +198,8 @@ record TraceSlice(ParameterizedSystem slices, double[] sliceBase, List<double[]>
         }
         eqs.add(Polynomial.sum(slice));
         pencil.add(Polynomial.sum(h).multiply(Polynomial.variable(lamVar)).add(Polynomial.variable(n + 1)));
-        List<String> params = new ArrayList<>();
-        for (int d = 0; d < dv; d++) {
-            params.add("$alpha" + d);
-        }
-        for (int k = 0; k < s; k++) {
-            params.add("$c" + k);
-        }
+        List<String> params = new ArrayList<>(numbered("$alpha", dv));
+        params.addAll(numbered("$c", s));
         params.add("$h");
         ParameterizedSystem slices = family(family.variables(), params, eqs);
 
@@ -254,6 +244,15 @@ record TraceSlice(ParameterizedSystem slices, double[] sliceBase, List<double[]>
         start[2 * n] = lambda[0];
         start[2 * n + 1] = lambda[1];
         return start;
+    }
+
+    /** prefix0, prefix1, ..., one name per parameter of a kind. */
+    private static List<String> numbered(String prefix, int count) {
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(prefix + i);
+        }
+        return out;
     }
 
     /** The system in (x, $lambda, params...) with those parameters. */
